@@ -1,0 +1,24 @@
+namespace IdcKmsGuard.Core.Alerts;
+
+/// <summary>Everything an alert says, before it is rendered for a channel.</summary>
+/// <param name="Headline">One sentence: what happened and what the guard did about it.</param>
+/// <param name="KeyArn">The key concerned, when there is one.</param>
+/// <param name="KeyStateBefore">KeyState when the guard first re-read it.</param>
+/// <param name="KeyStateAfter">KeyState after the guard acted (null when it did not act).</param>
+public sealed record Alert(
+    Severity Severity,
+    string RuleId,
+    AlertOutcome Outcome,
+    string Headline,
+    string WhatHappened,
+    AlertEvent Event,
+    string? KeyArn,
+    string? KeyRegion,
+    string? KeyStateBefore,
+    string? KeyStateAfter,
+    string? InstanceArn,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RemediationStep> Steps,
+    Verification? Verification,
+    IReadOnlyList<string> NextSteps,
+    DateTimeOffset DetectedAt);

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace IdcKmsGuard.Core.Alerts;
+
+/// <summary>The JSON alert for machine subscribers. <see cref="Schema"/> changes when a field changes meaning.</summary>
+public sealed record AlertDocument(
+    string Schema,
+    string Severity,
+    string Rule,
+    string Outcome,
+    string Headline,
+    string WhatHappened,
+    AlertDocumentEvent Event,
+    AlertDocumentKey? Key,
+    string? InstanceArn,
+    IReadOnlyList<AlertDocumentFinding> Findings,
+    IReadOnlyList<AlertDocumentStep> Steps,
+    Verification? Verification,
+    IReadOnlyList<string> NextSteps,
+    AlertDocumentLinks Links,
+    DateTimeOffset DetectedAt)
+{
+    public const string CurrentSchema = "idckmsguard.alert/1";
+}
+
+public sealed record AlertDocumentEvent(
+    string Name,
+    string Source,
+    string Trigger,
+    string? Id,
+    DateTimeOffset? Time,
+    string? Region,
+    string? Account,
+    bool Succeeded,
+    string? ErrorCode,
+    string? ErrorMessage,
+    AlertActor Actor);
+
+public sealed record AlertDocumentKey(string Arn, string? Region, string? StateBefore, string? StateAfter);
+
+public sealed record AlertDocumentFinding(string Rule, string Severity, string Message);
+
+public sealed record AlertDocumentStep(string Action, string Status, string Detail);
+
+public sealed record AlertDocumentLinks(string? KeyConsole, string? EventConsole);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    WriteIndented = false)]
+[JsonSerializable(typeof(AlertDocument))]
+internal sealed partial class AlertJsonContext : JsonSerializerContext;

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Json;
+
+namespace IdcKmsGuard.Core.Alerts;
+
+/// <summary>Turns an <see cref="Alert"/> into the texts and document that subscribers receive.</summary>
+public static class AlertRenderer
+{
+    public const int MaxSubjectLength = 99;
+
+    public static RenderedAlert Render(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new RenderedAlert(
+            Subject: Subject(alert),
+            ShortText: ShortText(alert),
+            EmailText: EmailText.Render(alert),
+            Json: JsonSerializer.Serialize(Document(alert), AlertJsonContext.Default.AlertDocument),
+            Attributes: new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["severity"] = Name(alert.Severity),
+                ["rule"] = alert.RuleId,
+                ["outcome"] = Name(alert.Outcome),
+            });
+    }
+
+    public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    public static string Name(AlertOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    public static string Name(StepStatus status) => status.ToString().ToLowerInvariant();
+
+    internal static string Subject(Alert alert)
+    {
+        var text = Ascii($"[{alert.Severity.ToString().ToUpperInvariant()}] IdcKmsGuard: {alert.Headline}");
+        return text.Length <= MaxSubjectLength ? text : string.Concat(text.AsSpan(0, MaxSubjectLength - 3), "...");
+    }
+
+    private static string ShortText(Alert alert)
+    {
+        var builder = new StringBuilder()
+            .Append('[').Append(alert.Severity.ToString().ToUpperInvariant()).Append("] ").AppendLine(alert.Headline);
+        if (alert.KeyArn is not null)
+        {
+            builder.Append("Key: ").AppendLine(alert.KeyArn);
+        }
+
+        builder.Append("By: ").AppendLine(EmailText.Who(alert.Event.Actor));
+        if (alert.NextSteps.Count > 0)
+        {
+            builder.Append("Next: ").AppendLine(alert.NextSteps[0]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static AlertDocument Document(Alert alert) => new(
+        Schema: AlertDocument.CurrentSchema,
+        Severity: Name(alert.Severity),
+        Rule: alert.RuleId,
+        Outcome: Name(alert.Outcome),
+        Headline: alert.Headline,
+        WhatHappened: alert.WhatHappened,
+        Event: new AlertDocumentEvent(
+            alert.Event.Name, alert.Event.Source, alert.Event.Trigger, alert.Event.EventId, alert.Event.Time, alert.Event.Region,
+            alert.Event.Account, alert.Event.Succeeded, alert.Event.ErrorCode, alert.Event.ErrorMessage, alert.Event.Actor),
+        Key: alert.KeyArn is null ? null : new AlertDocumentKey(alert.KeyArn, alert.KeyRegion, alert.KeyStateBefore, alert.KeyStateAfter),
+        InstanceArn: alert.InstanceArn,
+        Findings: alert.Findings.Select(f => new AlertDocumentFinding(f.RuleId, Name(f.Severity), f.Message)).ToList(),
+        Steps: alert.Steps.Select(s => new AlertDocumentStep(s.Action, Name(s.Status), s.Detail)).ToList(),
+        Verification: alert.Verification,
+        NextSteps: alert.NextSteps,
+        Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)),
+        DetectedAt: alert.DetectedAt);
+
+    // SNS refuses subjects with non-ASCII or control characters.
+    private static string Ascii(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(c is >= ' ' and <= '~' ? c : ' ');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,11 @@
+namespace IdcKmsGuard.Core.Alerts;
+
+/// <summary>An alert rendered for every kind of subscriber, plus the attributes subscriptions filter on.</summary>
+/// <param name="Subject">Under 100 ASCII characters, no line breaks (SNS's rule for e-mail subjects).</param>
+/// <param name="Json">The versioned JSON document for machine subscribers (SQS, Lambda, HTTPS).</param>
+public sealed record RenderedAlert(
+    string Subject,
+    string ShortText,
+    string EmailText,
+    string Json,
+    IReadOnlyDictionary<string, string> Attributes);

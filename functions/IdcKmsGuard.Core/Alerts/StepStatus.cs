@@ -1,0 +1,8 @@
+namespace IdcKmsGuard.Core.Alerts;
+
+public enum StepStatus
+{
+    Fixed,
+    Failed,
+    Skipped,
+}

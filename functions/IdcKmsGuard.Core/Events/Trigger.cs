@@ -1,0 +1,20 @@
+namespace IdcKmsGuard.Core.Events;
+
+/// <remarks>The names are part of the CLI's JSON output and of alert documents: never rename a member.</remarks>
+public enum Trigger
+{
+    Unsupported,
+    KeyPolicyChanged,
+    KeyDisabled,
+    KeyEnabled,
+    KeyDeletionScheduled,
+    KeyDeletionCancelled,
+    KeyRotationDisabled,
+    KeyMaterialDeleted,
+    KeyMaterialExpired,
+    KeyDeleted,
+    KeyReplicated,
+    KeyPrimaryRegionChanged,
+    IdentityCenterEncryptionChanged,
+    IdentityCenterRegionChanged,
+}

@@ -1,0 +1,99 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Rules;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>Assembles the parts every alert shares: the event, the actor, the outcome and what to do next.</summary>
+internal sealed class AlertComposer(TimeProvider time)
+{
+    public Alert Compose(AlertDraft draft)
+    {
+        var primary = draft.Findings.OrderByDescending(f => f.Severity).FirstOrDefault();
+        return new Alert(
+            Severity: primary?.Severity ?? draft.NotificationSeverity,
+            RuleId: primary?.RuleId ?? draft.NotificationRule,
+            Outcome: draft.Outcome,
+            Headline: draft.Headline,
+            WhatHappened: draft.WhatHappened,
+            Event: ToAlertEvent(draft.Event),
+            KeyArn: draft.KeyArn,
+            KeyRegion: draft.KeyRegion,
+            KeyStateBefore: draft.KeyStateBefore,
+            KeyStateAfter: draft.KeyStateAfter,
+            InstanceArn: draft.InstanceArn,
+            Findings: draft.Findings,
+            Steps: draft.Steps,
+            Verification: draft.Verification,
+            NextSteps: NextSteps(draft),
+            DetectedAt: time.GetUtcNow());
+    }
+
+    public static string Narrate(GuardEvent guardEvent, string subject)
+    {
+        var when = guardEvent.EventTime is { } t ? $" at {t:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty;
+        if (guardEvent.Actor.Type == "AWSService" && guardEvent.Actor.Arn is null)
+        {
+            return $"AWS reported {guardEvent.EventName} for {subject}{when}.";
+        }
+
+        var outcome = guardEvent.Succeeded ? string.Empty : $", and the call failed with {guardEvent.ErrorCode}";
+        return $"{guardEvent.Actor.Describe()} called {guardEvent.EventName} on {subject}{when}{outcome}.";
+    }
+
+    private static List<string> NextSteps(AlertDraft draft)
+    {
+        var steps = new List<string>();
+        if (draft.Outcome == AlertOutcome.Fixed)
+        {
+            steps.Add("No action is needed to restore access: the guard verified the fix.");
+        }
+        else
+        {
+            steps.AddRange(draft.Findings
+                .Select(f => f.RuleId)
+                .Distinct(StringComparer.Ordinal)
+                .Select(id => RuleCatalog.Get(id).RunbookFor(draft.KeyArn, draft.KeyRegion)));
+        }
+
+        steps.AddRange(draft.ExtraNextSteps);
+        if (draft.Event.Actor.Arn is { } arn && draft.Findings.Count > 0)
+        {
+            steps.Add($"Find out why {arn} called {draft.Event.EventName} (CloudTrail event {draft.Event.EventId ?? "id unknown"}). "
+                + "If it was intended, agree it with the Identity Center owners first: with remediation on, the guard undoes it.");
+        }
+
+        return steps;
+    }
+
+    private static AlertEvent ToAlertEvent(GuardEvent e) => new(
+        e.EventName,
+        e.EventSource,
+        e.Trigger.ToString(),
+        e.EventId,
+        e.EventTime,
+        e.Region,
+        e.Account,
+        e.Succeeded,
+        e.ErrorCode,
+        e.ErrorMessage,
+        new AlertActor(e.Actor.Type, e.Actor.Arn, e.Actor.AccountId, e.Actor.InvokedBy, e.SourceIpAddress, e.UserAgent));
+}
+
+/// <param name="NotificationSeverity">Severity when there is no finding (a notification, e.g. a healthy key switch).</param>
+internal sealed record AlertDraft(
+    GuardEvent Event,
+    string Headline,
+    string WhatHappened,
+    AlertOutcome Outcome,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RemediationStep> Steps,
+    Verification? Verification,
+    string? KeyArn,
+    string? KeyRegion,
+    string? KeyStateBefore,
+    string? KeyStateAfter,
+    string? InstanceArn,
+    IReadOnlyList<string> ExtraNextSteps,
+    Severity NotificationSeverity = Severity.Info,
+    string NotificationRule = "");

@@ -1,0 +1,95 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.IdentityCenter;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Policy;
+using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// After an UpdateInstance (or a Region change) the instance is re-read: the event's parameters are never
+/// trusted, since CloudTrail's casing of the encryption fields is undocumented.
+/// </summary>
+internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
+{
+    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, CancellationToken cancellationToken)
+    {
+        var encryption = instance.Encryption;
+
+        // A rename or a Region change is not news unless it left the encryption unhealthy.
+        var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;
+        var narration = AlertComposer.Narrate(guardEvent, $"Identity Center instance {instance.InstanceArn}");
+        var now = $"The guard re-read the instance: it uses {encryption.Describe()}, encryption status {encryption.Status}.";
+
+        var (headline, findings, severity, extra) = encryption switch
+        {
+            { Status: EncryptionStatus.UpdateFailed } => (
+                "Identity Center's switch of encryption key failed",
+                [KeyStateRules.Violation(RuleCatalog.EncryptionStatus, $"The key switch failed: {encryption.StatusReason ?? "no reason given"}. The previous key stays in use.")],
+                Severity.Critical,
+                (IReadOnlyList<string>)[]),
+            { Status: EncryptionStatus.Updating } => (
+                "Identity Center is switching its encryption key",
+                [],
+                Severity.Medium,
+                ["The switch is still UPDATING: check again with aws sso-admin describe-instance until it shows ENABLED or UPDATE_FAILED. Keep the previous key enabled and its policy intact until then."]),
+            { KeyType: EncryptionKeyType.AwsOwnedKmsKey } => (
+                "Identity Center switched to an AWS owned key",
+                couldHaveSwitched ? [KeyStateRules.Violation(RuleCatalog.EncryptionApproved, "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, and key-policy controls and CloudTrail records of key use are gone.")] : [],
+                Severity.High,
+                []),
+            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(encryption.KmsKeyArn!, cancellationToken).ConfigureAwait(false),
+            _ => ("Identity Center reports an unknown encryption configuration", [], Severity.Medium, []),
+        };
+
+        if (findings.Count == 0 && options.IsGuard(guardEvent.Actor))
+        {
+            return KeyReviewResult.Quiet(Disposition.Verified, $"the guard's own {guardEvent.EventName} left encryption {encryption.Status}");
+        }
+
+        if (findings.Count == 0 && !couldHaveSwitched)
+        {
+            return KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy");
+        }
+
+        var draft = new AlertDraft(
+            Event: guardEvent,
+            Headline: headline,
+            WhatHappened: $"{narration} {now}",
+            Outcome: findings.Count > 0 ? AlertOutcome.Alerted : AlertOutcome.None,
+            Findings: findings,
+            Steps: [],
+            Verification: null,
+            KeyArn: encryption.KmsKeyArn?.ToString(),
+            KeyRegion: encryption.KmsKeyArn?.Region,
+            KeyStateBefore: null,
+            KeyStateAfter: null,
+            InstanceArn: instance.InstanceArn,
+            ExtraNextSteps: extra,
+            NotificationSeverity: severity,
+            NotificationRule: RuleCatalog.EncryptionApproved.Id);
+        return new KeyReviewResult(Disposition.Alerted, headline, draft);
+    }
+
+    // A switch to another customer managed key is news, and the new key must be checked at once: Identity
+    // Center validated it only at this moment and never will again.
+    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        var snapshot = await keys.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        var findings = new List<Finding>(KeyStateRules.Evaluate(snapshot, key));
+        if (snapshot is not null)
+        {
+            var report = ServiceAccessCheck.Evaluate(await keys.GetKeyPolicyAsync(key, cancellationToken).ConfigureAwait(false));
+            if (!report.IsHealthy)
+            {
+                findings.Add(KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, report.ParseError ?? $"The new key's policy does not give Identity Center: {string.Join(", ", report.Gaps.Select(g => $"{g.Principal} {g.Action}"))}."));
+            }
+        }
+
+        return findings.Count > 0
+            ? ("Identity Center switched to a key that cannot serve it", findings, Severity.Critical, [])
+            : ("Identity Center switched to another customer managed key", findings, Severity.Medium, [$"Confirm with the Identity Center owners that the switch to {key} was intended. The guard now protects this key."]);
+    }
+}

@@ -1,0 +1,26 @@
+using IdcKmsGuard.Core.Events;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <param name="RemediationEnabled">False: alert only, change nothing.</param>
+/// <param name="GuardRoleArn">The guard's own IAM role; events it caused are verified, never acted on again.</param>
+public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn)
+{
+    public bool IsGuard(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrEmpty(GuardRoleArn) || actor.Type != "AssumedRole")
+        {
+            return false;
+        }
+
+        if (string.Equals(actor.SessionIssuerArn, GuardRoleArn, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // An assumed-role ARN drops the role's path: arn:aws:sts::123:assumed-role/RoleName/session.
+        var roleName = GuardRoleArn[(GuardRoleArn.LastIndexOf('/') + 1)..];
+        return actor.Arn is { } arn && arn.Contains($":assumed-role/{roleName}/", StringComparison.Ordinal);
+    }
+}

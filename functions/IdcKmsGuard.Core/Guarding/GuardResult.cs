@@ -1,0 +1,7 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Events;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>What the guard did with one event; the function returns it as the invocation's response.</summary>
+public sealed record GuardResult(GuardEvent Event, Disposition Disposition, string Reason, Alert? Alert, string? MessageId);

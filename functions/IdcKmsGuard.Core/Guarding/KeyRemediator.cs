@@ -1,0 +1,51 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Ports;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// Brings a disabled or pending-deletion key back to Enabled: CancelKeyDeletion (which always leaves the key
+/// Disabled), then EnableKey, then a re-read to verify. Never does anything that makes the key less usable.
+/// </summary>
+internal sealed class KeyRemediator(IKeyStore keys)
+{
+    public async Task<KeyRemediation> RestoreAsync(KeySnapshot key, CancellationToken cancellationToken)
+    {
+        var steps = new List<RemediationStep>();
+        var canEnable = true;
+
+        if (key.IsPendingDeletion)
+        {
+            var cancelled = await TryAsync("CancelKeyDeletion", "Cancelled the scheduled deletion; the key is now Disabled.", () => keys.CancelKeyDeletionAsync(key.Arn, cancellationToken)).ConfigureAwait(false);
+            steps.Add(cancelled);
+            canEnable = cancelled.Status == StepStatus.Fixed;
+        }
+
+        steps.Add(canEnable
+            ? await TryAsync("EnableKey", "Enabled the key.", () => keys.EnableKeyAsync(key.Arn, cancellationToken)).ConfigureAwait(false)
+            : new RemediationStep("EnableKey", StepStatus.Skipped, "Not attempted: a key pending deletion cannot be enabled."));
+
+        var after = await keys.DescribeKeyAsync(key.Arn, cancellationToken).ConfigureAwait(false);
+        var verification = after is { State: KeyState.Enabled }
+            ? new Verification(true, "Re-read the key: KeyState is Enabled.")
+            : new Verification(false, $"Re-read the key: KeyState is {after?.State.ToString() ?? "missing (the key no longer exists)"}, not Enabled.");
+        return new KeyRemediation(steps, verification, after);
+    }
+
+    private static async Task<RemediationStep> TryAsync(string action, string success, Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+            return new RemediationStep(action, StepStatus.Fixed, success);
+        }
+        catch (AwsCallException e)
+        {
+            return new RemediationStep(action, StepStatus.Failed, $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})"));
+        }
+    }
+}
+
+internal sealed record KeyRemediation(IReadOnlyList<RemediationStep> Steps, Verification Verification, KeySnapshot? After);

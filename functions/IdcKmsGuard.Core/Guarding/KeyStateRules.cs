@@ -1,0 +1,39 @@
+using System.Globalization;
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>What a key's state means for Identity Center, as findings.</summary>
+internal static class KeyStateRules
+{
+    public static IReadOnlyList<Finding> Evaluate(KeySnapshot? key, KeyArn arn)
+    {
+        if (key is null)
+        {
+            return [Violation(RuleCatalog.KeyDeleted, $"The key {arn} no longer exists. Identity Center cannot decrypt its identity data.")];
+        }
+
+        return key.State switch
+        {
+            KeyState.Disabled =>
+                [Violation(RuleCatalog.KeyEnabled, "The key is Disabled: Identity Center cannot decrypt its data, so workforce users and administrators cannot sign in.")],
+            KeyState.PendingDeletion or KeyState.PendingReplicaDeletion =>
+                [Violation(RuleCatalog.KeyNotPendingDeletion, $"The key is {key.State} and will be deleted for good{DeletionDate(key)}. It is unusable until the deletion is cancelled and the key enabled.")],
+            KeyState.PendingImport =>
+                [Violation(RuleCatalog.KeyMaterial, "The key's imported material was deleted or expired (PendingImport): the key cannot encrypt or decrypt.")],
+            KeyState.Unavailable =>
+                [Violation(RuleCatalog.KeyEnabled, "The key is Unavailable: its custom key store is disconnected.")],
+            _ => [],
+        };
+    }
+
+    public static bool CanRestore(KeySnapshot key) =>
+        key.State is KeyState.Disabled or KeyState.PendingDeletion or KeyState.PendingReplicaDeletion;
+
+    public static Finding Violation(GuardRule rule, string message) => new(rule.Id, rule.Severity, message);
+
+    private static string DeletionDate(KeySnapshot key) =>
+        key.DeletionDate is { } date ? " on " + date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : string.Empty;
+}

@@ -1,0 +1,68 @@
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.IdentityCenter;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Ports;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>Decides whether an event concerns a key Identity Center uses, replicas included.</summary>
+internal sealed class ProtectedKeyLocator(IKeyStore keys)
+{
+    public async Task<ProtectedKey?> LocateAsync(
+        GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances, CancellationToken cancellationToken)
+    {
+        var inUse = instances.Where(i => i.Encryption.UsesCustomerManagedKey).ToList();
+        if (inUse.Count == 0)
+        {
+            return null;
+        }
+
+        var references = guardEvent.KeyRefs.Select(KeyReference.Classify).ToList();
+        foreach (var reference in references.Where(r => !r.IsAlias))
+        {
+            if (Match(reference, guardEvent.Region, inUse) is { } match)
+            {
+                return match;
+            }
+        }
+
+        // Aliases cost a DescribeKey each, so they are resolved only when nothing else named the key.
+        foreach (var alias in references.Where(r => r.IsAlias))
+        {
+            var region = AliasRegion(alias) ?? guardEvent.Region;
+            if (region is null)
+            {
+                continue;
+            }
+
+            var resolved = await keys.ResolveAliasAsync(region, alias.Value, cancellationToken).ConfigureAwait(false);
+            if (resolved is not null && Match(KeyReference.Classify(resolved.Arn.ToString()), region, inUse) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static ProtectedKey? Match(KeyReference reference, string? eventRegion, List<IdentityCenterInstance> instances)
+    {
+        foreach (var instance in instances)
+        {
+            var key = instance.Encryption.KmsKeyArn!;
+            switch (reference.Kind)
+            {
+                case KeyReferenceKind.KeyArn when reference.Arn!.KeyId == key.KeyId && reference.Arn.Account == key.Account:
+                    return new ProtectedKey(instance, key, key.IsMultiRegion ? reference.Arn : key);
+                case KeyReferenceKind.KeyId when reference.Value == key.KeyId:
+                    var target = key.IsMultiRegion && eventRegion is not null ? key.InRegion(eventRegion) : key;
+                    return new ProtectedKey(instance, key, target);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AliasRegion(KeyReference alias) =>
+        alias.Kind == KeyReferenceKind.AliasArn ? alias.Value.Split(':')[3] : null;
+}

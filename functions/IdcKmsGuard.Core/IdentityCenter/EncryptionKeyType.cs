@@ -1,0 +1,8 @@
+namespace IdcKmsGuard.Core.IdentityCenter;
+
+public enum EncryptionKeyType
+{
+    Unknown,
+    AwsOwnedKmsKey,
+    CustomerManagedKey,
+}

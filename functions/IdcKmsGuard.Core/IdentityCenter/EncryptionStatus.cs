@@ -1,0 +1,9 @@
+namespace IdcKmsGuard.Core.IdentityCenter;
+
+public enum EncryptionStatus
+{
+    Unknown,
+    Updating,
+    Enabled,
+    UpdateFailed,
+}

@@ -1,0 +1,12 @@
+using IdcKmsGuard.Core.IdentityCenter;
+
+namespace IdcKmsGuard.Core.Ports;
+
+/// <summary>SSO Admin, as far as the guard needs it.</summary>
+public interface IIdentityCenter
+{
+    /// <summary>Every instance visible to the caller, each re-read with DescribeInstance.</summary>
+    Task<IReadOnlyList<IdentityCenterInstance>> DescribeInstancesAsync(CancellationToken cancellationToken);
+
+    Task<IdentityCenterInstance> DescribeInstanceAsync(string instanceArn, CancellationToken cancellationToken);
+}

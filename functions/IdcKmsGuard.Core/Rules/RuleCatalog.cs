@@ -1,0 +1,87 @@
+using IdcKmsGuard.Core.Alerts;
+
+namespace IdcKmsGuard.Core.Rules;
+
+/// <summary>The rules the guard checks. Ids are stable: they are message attributes subscribers filter on.</summary>
+public static class RuleCatalog
+{
+    public static GuardRule KeyEnabled { get; } = new(
+        "KEY-ENABLED",
+        Severity.Critical,
+        "The Identity Center key is enabled",
+        "Re-enable the key now: aws kms enable-key --key-id {key} --region {region}. "
+        + "Until it is enabled, nobody can sign in to Identity Center or the AWS access portal.");
+
+    public static GuardRule KeyNotPendingDeletion { get; } = new(
+        "KEY-NOT-PENDING-DELETION",
+        Severity.Critical,
+        "The Identity Center key is not scheduled for deletion",
+        "Cancel the deletion, then enable the key (cancelling leaves it disabled): "
+        + "aws kms cancel-key-deletion --key-id {key} --region {region} && aws kms enable-key --key-id {key} --region {region}. "
+        + "A deleted key cannot be recovered and Identity Center's data encrypted under it is lost.");
+
+    public static GuardRule KeyPolicyHealthy { get; } = new(
+        "KEY-POLICY-HEALTHY",
+        Severity.Critical,
+        "The key policy lets Identity Center use the key",
+        "Restore the statements that allow sso.amazonaws.com and identitystore.amazonaws.com to use the key "
+        + "(aws kms get-key-policy --key-id {key} --policy-name default --region {region}, edit, then put-key-policy). "
+        + "Never set --bypass-policy-lockout-safety-check.");
+
+    public static GuardRule KeyMaterial { get; } = new(
+        "KEY-MATERIAL",
+        Severity.Critical,
+        "The key's imported material is present",
+        "Re-import the same key material (aws kms get-parameters-for-import, then import-key-material for {key} in {region}). "
+        + "Only the original material works: Identity Center's data cannot be decrypted with any other.");
+
+    public static GuardRule KeyDeleted { get; } = new(
+        "KEY-DELETED",
+        Severity.Critical,
+        "The key Identity Center uses exists",
+        "The key {key} is gone and cannot be restored. If it was a multi-Region key, a replica in another Region "
+        + "may still exist and can be made primary. Otherwise open an AWS Support case at once and tell users "
+        + "that Identity Center sign-in is unavailable.");
+
+    public static GuardRule KeyRotation { get; } = new(
+        "KEY-ROTATION",
+        Severity.Medium,
+        "Automatic rotation is enabled on the key",
+        "Turn rotation back on: aws kms enable-key-rotation --key-id {key} --region {region}.");
+
+    public static GuardRule EncryptionApproved { get; } = new(
+        "IDC-ENCRYPTION-APPROVED",
+        Severity.High,
+        "Identity Center encrypts with the customer managed key",
+        "Confirm with the Identity Center owners that the change of key was intended. If not, switch back with "
+        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.");
+
+    public static GuardRule EncryptionStatus { get; } = new(
+        "IDC-ENCRYPTION-STATUS",
+        Severity.Critical,
+        "Identity Center's encryption configuration is not failed",
+        "Read the reason with aws sso-admin describe-instance, fix the key it names (state, policy, Region), then "
+        + "repeat the switch. The previous key stays in use meanwhile: keep it enabled and its policy intact.");
+
+    public static GuardRule AttemptDenied { get; } = new(
+        "ATTEMPT-DENIED",
+        Severity.Medium,
+        "Nobody tries to disable, delete or rewrite the key",
+        "Find out who made the attempt and why; if the principal should not touch this key, review its IAM permissions.");
+
+    public static GuardRule GuardAccess { get; } = new(
+        "GUARD-ACCESS",
+        Severity.High,
+        "The guard can read and repair the key",
+        "Give the guard's role the KMS permissions in the key policy again (DescribeKey, GetKeyPolicy, EnableKey, "
+        + "CancelKeyDeletion on {key}); until then the key is unguarded.");
+
+    public static IReadOnlyList<GuardRule> All { get; } =
+    [
+        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyMaterial, KeyDeleted, KeyRotation,
+        EncryptionApproved, EncryptionStatus, AttemptDenied, GuardAccess,
+    ];
+
+    public static GuardRule Get(string id) =>
+        All.FirstOrDefault(rule => rule.Id == id) ?? throw new KeyNotFoundException($"No rule '{id}'.");
+}

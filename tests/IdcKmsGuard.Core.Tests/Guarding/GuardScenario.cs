@@ -1,0 +1,41 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IdcKmsGuard.Core.Tests.Guarding;
+
+/// <summary>One guard over in-memory ports, keyed to the key that events/ names.</summary>
+internal sealed class GuardScenario
+{
+    public static readonly KeyArn Key = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab");
+    public const string GuardRoleArn = "arn:aws:iam::111122223333:role/idckmsguard/IdcKmsGuardFunctionRole";
+
+    public GuardScenario(KeyState state, bool remediate = true, string? policy = null)
+    {
+        Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
+        Keys.AddAlias("alias/idc-identity", Key);
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn), new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 3, 0, TimeSpan.Zero)), NullLogger.Instance);
+    }
+
+    public InMemoryKeyStore Keys { get; } = new();
+
+    public FakeIdentityCenter IdentityCenter { get; } = FakeIdentityCenter.UsingKey(Key);
+
+    public RecordingPublisher Publisher { get; } = new();
+
+    public Guard Guard { get; }
+
+    public Alert? LastAlert { get; private set; }
+
+    public async Task<GuardResult> HandleAsync(string eventFile, Func<string, string>? edit = null)
+    {
+        var json = File.ReadAllText(RepoPaths.EventFile(eventFile));
+        var result = await Guard.HandleAsync(EventReader.Read(edit is null ? json : edit(json)), CancellationToken.None);
+        LastAlert = result.Alert;
+        return result;
+    }
+}

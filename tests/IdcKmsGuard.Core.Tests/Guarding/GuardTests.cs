@@ -1,0 +1,242 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.IdentityCenter;
+using IdcKmsGuard.Core.Keys;
+
+namespace IdcKmsGuard.Core.Tests.Guarding;
+
+public sealed class GuardTests
+{
+    [Fact]
+    public async Task Handle_WhenKeyWasDisabledAndRemediationOn_ShouldEnableVerifyAndReportFixed()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(Disposition.Alerted, result.Disposition);
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+        Assert.Equal("KEY-ENABLED", result.Alert.RuleId);
+        Assert.Equal(Severity.Critical, result.Alert.Severity);
+        Assert.True(result.Alert.Verification!.Passed);
+        Assert.Equal([("EnableKey", StepStatus.Fixed)], result.Alert.Steps.Select(s => (s.Action, s.Status)));
+        Assert.Single(scenario.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task Handle_WhenKeyWasDisabledAndRemediationOff_ShouldAlertAndChangeNothing()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, remediate: false);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal(AlertOutcome.Alerted, result.Alert!.Outcome);
+        Assert.Empty(result.Alert.Steps);
+        Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+        Assert.Contains(result.Alert.NextSteps, s => s.Contains("aws kms enable-key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenDeletionScheduled_ShouldCancelThenEnableInThatOrder()
+    {
+        var scenario = new GuardScenario(KeyState.PendingDeletion);
+
+        var result = await scenario.HandleAsync("kms-schedule-key-deletion.json");
+
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal(["CancelKeyDeletion", "EnableKey"], result.Alert!.Steps.Select(s => s.Action));
+        Assert.Equal("KEY-NOT-PENDING-DELETION", result.Alert.RuleId);
+        Assert.Equal(AlertOutcome.Fixed, result.Alert.Outcome);
+        var writes = scenario.Keys.Calls.Where(c => !c.StartsWith("Describe", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["CancelKeyDeletion", "EnableKey"], writes.Select(c => c.Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task Handle_WhenDisableEventArrivesButKeyIsNowPendingDeletion_ShouldActOnTheLiveState()
+    {
+        var scenario = new GuardScenario(KeyState.PendingDeletion);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal(["CancelKeyDeletion", "EnableKey"], result.Alert!.Steps.Select(s => s.Action));
+    }
+
+    [Fact]
+    public async Task Handle_WhenRemediationFails_ShouldReportFailedWithTheAwsError()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.Keys.DeniedOperations.Add("EnableKey");
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(AlertOutcome.Failed, result.Alert!.Outcome);
+        var step = Assert.Single(result.Alert.Steps);
+        Assert.Equal(StepStatus.Failed, step.Status);
+        Assert.Contains("AccessDeniedException", step.Detail, StringComparison.Ordinal);
+        Assert.Contains("req-denied", step.Detail, StringComparison.Ordinal);
+        Assert.False(result.Alert.Verification!.Passed);
+        Assert.Equal("Identity Center key is disabled; the guard could not re-enable it", result.Alert.Headline);
+    }
+
+    [Fact]
+    public async Task Handle_WhenEventConcernsAnotherKey_ShouldIgnoreWithoutReadingIt()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("mrk-1234abcd12ab34cd56ef1234567890ab", "mrk-99999999999999999999999999999999", StringComparison.Ordinal));
+
+        Assert.Equal(Disposition.Ignored, result.Disposition);
+        Assert.Empty(scenario.Keys.Calls);
+        Assert.Empty(scenario.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task Handle_WhenEventNamesOnlyAnAlias_ShouldResolveItAndAct()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key-by-alias.json");
+
+        Assert.Equal("DescribeKey alias/idc-identity", scenario.Keys.Calls[0]);
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+    }
+
+    [Fact]
+    public async Task Handle_WhenEventIsAboutAReplicaInAnotherRegion_ShouldTargetTheReplica()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        var replica = GuardScenario.Key.InRegion("eu-west-1");
+        scenario.Keys.Add(replica, KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("us-east-1", "eu-west-1", StringComparison.Ordinal));
+
+        Assert.Equal(replica.ToString(), result.Alert!.KeyArn);
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(replica));
+    }
+
+    [Fact]
+    public async Task Handle_WhenActorIsTheGuardsOwnRoleAndStateIsGood_ShouldVerifyQuietly()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("kms-enable-key.json", AsGuard);
+
+        Assert.Equal(Disposition.Verified, result.Disposition);
+        Assert.Empty(scenario.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task Handle_WhenActorIsTheGuardsOwnRoleAndStateIsBad_ShouldAlertButNotActAgain()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-cancel-key-deletion.json", AsGuard);
+
+        Assert.Equal(Disposition.Alerted, result.Disposition);
+        Assert.Empty(result.Alert!.Steps);
+        Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
+    [Fact]
+    public async Task Handle_WhenKeyEnabledAndHealthy_ShouldNotAlert()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("kms-enable-key.json");
+
+        Assert.Equal(Disposition.Healthy, result.Disposition);
+        Assert.Empty(scenario.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task Handle_WhenDisableAttemptWasDenied_ShouldAlertAttemptWithoutActing()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key-failed.json");
+
+        Assert.Equal("ATTEMPT-DENIED", result.Alert!.RuleId);
+        Assert.Equal(Severity.Medium, result.Alert.Severity);
+        Assert.Empty(result.Alert.Steps);
+    }
+
+    [Fact]
+    public async Task Handle_WhenPolicyDropsServiceStatements_ShouldAlertNamingWhatWasLost()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled, policy: """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""");
+
+        var result = await scenario.HandleAsync("kms-put-key-policy.json");
+
+        Assert.Equal("KEY-POLICY-HEALTHY", result.Alert!.RuleId);
+        Assert.Equal(2, result.Alert.Findings.Count);
+        Assert.Contains(result.Alert.Findings, f => f.Message.StartsWith("sso.amazonaws.com can no longer use: kms:Decrypt", StringComparison.Ordinal));
+        Assert.Contains(result.Alert.Findings, f => f.Message.StartsWith("identitystore.amazonaws.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenPolicyChangeKeepsServiceAccess_ShouldNotAlert()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("kms-put-key-policy.json");
+
+        Assert.Equal(Disposition.Healthy, result.Disposition);
+    }
+
+    [Fact]
+    public async Task Handle_WhenKeyNoLongerExists_ShouldAlertKeyDeletedWithRecoveryRunbook()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.Remove(GuardScenario.Key);
+
+        var result = await scenario.HandleAsync("kms-cmk-deletion.json");
+
+        Assert.Equal("KEY-DELETED", result.Alert!.RuleId);
+        Assert.Equal(AlertOutcome.Alerted, result.Alert.Outcome);
+        Assert.Null(result.Alert.KeyStateBefore);
+        Assert.Contains(result.Alert.NextSteps, s => s.Contains("cannot be restored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenIdentityCenterSwitchedToAwsOwnedKey_ShouldAlertHigh()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+
+        var result = await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Equal("IDC-ENCRYPTION-APPROVED", result.Alert!.RuleId);
+        Assert.Equal(Severity.High, result.Alert.Severity);
+        Assert.Equal("Identity Center switched to an AWS owned key", result.Alert.Headline);
+    }
+
+    [Fact]
+    public async Task Handle_WhenIdentityCenterSwitchFailed_ShouldAlertCriticalWithReason()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.IdentityCenter.Encryption = scenario.IdentityCenter.Encryption with { Status = EncryptionStatus.UpdateFailed, StatusReason = "KMS_DisabledException: key is disabled" };
+
+        var result = await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Equal("IDC-ENCRYPTION-STATUS", result.Alert!.RuleId);
+        Assert.Equal(Severity.Critical, result.Alert.Severity);
+        Assert.Contains("KMS_DisabledException", result.Alert.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_WhenUnsupportedEvent_ShouldIgnoreWithoutAnyCall()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-create-grant.json");
+
+        Assert.Equal(Disposition.Ignored, result.Disposition);
+        Assert.Empty(scenario.Keys.Calls);
+    }
+
+    private static string AsGuard(string json) =>
+        json.Replace("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef", GuardScenario.GuardRoleArn, StringComparison.Ordinal);
+}

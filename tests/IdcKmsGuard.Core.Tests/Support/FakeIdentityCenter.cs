@@ -1,0 +1,24 @@
+using IdcKmsGuard.Core.IdentityCenter;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Ports;
+
+namespace IdcKmsGuard.Core.Tests.Support;
+
+internal sealed class FakeIdentityCenter(EncryptionConfiguration encryption) : IIdentityCenter
+{
+    public const string InstanceArn = "arn:aws:sso:::instance/ssoins-1111222233334444";
+
+    public EncryptionConfiguration Encryption { get; set; } = encryption;
+
+    public static FakeIdentityCenter UsingKey(KeyArn key) =>
+        new(new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, key, EncryptionStatus.Enabled, null));
+
+    public Task<IReadOnlyList<IdentityCenterInstance>> DescribeInstancesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<IdentityCenterInstance>>([Instance()]);
+
+    public Task<IdentityCenterInstance> DescribeInstanceAsync(string instanceArn, CancellationToken cancellationToken) =>
+        Task.FromResult(Instance());
+
+    private IdentityCenterInstance Instance() =>
+        new(InstanceArn, "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1", Encryption);
+}

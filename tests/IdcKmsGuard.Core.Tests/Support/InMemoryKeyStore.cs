@@ -1,0 +1,84 @@
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Ports;
+
+namespace IdcKmsGuard.Core.Tests.Support;
+
+/// <summary>KMS's state rules in memory, for decision tests; the real adapter is tested against moto.</summary>
+internal sealed class InMemoryKeyStore : IKeyStore
+{
+    private readonly Dictionary<string, KeySnapshot> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> policies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> aliases = new(StringComparer.Ordinal);
+
+    public List<string> Calls { get; } = [];
+
+    public HashSet<string> DeniedOperations { get; } = new(StringComparer.Ordinal);
+
+    public KeySnapshot Add(KeyArn arn, KeyState state, string policy = "{}")
+    {
+        var snapshot = new KeySnapshot(arn, state, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", arn.IsMultiRegion, arn.IsMultiRegion ? "PRIMARY" : null, null);
+        keys[arn.ToString()] = snapshot;
+        policies[arn.ToString()] = policy;
+        return snapshot;
+    }
+
+    public void Remove(KeyArn arn) => keys.Remove(arn.ToString());
+
+    public void AddAlias(string alias, KeyArn target) => aliases[alias] = target.ToString();
+
+    public KeyState StateOf(KeyArn arn) => keys[arn.ToString()].State;
+
+    public Task<KeySnapshot?> DescribeKeyAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("DescribeKey", key);
+        return Task.FromResult(keys.GetValueOrDefault(key.ToString()));
+    }
+
+    public Task<KeySnapshot?> ResolveAliasAsync(string region, string aliasName, CancellationToken cancellationToken)
+    {
+        Calls.Add($"DescribeKey {aliasName}");
+        return Task.FromResult(aliases.TryGetValue(aliasName, out var arn) ? keys.GetValueOrDefault(arn) : null);
+    }
+
+    public Task<string> GetKeyPolicyAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("GetKeyPolicy", key);
+        return Task.FromResult(policies[key.ToString()]);
+    }
+
+    public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("EnableKey", key);
+        var snapshot = keys[key.ToString()];
+        if (snapshot.IsPendingDeletion)
+        {
+            throw new AwsCallException("KMS", "EnableKey", "KMSInvalidStateException", $"{key} is pending deletion.", "req-1", 400);
+        }
+
+        keys[key.ToString()] = snapshot with { State = KeyState.Enabled };
+        return Task.CompletedTask;
+    }
+
+    public Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("CancelKeyDeletion", key);
+        keys[key.ToString()] = keys[key.ToString()] with { State = KeyState.Disabled, DeletionDate = null };
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("GetKeyRotationStatus", key);
+        return Task.FromResult(false);
+    }
+
+    private void Record(string operation, KeyArn key)
+    {
+        Calls.Add($"{operation} {key}");
+        if (DeniedOperations.Contains(operation))
+        {
+            throw new AwsCallException("KMS", operation, "AccessDeniedException", "not authorized", "req-denied", 400, key.ToString());
+        }
+    }
+}
