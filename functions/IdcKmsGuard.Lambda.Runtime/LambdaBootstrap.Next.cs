@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Lambda.Runtime;
+
+public sealed partial class LambdaBootstrap
+{
+    private async Task<(LambdaInvocation? Invocation, LambdaExitCode Exit)> NextInvocationAsync(CancellationToken stopToken)
+    {
+        var delay = _options.NextInvocationRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (stopToken.IsCancellationRequested)
+            {
+                return Stopped();
+            }
+
+            try
+            {
+                return (await _client.GetNextInvocationAsync(stopToken), LambdaExitCode.Stopped);
+            }
+            catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+            {
+                return Stopped();
+            }
+            catch (Exception exception) when (IsRuntimeApiFailure(exception))
+            {
+                if (attempt >= _options.NextInvocationAttempts)
+                {
+                    _logger.LogCritical(
+                        exception,
+                        "The Lambda Runtime API at {RuntimeApi} failed {Attempts} times in a row; exiting",
+                        _client.BaseAddress.ToString(),
+                        attempt);
+                    return (null, LambdaExitCode.RuntimeApiUnreachable);
+                }
+
+                _logger.LogWarning(exception, "Getting the next invocation failed (attempt {Attempt}); retrying", attempt);
+            }
+
+            try
+            {
+                await Task.Delay(delay, _timeProvider, stopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return Stopped();
+            }
+
+            delay *= 2;
+        }
+    }
+
+    private (LambdaInvocation? Invocation, LambdaExitCode Exit) Stopped()
+    {
+        _logger.LogInformation("Stop requested; leaving the invocation loop");
+        return (null, LambdaExitCode.Stopped);
+    }
+}

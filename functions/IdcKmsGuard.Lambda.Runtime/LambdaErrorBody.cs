@@ -1,0 +1,3 @@
+namespace IdcKmsGuard.Lambda.Runtime;
+
+internal sealed record LambdaErrorBody(string ErrorMessage, string ErrorType, IReadOnlyList<string> StackTrace);

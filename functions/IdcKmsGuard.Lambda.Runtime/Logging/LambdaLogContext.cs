@@ -1,0 +1,73 @@
+namespace IdcKmsGuard.Lambda.Runtime.Logging;
+
+// Process-wide rather than AsyncLocal: Lambda runs one invocation at a time per process, and lines written from
+// threads that did not flow the execution context must still carry the request id.
+public sealed class LambdaLogContext
+{
+    private readonly double _samplingRate;
+    private readonly Func<double> _nextRandom;
+    private InvocationLogState? _current;
+    private bool _invokedBefore;
+
+    internal LambdaLogContext(double samplingRate, Func<double> nextRandom)
+    {
+        _samplingRate = samplingRate;
+        _nextRandom = nextRandom;
+    }
+
+    internal InvocationLogState? Current => Volatile.Read(ref _current);
+
+    // For a handler that finds a correlation id in its event, as Powertools' CorrelationIdPath does.
+    public void SetCorrelationId(string? correlationId)
+    {
+        var current = Current;
+        while (current is not null)
+        {
+            var updated = current with { CorrelationId = correlationId };
+            var seen = Interlocked.CompareExchange(ref _current, updated, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    internal void BeginInvocation(LambdaInvocation invocation)
+    {
+        var coldStart = !_invokedBefore;
+        _invokedBefore = true;
+        var sampled = _samplingRate > 0 && _nextRandom() < _samplingRate;
+        Volatile.Write(
+            ref _current,
+            new InvocationLogState(
+                invocation.RequestId,
+                invocation.InvokedFunctionArn,
+                XRayRoot(invocation.TraceId),
+                coldStart,
+                sampled,
+                CorrelationId: null));
+    }
+
+    internal void EndInvocation() => Volatile.Write(ref _current, null);
+
+    // Powertools writes only the Root id of "Root=1-...;Parent=...;Sampled=1".
+    private static string? XRayRoot(string? traceHeader)
+    {
+        if (string.IsNullOrWhiteSpace(traceHeader))
+        {
+            return null;
+        }
+
+        foreach (var part in traceHeader.Split(';', StringSplitOptions.TrimEntries))
+        {
+            if (part.StartsWith("Root=", StringComparison.Ordinal))
+            {
+                return part["Root=".Length..];
+            }
+        }
+
+        return traceHeader;
+    }
+}

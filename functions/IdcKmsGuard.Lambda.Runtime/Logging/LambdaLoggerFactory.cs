@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Lambda.Runtime.Logging;
+
+public sealed class LambdaLoggerFactory : ILoggerFactory
+{
+    private readonly ConcurrentDictionary<string, LambdaLogger> _loggers = new(StringComparer.Ordinal);
+    private readonly LogEntryWriter _writer;
+    private readonly Stream _output;
+    private readonly bool _ownsOutput;
+
+    public LambdaLoggerFactory(LambdaLoggerOptions options, Stream output, TimeProvider timeProvider)
+        : this(options, output, timeProvider, Random.Shared.NextDouble, ownsOutput: false)
+    {
+    }
+
+    internal LambdaLoggerFactory(
+        LambdaLoggerOptions options, Stream output, TimeProvider timeProvider, Func<double> nextRandom, bool ownsOutput)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(nextRandom);
+        Options = options;
+        Context = new LambdaLogContext(options.SamplingRate, nextRandom);
+        _output = output;
+        _ownsOutput = ownsOutput;
+        _writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, new LogOutput(output));
+    }
+
+    public LambdaLoggerOptions Options { get; }
+
+    public LambdaLogContext Context { get; }
+
+    // Raw stdout, not Console.Out: Lambda's log capture must see our JSON line as is, not wrapped by another formatter.
+    public static LambdaLoggerFactory CreateForStandardOutput(IEnvironmentVariables environment, TimeProvider timeProvider) =>
+        new(
+            LambdaLoggerOptions.FromEnvironment(environment),
+            Console.OpenStandardOutput(),
+            timeProvider,
+            Random.Shared.NextDouble,
+            ownsOutput: true);
+
+    public ILogger CreateLogger(string categoryName)
+    {
+        ArgumentNullException.ThrowIfNull(categoryName);
+        return _loggers.GetOrAdd(categoryName, static (name, writer) => new LambdaLogger(name, writer), _writer);
+    }
+
+    public void AddProvider(ILoggerProvider provider) =>
+        throw new NotSupportedException("LambdaLoggerFactory writes only Powertools-shaped JSON lines to its own output.");
+
+    public void Dispose()
+    {
+        if (_ownsOutput)
+        {
+            _output.Dispose();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+
+namespace IdcKmsGuard.Lambda.Runtime.Tests.Fakes;
+
+internal sealed class FakeEnvironment : IEnvironmentVariables
+{
+    private readonly ConcurrentDictionary<string, string?> _variables = new(StringComparer.Ordinal);
+
+    public FakeEnvironment(params (string Name, string Value)[] variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            _variables[name] = value;
+        }
+    }
+
+    public string? GetVariable(string name) => _variables.TryGetValue(name, out var value) ? value : null;
+
+    public void SetVariable(string name, string? value) => _variables[name] = value;
+}
