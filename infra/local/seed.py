@@ -1,0 +1,172 @@
+"""Seed a local AWS stand-in (infra/local/moto_server.py) with what IdcKmsGuard protects and reports to.
+
+In one account and Region it:
+  1. finds the IAM Identity Center instance (ListInstances);
+  2. creates a symmetric KMS key (multi-Region unless --no-multi-region) whose key policy is the documented
+     2026 baseline (policies/key-policy-baseline-2026.json) with this account and the delegated administrator
+     account filled in, and points alias/idc-identity at it;
+  3. switches the instance to that key (UpdateInstance) and waits until DescribeInstance shows it ENABLED;
+  4. creates the SNS topic idckmsguard-alerts and the SQS queue idckmsguard-alerts-inbox subscribed to it;
+and prints one JSON object naming everything it made.
+
+    python3 infra/local/seed.py --endpoint http://127.0.0.1:5000 [--account 111122223333] [--region us-east-1]
+        [--org-id o-a1b2c3d4e5] [--delegated-admin 444455556666] [--multi-region | --no-multi-region]
+
+The access key id is the account id, which moto_server.py turns into that account. Running it again in the same
+account is safe: it creates another key, moves the alias and the instance to it, and reuses the topic, the queue
+and the subscription. The baseline names the organization only through ${aws:ResourceOrgID}, so --org-id is not
+written into the policy; it is passed through to the output for the guard's configuration.
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import boto3
+from botocore.exceptions import BotoCoreError, ClientError
+
+BASELINE_POLICY = Path(__file__).resolve().parent / "policies" / "key-policy-baseline-2026.json"
+ALIAS_NAME = "alias/idc-identity"
+TOPIC_NAME = "idckmsguard-alerts"
+QUEUE_NAME = "idckmsguard-alerts-inbox"
+LOCAL_SECRET_KEY = "local"
+ENCRYPTION_POLL_ATTEMPTS = 50
+ENCRYPTION_POLL_INTERVAL_SECONDS = 0.1
+
+
+class SeedError(Exception):
+    pass
+
+
+def render_key_policy(account: str, delegated_admin: str) -> str:
+    template = BASELINE_POLICY.read_text(encoding="utf-8")
+    policy = template.replace("{{IDENTITY_CENTER_ACCOUNT_ID}}", account).replace(
+        "{{DELEGATED_ADMIN_ACCOUNT_ID}}", delegated_admin
+    )
+    return json.dumps(json.loads(policy), indent=2)
+
+
+def find_instance(sso_admin) -> dict:
+    instances = sso_admin.list_instances()["Instances"]
+    if not instances:
+        raise SeedError("no IAM Identity Center instance in this account and Region")
+    return instances[0]
+
+
+def create_key(kms, policy: str, multi_region: bool) -> dict:
+    metadata = kms.create_key(
+        Policy=policy,
+        KeySpec="SYMMETRIC_DEFAULT",
+        KeyUsage="ENCRYPT_DECRYPT",
+        MultiRegion=multi_region,
+        Description="IAM Identity Center key (seeded by IdcKmsGuard infra/local/seed.py)",
+    )["KeyMetadata"]
+    try:
+        kms.create_alias(AliasName=ALIAS_NAME, TargetKeyId=metadata["KeyId"])
+    except kms.exceptions.AlreadyExistsException:
+        kms.update_alias(AliasName=ALIAS_NAME, TargetKeyId=metadata["KeyId"])
+    return metadata
+
+
+def switch_instance_to_key(sso_admin, instance_arn: str, key_arn: str) -> dict:
+    sso_admin.update_instance(
+        InstanceArn=instance_arn,
+        EncryptionConfiguration={"KeyType": "CUSTOMER_MANAGED_KEY", "KmsKeyArn": key_arn},
+    )
+    for _ in range(ENCRYPTION_POLL_ATTEMPTS):
+        details = sso_admin.describe_instance(InstanceArn=instance_arn)["EncryptionConfigurationDetails"]
+        if details["EncryptionStatus"] != "UPDATING":
+            break
+        time.sleep(ENCRYPTION_POLL_INTERVAL_SECONDS)
+    if details["EncryptionStatus"] != "ENABLED" or details.get("KmsKeyArn") != key_arn:
+        raise SeedError(f"the instance did not switch to {key_arn}: {json.dumps(details)}")
+    return details
+
+
+def create_alert_channel(sns, sqs) -> dict:
+    topic_arn = sns.create_topic(Name=TOPIC_NAME)["TopicArn"]
+    queue_url = sqs.create_queue(QueueName=QUEUE_NAME)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    queue_policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "AllowAlertTopic",
+                "Effect": "Allow",
+                "Principal": {"Service": "sns.amazonaws.com"},
+                "Action": "sqs:SendMessage",
+                "Resource": queue_arn,
+                "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
+            }
+        ],
+    }
+    sqs.set_queue_attributes(QueueUrl=queue_url, Attributes={"Policy": json.dumps(queue_policy)})
+    sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=queue_arn)
+    return {"topicArn": topic_arn, "queueUrl": queue_url, "queueArn": queue_arn}
+
+
+def seed(
+    endpoint: str,
+    account: str = "111122223333",
+    region: str = "us-east-1",
+    org_id: str = "o-a1b2c3d4e5",
+    delegated_admin: str = "444455556666",
+    multi_region: bool = True,
+) -> dict:
+    session = boto3.Session(aws_access_key_id=account, aws_secret_access_key=LOCAL_SECRET_KEY, region_name=region)
+
+    def client(service: str):
+        return session.client(service, endpoint_url=endpoint)
+
+    sso_admin = client("sso-admin")
+    instance = find_instance(sso_admin)
+    key = create_key(client("kms"), render_key_policy(account, delegated_admin), multi_region)
+    switch_instance_to_key(sso_admin, instance["InstanceArn"], key["Arn"])
+    identity_store_id = instance["IdentityStoreId"]
+    return {
+        "account": account,
+        "region": region,
+        "orgId": org_id,
+        "instanceArn": instance["InstanceArn"],
+        "identityStoreArn": f"arn:aws:identitystore::{account}:identitystore/{identity_store_id}",
+        "identityStoreId": identity_store_id,
+        "keyArn": key["Arn"],
+        "keyId": key["KeyId"],
+        "aliasName": ALIAS_NAME,
+        **create_alert_channel(client("sns"), client("sqs")),
+    }
+
+
+def account_id(value: str) -> str:
+    if not (len(value) == 12 and value.isdigit()):
+        raise argparse.ArgumentTypeError("an account id is 12 digits")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Seed a local moto server for IdcKmsGuard.")
+    parser.add_argument("--endpoint", required=True, help="e.g. http://127.0.0.1:5000")
+    parser.add_argument("--account", type=account_id, default="111122223333")
+    parser.add_argument("--region", default="us-east-1")
+    parser.add_argument("--org-id", default="o-a1b2c3d4e5")
+    parser.add_argument(
+        "--delegated-admin", type=account_id, default="444455556666", help="account given kms:* by the key policy"
+    )
+    parser.add_argument("--multi-region", action=argparse.BooleanOptionalAction, default=True)
+    args = parser.parse_args(argv)
+
+    try:
+        result = seed(
+            args.endpoint, args.account, args.region, args.org_id, args.delegated_admin, args.multi_region
+        )
+    except (SeedError, BotoCoreError, ClientError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
