@@ -59,8 +59,9 @@ internal sealed class AlertComposer(TimeProvider time)
         steps.AddRange(draft.ExtraNextSteps);
         if (draft.Event.Actor.Arn is { } arn && draft.Findings.Count > 0)
         {
+            var undone = draft.Steps.Count > 0 ? " (the guard undoes such changes while remediation is on)" : string.Empty;
             steps.Add($"Find out why {arn} called {draft.Event.EventName} (CloudTrail event {draft.Event.EventId ?? "id unknown"}). "
-                + "If it was intended, agree it with the Identity Center owners first: with remediation on, the guard undoes it.");
+                + $"If it was intended, agree it with the Identity Center owners before doing it again{undone}.");
         }
 
         return steps;

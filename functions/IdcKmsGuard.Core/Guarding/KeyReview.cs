@@ -42,7 +42,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
             var remediation = await remediator.RestoreAsync(before, cancellationToken).ConfigureAwait(false);
             var remaining = remediation.Verification.Passed ? [] : KeyStateRules.Evaluate(remediation.After, key.Target);
             List<Finding> reported = remediation.Verification.Passed
-                ? [.. stateFindings.Select(f => f with { Message = "Fixed: " + f.Message }), .. otherFindings]
+                ? [.. stateFindings.Select(f => f with { Message = "Fixed. " + f.Message }), .. otherFindings]
                 : [.. remaining, .. otherFindings];
             return Draft(guardEvent, key, Headline(stateFindings[0].RuleId, remediation), reported, before, remediation.After, remediation, stillViolated: remaining.Count + otherFindings.Count > 0);
         }
@@ -107,7 +107,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
 
     private static string Headline(string ruleId, KeyRemediation? remediation) => (ruleId, remediation?.Verification.Passed) switch
     {
-        ("KEY-NOT-PENDING-DELETION", true) => "Identity Center key was scheduled for deletion; the guard cancelled it and re-enabled the key",
+        ("KEY-NOT-PENDING-DELETION", true) => "Identity Center key was scheduled for deletion; the guard cancelled it",
         ("KEY-NOT-PENDING-DELETION", false) => "Identity Center key is scheduled for deletion; the guard could not stop it",
         ("KEY-NOT-PENDING-DELETION", null) => "Identity Center key is scheduled for deletion",
         ("KEY-ENABLED", true) => "Identity Center key was disabled; the guard re-enabled it",

@@ -1,0 +1,15 @@
+namespace IdcKmsGuard.Aws.Endpoints;
+
+/// <param name="SigningName">The SigV4 service name in the credential scope.</param>
+/// <param name="EndpointPrefix">The host's first label: https://{prefix}.{region}.amazonaws.com.</param>
+/// <param name="EnvironmentName">The service id as AWS_ENDPOINT_URL_&lt;SERVICE&gt; spells it (upper case, spaces as underscores).</param>
+public sealed record AwsService(string SigningName, string EndpointPrefix, string EnvironmentName)
+{
+    public static AwsService SsoAdmin { get; } = new("sso", "sso", "SSO_ADMIN");
+
+    public static AwsService Sns { get; } = new("sns", "sns", "SNS");
+
+    public static AwsService Kms { get; } = new("kms", "kms", "KMS");
+
+    public static AwsService EventBridge { get; } = new("events", "events", "EVENTBRIDGE");
+}

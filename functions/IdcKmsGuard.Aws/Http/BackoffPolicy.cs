@@ -1,0 +1,21 @@
+namespace IdcKmsGuard.Aws.Http;
+
+/// <summary>Exponential backoff with full jitter, as the AWS SDKs' standard retry mode does it.</summary>
+public sealed record BackoffPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
+{
+    public static BackoffPolicy Standard { get; } = new(4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+
+    public TimeSpan DelayBefore(int retry) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, retry)));
+
+    public static bool IsRetryable(int httpStatus, string errorCode) =>
+        httpStatus >= 500 || httpStatus == 429 || ThrottlingCodes.Contains(errorCode);
+
+    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+        "EC2ThrottledException", "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
+    };
+}

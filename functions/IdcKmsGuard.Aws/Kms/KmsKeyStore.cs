@@ -1,0 +1,90 @@
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using Amazon.Runtime;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Ports;
+using KeyState = IdcKmsGuard.Core.Keys.KeyState;
+
+namespace IdcKmsGuard.Aws.Kms;
+
+/// <summary>The <see cref="IKeyStore"/> port over AWSSDK.KeyManagementService; each call goes to the key's Region.</summary>
+public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
+{
+    // KMS accepts only "default"; moto answers NotFound without it.
+    private const string PolicyName = "default";
+
+    public async Task<KeySnapshot?> DescribeKeyAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return await DescribeAsync(key.Region, key.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<KeySnapshot?> ResolveAliasAsync(string region, string aliasName, CancellationToken cancellationToken) =>
+        DescribeAsync(region, aliasName, cancellationToken);
+
+    public Task<string> GetKeyPolicyAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(key, "GetKeyPolicy", async kms =>
+            (await kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName }, cancellationToken).ConfigureAwait(false)).Policy);
+
+    public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(key, "EnableKey", kms => kms.EnableKeyAsync(new EnableKeyRequest { KeyId = key.ToString() }, cancellationToken));
+
+    public Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(key, "CancelKeyDeletion", kms => kms.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.ToString() }, cancellationToken));
+
+    public Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(key, "GetKeyRotationStatus", async kms =>
+            (await kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.ToString() }, cancellationToken).ConfigureAwait(false)).KeyRotationEnabled ?? false);
+
+    private async Task<KeySnapshot?> DescribeAsync(string region, string keyReference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await clients.For(region).DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyReference }, cancellationToken).ConfigureAwait(false);
+            return ToSnapshot(response.KeyMetadata);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw Wrap("DescribeKey", keyReference, e);
+        }
+    }
+
+    private Task<bool> CallAsync(KeyArn key, string operation, Func<IAmazonKeyManagementService, Task> call) =>
+        CallAsync(key, operation, async kms =>
+        {
+            await call(kms).ConfigureAwait(false);
+            return true;
+        });
+
+    private async Task<T> CallAsync<T>(KeyArn key, string operation, Func<IAmazonKeyManagementService, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        try
+        {
+            return await call(clients.For(key.Region)).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e)
+        {
+            throw Wrap(operation, key.ToString(), e);
+        }
+    }
+
+    private static AwsCallException Wrap(string operation, string resource, AmazonServiceException e) =>
+        new("kms", operation, e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, resource, e);
+
+    internal static KeySnapshot ToSnapshot(KeyMetadata metadata) => new(
+        KeyArn.Parse(metadata.Arn),
+        Enum.TryParse<KeyState>(metadata.KeyState?.Value, out var state) ? state : KeyState.Unknown,
+        metadata.KeySpec?.Value ?? "UNKNOWN",
+        metadata.KeyUsage?.Value ?? "UNKNOWN",
+        metadata.Origin?.Value ?? "UNKNOWN",
+        metadata.KeyManager?.Value ?? "UNKNOWN",
+        metadata.MultiRegion ?? false,
+        metadata.MultiRegionConfiguration?.MultiRegionKeyType?.Value,
+        metadata.DeletionDate is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)) : null);
+}

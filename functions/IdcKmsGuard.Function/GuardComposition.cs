@@ -1,0 +1,28 @@
+using IdcKmsGuard.Aws.Credentials;
+using IdcKmsGuard.Aws.Endpoints;
+using IdcKmsGuard.Aws.Http;
+using IdcKmsGuard.Aws.Kms;
+using IdcKmsGuard.Aws.Sns;
+using IdcKmsGuard.Aws.SsoAdmin;
+using IdcKmsGuard.Core.Guarding;
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Function;
+
+/// <summary>Builds the guard over the real AWS adapters: the composition root, shared by the function and its tests.</summary>
+internal static class GuardComposition
+{
+    public static Guard Create(GuardSettings settings, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, ILogger logger)
+    {
+        // One connection pool for every thin client; DNS changes are picked up by recycling connections.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var aws = new AwsHttpClient(http, credentials, endpoints, time, BackoffPolicy.Standard);
+        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, settings.Region));
+        var keys = new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints));
+        var publisher = new SnsAlertPublisher(new SnsClient(aws, settings.TopicRegion), settings.AlertTopicArn);
+        return new Guard(identityCenter, keys, publisher, new GuardOptions(settings.RemediationEnabled, settings.GuardRoleArn), time, logger);
+    }
+}

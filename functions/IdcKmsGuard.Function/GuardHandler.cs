@@ -1,0 +1,48 @@
+using System.Text.Json;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Lambda.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Function;
+
+/// <summary>
+/// One invocation: read the event, run the guard, answer with what it did. Failures are thrown so that Lambda
+/// retries the event and, after the retries, keeps it in the dead-letter queue: nothing is dropped silently.
+/// </summary>
+internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
+{
+    public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        GuardEvent guardEvent;
+        try
+        {
+            guardEvent = EventReader.Read(invocation.Payload);
+        }
+        catch (EventFormatException e)
+        {
+            logger.LogError("Malformed event: {Reason}", e.Message);
+            throw new GuardInvocationException(e);
+        }
+
+        logger.LogInformation(
+            "Event {EventName} from {EventSource} ({Trigger}), id {EventId}, by {Actor}",
+            guardEvent.EventName,
+            guardEvent.EventSource,
+            guardEvent.Trigger.ToString(),
+            guardEvent.EventId,
+            guardEvent.Actor.Describe());
+        try
+        {
+            var result = await guard.HandleAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.SerializeToUtf8Bytes(InvocationResult.From(result), FunctionJsonContext.Default.InvocationResult);
+        }
+        catch (GuardException e)
+        {
+            logger.LogError(e, "Event {EventId} failed: {Reason}", guardEvent.EventId, e.Message);
+            throw new GuardInvocationException(e);
+        }
+    }
+}

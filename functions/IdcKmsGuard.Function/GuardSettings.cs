@@ -1,0 +1,41 @@
+using IdcKmsGuard.Lambda.Runtime;
+
+namespace IdcKmsGuard.Function;
+
+/// <summary>The function's configuration, read once at start-up; a bad value fails init with a clear message.</summary>
+internal sealed record GuardSettings(string Region, string AlertTopicArn, bool RemediationEnabled, string? GuardRoleArn)
+{
+    public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
+    public const string RemediationModeVariable = "REMEDIATION_MODE";
+    public const string GuardRoleArnVariable = "GUARD_ROLE_ARN";
+    public const string RegionVariable = "AWS_REGION";
+
+    public static GuardSettings FromEnvironment(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var region = Required(environment, RegionVariable);
+        var topic = Required(environment, AlertTopicArnVariable);
+        if (!topic.StartsWith("arn:", StringComparison.Ordinal) || topic.Split(':').Length != 6)
+        {
+            throw new InvalidOperationException($"{AlertTopicArnVariable} must be an SNS topic ARN, not '{topic}'.");
+        }
+
+        var mode = environment.GetVariable(RemediationModeVariable) ?? "alert";
+        var remediate = mode switch
+        {
+            "remediate" => true,
+            "alert" => false,
+            _ => throw new InvalidOperationException($"{RemediationModeVariable} must be 'remediate' or 'alert', not '{mode}'."),
+        };
+
+        return new GuardSettings(region, topic, remediate, environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null);
+    }
+
+    /// <summary>SNS must be called in the topic's own Region.</summary>
+    public string TopicRegion => AlertTopicArn.Split(':')[3];
+
+    private static string Required(IEnvironmentVariables environment, string name) =>
+        environment.GetVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set.");
+}
