@@ -1,0 +1,252 @@
+"""The guard end to end on the local stand-in: the README's first command.
+
+Builds the Native AOT `bootstrap`, starts moto with the project's extensions, seeds an Identity Center instance
+that uses a customer managed key, runs the real bootstrap under a local Lambda Runtime API, then for each scenario
+makes a real change through the AWS APIs, sends the matching CloudTrail event through the template's EventBridge
+rules, lets the guard handle what the rules deliver, and prints the alert that reached the SQS subscriber and the
+key's state afterwards. Exit code 0 only if every scenario behaved.
+
+    python3 infra/local/demo.py [--bootstrap PATH] [--show-log]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+try:
+    import boto3
+    import moto_server
+except ImportError as missing:
+    print(f"error: {missing.name} is not installed; run: pip install \"moto[server]\" boto3", file=sys.stderr)
+    sys.exit(2)
+
+import eventbridge_rules  # noqa: E402
+import seed  # noqa: E402
+from lambda_runtime_emulator import BootstrapProcess, RuntimeEmulator  # noqa: E402
+
+ACCOUNT = "111122223333"
+REGION = "us-east-1"
+PLACEHOLDER_KEY_ID = "mrk-1234abcd12ab34cd56ef1234567890ab"
+PLACEHOLDER_INSTANCE = "arn:aws:sso:::instance/ssoins-1111222233334444"
+ROOT_ONLY_POLICY = json.dumps({
+    "Version": "2012-10-17",
+    "Id": "key-consolepolicy-3",
+    "Statement": [{
+        "Sid": "Enable IAM User Permissions",
+        "Effect": "Allow",
+        "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+        "Action": "kms:*",
+        "Resource": "*",
+    }],
+}, indent=2)
+
+
+def build() -> str:
+    output = os.path.join(ROOT, "artifacts", "publish")
+    print("Building the Native AOT bootstrap (dotnet publish, about a minute the first time)...", flush=True)
+    subprocess.run(
+        ["dotnet", "publish", os.path.join(ROOT, "functions", "IdcKmsGuard.Function", "IdcKmsGuard.Function.csproj"),
+         "-c", "Release", "-r", "linux-x64", "-o", output, "--nologo", "-v", "quiet"],
+        check=True)
+    return os.path.join(output, "bootstrap")
+
+
+class Demo:
+    def __init__(self, bootstrap_path: str, log_path: str):
+        self.moto = moto_server.start()
+        session = boto3.Session(aws_access_key_id=ACCOUNT, aws_secret_access_key="demo", region_name=REGION)
+        self.kms = session.client("kms", endpoint_url=self.moto.url)
+        self.sso = session.client("sso-admin", endpoint_url=self.moto.url)
+        self.events = session.client("events", endpoint_url=self.moto.url)
+        self.sqs = session.client("sqs", endpoint_url=self.moto.url)
+        self.seeded = seed.seed(self.moto.url, ACCOUNT, REGION)
+        self.key = self.seeded["keyArn"]
+        self.deliveries = eventbridge_rules.install(self.events, self.sqs)
+        self.emulator = RuntimeEmulator().start()
+        self.function = BootstrapProcess(bootstrap_path, self.emulator, {
+            "AWS_ACCESS_KEY_ID": ACCOUNT,
+            "AWS_SECRET_ACCESS_KEY": "demo",
+            "AWS_REGION": REGION,
+            "AWS_ENDPOINT_URL": self.moto.url,
+            "ALERT_TOPIC_ARN": self.seeded["topicArn"],
+            "REMEDIATION_MODE": "remediate",
+            "GUARD_ROLE_ARN": f"arn:aws:iam::{ACCOUNT}:role/idckmsguard-GuardFunctionRole",
+            "POWERTOOLS_SERVICE_NAME": "idckmsguard",
+        }, log_path)
+
+    def stop(self) -> None:
+        self.function.stop()
+        self.emulator.stop()
+        self.moto.stop()
+
+    def event(self, file_name: str, edit=None) -> dict:
+        with open(os.path.join(ROOT, "events", file_name)) as source:
+            text = source.read()
+        text = text.replace(PLACEHOLDER_KEY_ID, self.seeded["keyId"]).replace(PLACEHOLDER_INSTANCE, self.seeded["instanceArn"])
+        event = json.loads(text)
+        if edit:
+            edit(event)
+        return event
+
+    def deliver(self, event: dict) -> list[dict]:
+        eventbridge_rules.put(self.events, event)
+        return eventbridge_rules.receive(self.sqs, self.deliveries)
+
+    def alerts(self) -> list[dict]:
+        """Alerts the SQS subscriber of the topic received: the SNS envelope with the JSON document inside."""
+        received = []
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            messages = self.sqs.receive_message(QueueUrl=self.seeded["queueUrl"], MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
+            for message in messages:
+                envelope = json.loads(message["Body"])
+                received.append({"subject": envelope.get("Subject"), "attributes": envelope.get("MessageAttributes", {}), "document": json.loads(envelope["Message"])})
+                self.sqs.delete_message(QueueUrl=self.seeded["queueUrl"], ReceiptHandle=message["ReceiptHandle"])
+            if received:
+                return received
+        return received
+
+    def key_state(self) -> str:
+        return self.kms.describe_key(KeyId=self.key)["KeyMetadata"]["KeyState"]
+
+
+def scenario_disable(demo: Demo):
+    demo.kms.disable_key(KeyId=demo.key)
+    return "kms:DisableKey on the Identity Center key", demo.event("kms-disable-key.json"), lambda alert, state: [
+        ("key is Enabled again", state == "Enabled"),
+        ("alert rule KEY-ENABLED", alert and alert["document"]["rule"] == "KEY-ENABLED"),
+        ("outcome fixed, verified", alert and alert["document"]["outcome"] == "fixed" and alert["document"]["verification"]["passed"]),
+    ]
+
+
+def scenario_schedule_deletion(demo: Demo):
+    demo.kms.schedule_key_deletion(KeyId=demo.key, PendingWindowInDays=7)
+    return "kms:ScheduleKeyDeletion (7 days)", demo.event("kms-schedule-key-deletion.json"), lambda alert, state: [
+        ("deletion cancelled and key Enabled", state == "Enabled"),
+        ("alert rule KEY-NOT-PENDING-DELETION", alert and alert["document"]["rule"] == "KEY-NOT-PENDING-DELETION"),
+        ("CancelKeyDeletion then EnableKey", alert and [s["action"] for s in alert["document"]["steps"]] == ["CancelKeyDeletion", "EnableKey"]),
+    ]
+
+
+def scenario_policy(demo: Demo):
+    demo.kms.put_key_policy(KeyId=demo.key, PolicyName="default", Policy=ROOT_ONLY_POLICY)
+
+    def with_policy(event):
+        event["detail"]["requestParameters"]["policy"] = ROOT_ONLY_POLICY
+
+    return "kms:PutKeyPolicy without the sso and identitystore statements", demo.event("kms-put-key-policy.json", with_policy), lambda alert, state: [
+        ("alert rule KEY-POLICY-HEALTHY, critical", alert and alert["document"]["rule"] == "KEY-POLICY-HEALTHY" and alert["document"]["severity"] == "critical"),
+        ("alert names what sso.amazonaws.com lost", alert and any("sso.amazonaws.com can no longer use" in f["message"] for f in alert["document"]["findings"])),
+        ("alert names what identitystore.amazonaws.com lost", alert and any("identitystore.amazonaws.com can no longer use" in f["message"] for f in alert["document"]["findings"])),
+    ]
+
+
+def scenario_aws_owned(demo: Demo):
+    demo.sso.update_instance(InstanceArn=demo.seeded["instanceArn"], EncryptionConfiguration={"KeyType": "AWS_OWNED_KMS_KEY"})
+    encryption = demo.sso.describe_instance(InstanceArn=demo.seeded["instanceArn"])["EncryptionConfigurationDetails"]
+    return "sso:UpdateInstance to an AWS owned key", demo.event("sso-update-instance.json"), lambda alert, state: [
+        ("Identity Center now uses an AWS owned key", encryption["KeyType"] == "AWS_OWNED_KMS_KEY"),
+        ("alert rule IDC-ENCRYPTION-APPROVED, high", alert and alert["document"]["rule"] == "IDC-ENCRYPTION-APPROVED" and alert["document"]["severity"] == "high"),
+        ("the key itself was left alone", state == "Enabled"),
+    ]
+
+
+SCENARIOS = [scenario_disable, scenario_schedule_deletion, scenario_policy, scenario_aws_owned]
+
+
+def show_alert(alert: dict | None) -> None:
+    if alert is None:
+        print("  alert:     (none received)")
+        return
+    doc = alert["document"]
+    print(f"  alert:     {alert['subject']}")
+    attributes = ", ".join(f"{k}={v['Value']}" for k, v in sorted(alert["attributes"].items()))
+    print(f"  filter:    {attributes}")
+    wrap = lambda text, indent="             ": textwrap.fill(text, 116, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False)  # noqa: E731
+    print("  what happened:")
+    print(wrap(doc["whatHappened"]))
+    for finding in doc["findings"]:
+        print(wrap(f"- [{finding['severity']}] {finding['rule']}: {finding['message']}"))
+    actor = doc["event"]["actor"]
+    print(f"  who:       {actor.get('type')} {actor.get('arn')} from {actor.get('sourceIpAddress')}")
+    print("  guard did:" + ("" if doc["steps"] else " nothing"))
+    for step in doc["steps"]:
+        print(wrap(f"- {step['action']}: {step['status']} - {step['detail']}"))
+    if doc.get("verification"):
+        print(wrap(f"verification {'passed' if doc['verification']['passed'] else 'FAILED'}: {doc['verification']['detail']}"))
+    print("  next:")
+    for number, step in enumerate(doc["nextSteps"], 1):
+        print(wrap(f"{number}. {step}"))
+
+
+def run(demo: Demo) -> list[tuple[str, bool]]:
+    outcomes = []
+    for number, scenario in enumerate(SCENARIOS, 1):
+        title, event, expectations = scenario(demo)
+        print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
+        print(f"  changed:   key is now {demo.key_state()}")
+        delivered = demo.deliver(event)
+        print(f"  delivered: {len(delivered)} event(s) through the template's EventBridge rules")
+        responses = [demo.emulator.invoke(e) for e in delivered]
+        for response in responses:
+            body = response.json() if response.ok else {"error": response.error_type, "message": response.json().get("errorMessage")}
+            print(f"  guard:     {json.dumps(body)[:300]}")
+        alerts = demo.alerts()
+        alert = alerts[0] if alerts else None
+        show_alert(alert)
+        state = demo.key_state()
+        print(f"  key now:   {state}")
+        checks = [("exactly one event delivered", len(delivered) == 1), ("exactly one alert", len(alerts) == 1)]
+        checks += [(name, bool(ok)) for name, ok in expectations(alert, state)]
+        for name, ok in checks:
+            print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
+        outcomes.append((title, all(ok for _, ok in checks)))
+
+    print("\n== 5. A malformed event arrives " + "=" * 70)
+    malformed = demo.emulator.invoke(b"{ this is not an event")
+    alive = demo.function.process.poll() is None
+    print(f"  guard:     error {malformed.error_type}: {malformed.json().get('errorMessage')}")
+    print(f"  {'ok  ' if malformed.error_type == 'MalformedEvent' else 'FAIL'}      reported as MalformedEvent (Lambda retries it, then the dead-letter queue keeps it)")
+    print(f"  {'ok  ' if alive else 'FAIL'}      the runtime is still serving")
+    outcomes.append(("malformed event", malformed.error_type == "MalformedEvent" and alive))
+    return outcomes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bootstrap", help="use this bootstrap instead of building one")
+    parser.add_argument("--show-log", action="store_true", help="print the function's JSON log at the end")
+    args = parser.parse_args()
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    bootstrap = args.bootstrap or build()
+    log_dir = os.path.join(ROOT, "artifacts", "demo")
+    os.makedirs(log_dir, exist_ok=True)
+    log_path = os.path.join(log_dir, "bootstrap.log")
+    demo = Demo(bootstrap, log_path)
+    print(f"Stand-in at {demo.moto.url}; Identity Center {demo.seeded['instanceArn']} uses {demo.key}")
+    try:
+        outcomes = run(demo)
+    finally:
+        demo.stop()
+    if args.show_log:
+        with open(log_path) as log:
+            print("\n" + log.read())
+    passed = sum(ok for _, ok in outcomes)
+    failed = [title for title, ok in outcomes if not ok]
+    print(f"\n{passed}/{len(outcomes)} scenarios behaved" + (f"; failed: {', '.join(failed)}" if failed else "") + f". Function log: {os.path.relpath(log_path, ROOT)}")
+    return 0 if not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The guard's EventBridge rules, read from template.yaml and installed in the local stand-in.
+
+The demo sends its events through these rules, so an event reaches the guard only if the deployed rules would
+deliver it too.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+class _CloudFormationLoader(yaml.SafeLoader):
+    """Reads !Ref, !GetAtt, !Sub and friends as plain values: only the patterns matter here."""
+
+
+def _any_tag(loader, tag_suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)
+
+
+_CloudFormationLoader.add_multi_constructor("!", _any_tag)
+
+
+def load_patterns(template_path: str = os.path.join(ROOT, "template.yaml")) -> dict[str, dict]:
+    """{event name in the template: EventBridge pattern} for every EventBridgeRule of every function."""
+    with open(template_path) as template:
+        document = yaml.load(template, Loader=_CloudFormationLoader)
+    patterns = {}
+    for resource in document["Resources"].values():
+        if resource.get("Type") != "AWS::Serverless::Function":
+            continue
+        for name, event in resource["Properties"].get("Events", {}).items():
+            if event.get("Type") in ("EventBridgeRule", "CloudWatchEvent"):
+                patterns[name] = event["Properties"]["Pattern"]
+    return patterns
+
+
+def install(events, sqs, queue_name: str = "guard-deliveries") -> str:
+    """Create the template's rules on the default bus, all targeting one SQS queue; return its URL."""
+    queue_url = sqs.create_queue(QueueName=queue_name)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    for name, pattern in load_patterns().items():
+        events.put_rule(Name=f"idckmsguard-{name}", EventPattern=json.dumps(pattern), State="ENABLED")
+        events.put_targets(Rule=f"idckmsguard-{name}", Targets=[{"Id": "guard", "Arn": queue_arn}])
+    return queue_url
+
+
+def put(events, event: dict) -> None:
+    """Send one event as AWS would put it on the bus (source, detail-type, detail, resources)."""
+    entry = {
+        "Source": event["source"],
+        "DetailType": event["detail-type"],
+        "Detail": json.dumps(event["detail"]),
+        "Resources": event.get("resources") or [],
+    }
+    failed = events.put_events(Entries=[entry])["FailedEntryCount"]
+    if failed:
+        raise RuntimeError(f"EventBridge refused the event {event['detail-type']}")
+
+
+def receive(sqs, queue_url: str, wait_seconds: int = 5) -> list[dict]:
+    """Every event the rules delivered so far, removed from the queue."""
+    delivered = []
+    while True:
+        messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=wait_seconds if not delivered else 0).get("Messages", [])
+        if not messages:
+            return delivered
+        for message in messages:
+            delivered.append(json.loads(message["Body"]))
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
