@@ -1,0 +1,9 @@
+namespace IdcKmsGuard.Cli.Commands;
+
+/// <summary>Exit codes every command shares, so pipelines can branch on them.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int UnreadableInput = 2;
+}

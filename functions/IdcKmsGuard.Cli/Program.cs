@@ -1,0 +1,3 @@
+using IdcKmsGuard.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
