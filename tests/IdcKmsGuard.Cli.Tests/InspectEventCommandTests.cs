@@ -1,0 +1,94 @@
+using System.Text.Json;
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Cli.Tests;
+
+public sealed class InspectEventCommandTests
+{
+    public static TheoryData<string> EveryEventFile()
+    {
+        var files = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoPaths.Events, "*.json").Concat(Directory.GetFiles(Path.Combine(RepoPaths.SharedReference, "cloudtrail"), "*.json")).Order(StringComparer.Ordinal))
+        {
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryEventFile))]
+    public void InspectEvent_WhenJsonRequested_ShouldPrintOneObjectWithTheDocumentedFields(string file)
+    {
+        var run = CliRun.Of("inspect-event", file, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Error);
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        Assert.Equal(
+            ["trigger", "eventName", "eventSource", "succeeded", "errorCode", "keyRefs", "actor", "region", "account", "eventId"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.String, root.GetProperty("trigger").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("keyRefs").ValueKind);
+        Assert.Equal(["type", "arn"], root.GetProperty("actor").EnumerateObject().Select(p => p.Name));
+        Assert.True(root.GetProperty("succeeded").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        Assert.Single(run.Output.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void InspectEvent_WhenFailedScheduleDeletion_ShouldReportTriggerErrorAndActor()
+    {
+        var run = CliRun.Of("inspect-event", RepoPaths.EventFile("kms-schedule-key-deletion-failed.json"), "--json");
+
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        Assert.Equal("KeyDeletionScheduled", root.GetProperty("trigger").GetString());
+        Assert.False(root.GetProperty("succeeded").GetBoolean());
+        Assert.Equal("AccessDeniedException", root.GetProperty("errorCode").GetString());
+        Assert.Equal("AssumedRole", root.GetProperty("actor").GetProperty("type").GetString());
+        Assert.Equal(["mrk-1234abcd12ab34cd56ef1234567890ab"], root.GetProperty("keyRefs").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public void InspectEvent_WhenUnsupportedEvent_ShouldExitZeroAndSaySo()
+    {
+        var run = CliRun.Of("inspect-event", RepoPaths.EventFile("kms-create-grant.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("trigger     Unsupported", run.Output, StringComparison.Ordinal);
+        Assert.Contains("The guard does not act on this event.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "The event must be a JSON object, not an array.")]
+    [InlineData("{\"detail-type\": \"x\"", "The event is not valid JSON")]
+    [InlineData("", "The event is empty.")]
+    public void InspectEvent_WhenInputIsUnreadable_ShouldExitTwoWithOneLineError(string content, string expected)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, content);
+        try
+        {
+            var run = CliRun.Of("inspect-event", path, "--json");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Empty(run.Output);
+            Assert.StartsWith($"error: {path}: {expected}", run.Error, StringComparison.Ordinal);
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void InspectEvent_WhenFileDoesNotExist_ShouldExitTwo()
+    {
+        var run = CliRun.Of("inspect-event", "/no/such/event.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/no/such/event.json", run.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Amazon.KeyManagementService;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using IdcKmsGuard.Aws.Credentials;
+using IdcKmsGuard.Aws.SsoAdmin;
+using IdcKmsGuard.Lambda.Runtime;
+using IdcKmsGuard.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IdcKmsGuard.Function.Tests;
+
+/// <summary>
+/// The function's handler, composed exactly as Program.cs does, over a freshly seeded account on the stand-in;
+/// plus the AWS clients a test uses to make real changes and to read what the alert subscriber received.
+/// </summary>
+internal sealed class GuardRig
+{
+    public const string GuardRoleArn = "arn:aws:iam::111122223333:role/idckmsguard-GuardFunctionRole";
+    private const string PlaceholderKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
+    private const string PlaceholderInstance = "arn:aws:sso:::instance/ssoins-1111222233334444";
+
+    public GuardRig(bool remediate = true, string? topicArn = null)
+    {
+        Account = TestAccount.Create();
+        Seeded = Account.Seed();
+        var endpoint = TestAccount.Moto.Endpoint.ToString();
+        Kms = new AmazonKeyManagementServiceClient(Account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
+        Sqs = new AmazonSQSClient(Account.Credentials, new AmazonSQSConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
+        SsoAdmin = new SsoAdminClient(Account.HttpClient(), Account.Region);
+        var settings = new GuardSettings(Account.Region, topicArn ?? Seeded.TopicArn, remediate, GuardRoleArn.Replace("111122223333", Account.AccountId, StringComparison.Ordinal));
+        var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);
+        Handler = new GuardHandler(guard, NullLogger.Instance);
+    }
+
+    public TestAccount Account { get; }
+
+    public SeededAccount Seeded { get; }
+
+    public AmazonKeyManagementServiceClient Kms { get; }
+
+    public AmazonSQSClient Sqs { get; }
+
+    public SsoAdminClient SsoAdmin { get; }
+
+    public GuardHandler Handler { get; }
+
+    public string Event(string file, Func<string, string>? edit = null)
+    {
+        var json = File.ReadAllText(RepoPaths.EventFile(file))
+            .Replace(PlaceholderKeyId, Seeded.KeyId, StringComparison.Ordinal)
+            .Replace(PlaceholderInstance, Seeded.InstanceArn, StringComparison.Ordinal)
+            .Replace("111122223333", Account.AccountId, StringComparison.Ordinal);
+        return edit is null ? json : edit(json);
+    }
+
+    public async Task<JsonElement> InvokeAsync(string eventJson)
+    {
+        var invocation = new LambdaInvocation(Guid.NewGuid().ToString(), DateTimeOffset.MaxValue, "arn:aws:lambda:us-east-1:111122223333:function:guard", null, System.Text.Encoding.UTF8.GetBytes(eventJson));
+        var response = await Handler.HandleAsync(invocation, CancellationToken.None);
+        return JsonDocument.Parse(response).RootElement.Clone();
+    }
+
+    public async Task<string> KeyStateAsync() =>
+        (await Kms.DescribeKeyAsync(new Amazon.KeyManagementService.Model.DescribeKeyRequest { KeyId = Seeded.KeyArn })).KeyMetadata.KeyState.Value;
+
+    /// <summary>Alerts the topic's SQS subscriber received: the JSON document and the SNS message attributes.</summary>
+    public async Task<IReadOnlyList<ReceivedAlert>> ReceivedAlertsAsync(int waitSeconds = 2)
+    {
+        var received = new List<ReceivedAlert>();
+        var messages = await Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = Seeded.QueueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = waitSeconds });
+        foreach (var message in messages.Messages ?? [])
+        {
+            using var envelope = JsonDocument.Parse(message.Body);
+            var attributes = envelope.RootElement.GetProperty("MessageAttributes").EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.GetProperty("Value").GetString()!, StringComparer.Ordinal);
+            received.Add(new ReceivedAlert(
+                envelope.RootElement.GetProperty("Subject").GetString()!,
+                JsonDocument.Parse(envelope.RootElement.GetProperty("Message").GetString()!).RootElement.Clone(),
+                attributes));
+        }
+
+        return received;
+    }
+}
+
+internal sealed record ReceivedAlert(string Subject, JsonElement Document, IReadOnlyDictionary<string, string> Attributes)
+{
+    public string Rule => Document.GetProperty("rule").GetString()!;
+
+    public string Outcome => Document.GetProperty("outcome").GetString()!;
+}

@@ -1,0 +1,50 @@
+using IdcKmsGuard.Lambda.Runtime;
+
+namespace IdcKmsGuard.Function.Tests;
+
+public sealed class GuardSettingsTests
+{
+    private const string Topic = "arn:aws:sns:eu-west-1:111122223333:idckmsguard-alerts";
+
+    [Fact]
+    public void FromEnvironment_WhenEverythingIsSet_ShouldReadIt()
+    {
+        var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("REMEDIATION_MODE", "remediate"), ("GUARD_ROLE_ARN", "arn:aws:iam::111122223333:role/guard")));
+
+        Assert.Equal(new GuardSettings("us-east-1", Topic, true, "arn:aws:iam::111122223333:role/guard"), settings);
+        Assert.Equal("eu-west-1", settings.TopicRegion);
+    }
+
+    [Fact]
+    public void FromEnvironment_WhenModeIsUnset_ShouldOnlyAlert()
+    {
+        var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic)));
+
+        Assert.False(settings.RemediationEnabled);
+        Assert.Null(settings.GuardRoleArn);
+    }
+
+    [Theory]
+    [InlineData("ALERT_TOPIC_ARN", null, "ALERT_TOPIC_ARN is not set.")]
+    [InlineData("ALERT_TOPIC_ARN", "my-topic", "ALERT_TOPIC_ARN must be an SNS topic ARN")]
+    [InlineData("REMEDIATION_MODE", "yes", "REMEDIATION_MODE must be 'remediate' or 'alert', not 'yes'.")]
+    [InlineData("AWS_REGION", null, "AWS_REGION is not set.")]
+    public void FromEnvironment_WhenAValueIsMissingOrWrong_ShouldFailNamingTheVariable(string name, string? value, string expected)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["AWS_REGION"] = "us-east-1", ["ALERT_TOPIC_ARN"] = Topic, [name] = value };
+
+        var error = Assert.Throws<InvalidOperationException>(() => GuardSettings.FromEnvironment(new DictionaryEnvironment(variables)));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static DictionaryEnvironment Environment(params (string Name, string Value)[] values) =>
+        new(values.ToDictionary(v => v.Name, v => (string?)v.Value, StringComparer.Ordinal));
+
+    private sealed class DictionaryEnvironment(Dictionary<string, string?> values) : IEnvironmentVariables
+    {
+        public string? GetVariable(string name) => values.GetValueOrDefault(name);
+
+        public void SetVariable(string name, string? value) => values[name] = value;
+    }
+}
