@@ -20,9 +20,14 @@ public sealed class AwsEndpointResolver(Func<string, string?> environment)
             return null;
         }
 
-        var configured = environment($"{GlobalOverride}_{service.EnvironmentName}") is { Length: > 0 } specific
-            ? specific
-            : environment(GlobalOverride);
+        var variable = $"{GlobalOverride}_{service.EnvironmentName}";
+        var configured = environment(variable);
+        if (string.IsNullOrEmpty(configured))
+        {
+            variable = GlobalOverride;
+            configured = environment(variable);
+        }
+
         if (string.IsNullOrEmpty(configured))
         {
             return null;
@@ -30,7 +35,7 @@ public sealed class AwsEndpointResolver(Func<string, string?> environment)
 
         return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new InvalidOperationException($"The endpoint override for {service.EnvironmentName} is not an http(s) URL: '{configured}'.");
+            : throw new InvalidOperationException($"{variable} is not an http(s) URL: '{configured}'.");
     }
 
     public Uri Resolve(AwsService service, string region)

@@ -14,19 +14,22 @@ internal sealed class QueryErrorReader : IAwsErrorReader
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            while (reader.Read())
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                // ReadElementContentAsString already moves past the element: reading again would skip a sibling
+                // when the XML has no whitespace between elements, as services often send it.
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName is "Code" or "Message" or "RequestId")
                 {
+                    var name = reader.LocalName;
+                    var value = reader.ReadElementContentAsString();
+                    code ??= name == "Code" ? value : null;
+                    message ??= name == "Message" ? value : null;
+                    requestId ??= name == "RequestId" ? value : null;
                     continue;
                 }
 
-                switch (reader.LocalName)
-                {
-                    case "Code": code ??= reader.ReadElementContentAsString(); break;
-                    case "Message": message ??= reader.ReadElementContentAsString(); break;
-                    case "RequestId": requestId ??= reader.ReadElementContentAsString(); break;
-                }
+                reader.Read();
             }
         }
         catch (XmlException)

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+using IdcKmsGuard.Infra.Tests.Support;
+
+namespace IdcKmsGuard.Infra.Tests.LocalInfra;
+
+/// <summary>The Python self-test of the local stand-in runs with `dotnet test`, so a broken stand-in fails here, not in every test that uses it.</summary>
+public sealed partial class MotoExtensionSelfTests
+{
+    [Fact]
+    public async Task TestMotoExtension_WhenRunWithUnittest_ShouldPass()
+    {
+        var result = await ProcessRunner.RunAsync("python3", ["-m", "unittest", "infra/local/test_moto_extension.py"], TimeSpan.FromSeconds(120))
+            ?? throw new Xunit.Sdk.XunitException("python3 is not on PATH; the local stand-in needs Python 3 with moto (pip install \"moto[server]\").");
+
+        Assert.True(result.Succeeded, result.Describe());
+        var ran = RanTests().Match(result.StandardError);
+        Assert.True(ran.Success && int.Parse(ran.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, "unittest ran no tests.\n" + result.Describe());
+    }
+
+    [GeneratedRegex(@"^Ran (\d+) tests? in", RegexOptions.Multiline)]
+    private static partial Regex RanTests();
+}

@@ -1,0 +1,47 @@
+using YamlDotNet.RepresentationModel;
+
+namespace IdcKmsGuard.Infra.Tests.Support.Templates;
+
+/// <summary>One statement of a role's inline policies.</summary>
+/// <param name="Condition">The template condition the statement depends on: "Remediates" inside the true branch of
+/// !If [Remediates, ...], "!Remediates" inside its false branch, null when it always applies.</param>
+internal sealed record IamStatement(string Sid, string Effect, IReadOnlyList<string> Actions, YamlNode? Resource, string? Condition, YamlMappingNode Node)
+{
+    public static IReadOnlyList<IamStatement> OfRole(CloudFormationTemplate template, string roleId)
+    {
+        var statements = new List<IamStatement>();
+        foreach (var policy in template.Properties(roleId).Sequence("Policies").Children.Cast<YamlMappingNode>())
+        {
+            foreach (var item in policy.Map("PolicyDocument").Sequence("Statement").Children)
+            {
+                Collect(statements, item, condition: null);
+            }
+        }
+
+        return statements;
+    }
+
+    private static void Collect(List<IamStatement> statements, YamlNode item, string? condition)
+    {
+        switch (item.Intrinsic())
+        {
+            case "!If" when item is YamlSequenceNode { Children: [YamlScalarNode { Value: { } name }, var whenTrue, var whenFalse] }:
+                Collect(statements, whenTrue, condition is null ? name : $"{condition} & {name}");
+                Collect(statements, whenFalse, condition is null ? "!" + name : $"{condition} & !{name}");
+                return;
+            case "!Ref" when item is YamlScalarNode { Value: "AWS::NoValue" }:
+                return;
+            case null when item is YamlMappingNode statement:
+                statements.Add(new IamStatement(
+                    statement.ScalarOrNull("Sid") ?? $"(statement at {statement.Start})",
+                    statement.Scalar("Effect"),
+                    statement.Find("Action")?.Strings() ?? [],
+                    statement.Find("Resource"),
+                    condition,
+                    statement));
+                return;
+            default:
+                throw new InvalidOperationException($"Cannot read the policy statement at {item.Start} ({item.Intrinsic() ?? "plain"}).");
+        }
+    }
+}

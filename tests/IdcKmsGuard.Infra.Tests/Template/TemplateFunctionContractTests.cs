@@ -1,0 +1,62 @@
+using IdcKmsGuard.Infra.Tests.Support.Templates;
+using IdcKmsGuard.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace IdcKmsGuard.Infra.Tests.Template;
+
+/// <summary>How the function is built, run and configured, as the code and the Makefile expect it.</summary>
+public sealed class TemplateFunctionContractTests
+{
+    private static readonly CloudFormationTemplate Template = CloudFormationTemplate.Guard;
+    private static readonly YamlMappingNode Function = Template.Properties(EventRule.GuardFunction);
+
+    [Fact]
+    public void GuardFunction_ShouldRunTheNativeAotBootstrapOnAl2023X64()
+    {
+        Assert.Equal("AWS::Serverless::Function", Template.TypeOf(EventRule.GuardFunction));
+        Assert.Equal("provided.al2023", Function.Scalar("Runtime"));
+        Assert.Equal(["x86_64"], Function.Sequence("Architectures").Strings());
+        Assert.Equal("bootstrap", Function.Scalar("Handler"));
+    }
+
+    // `sam build` with BuildMethod makefile calls the target build-<LogicalId>.
+    [Fact]
+    public void GuardFunction_ShouldBeBuiltByTheMakefileTarget()
+    {
+        Assert.Equal("makefile", Template.Resource(EventRule.GuardFunction).Map("Metadata").Scalar("BuildMethod"));
+
+        var makefile = File.ReadAllLines(Path.Combine(RepoPaths.Root, "Makefile"));
+        Assert.Contains(makefile, line => line.StartsWith($"build-{EventRule.GuardFunction}:", StringComparison.Ordinal));
+    }
+
+    // The names are the constants of GuardSettings (functions/IdcKmsGuard.Function/GuardSettings.cs), which is
+    // internal to the Function project: keep both in step.
+    [Theory]
+    [InlineData("ALERT_TOPIC_ARN", "!Ref", "AlertTopic")]
+    [InlineData("REMEDIATION_MODE", "!Ref", "RemediationMode")]
+    [InlineData("GUARD_ROLE_ARN", "!GetAtt", "GuardFunctionRole.Arn")]
+    public void Environment_ShouldSetWhatGuardSettingsReads(string variable, string intrinsic, string value)
+    {
+        var variables = Function.Map("Environment").Map("Variables");
+
+        var node = variables.Find(variable) as YamlScalarNode;
+        Assert.True(node is not null, $"{variable} is not set in the function's environment.");
+        Assert.Equal((intrinsic, value), (node.Intrinsic(), node.Value));
+    }
+
+    // GuardSettings accepts exactly these two modes and refuses anything else at start-up.
+    [Fact]
+    public void RemediationMode_ShouldAllowOnlyTheModesGuardSettingsAccepts()
+    {
+        var parameter = Template.Root.Map("Parameters").Map("RemediationMode");
+
+        Assert.Equal(["alert", "remediate"], parameter.Sequence("AllowedValues").Strings().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void GuardFunction_ShouldUseTheGuardRoleAndNoSamPolicies()
+    {
+        Assert.True(Function.Find("Role") is { } role && role.Refers("GuardFunctionRole"), "The function must run as GuardFunctionRole.");
+        Assert.Null(Function.Find("Policies"));
+    }
+}

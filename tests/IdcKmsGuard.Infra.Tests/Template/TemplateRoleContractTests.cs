@@ -1,0 +1,102 @@
+using IdcKmsGuard.Infra.Tests.Support.Templates;
+
+namespace IdcKmsGuard.Infra.Tests.Template;
+
+/// <summary>
+/// The guard's role can read, restore and report, never harm: a compromised or buggy guard must not be able to do
+/// what it guards against.
+/// </summary>
+public sealed class TemplateRoleContractTests
+{
+    private const string Role = "GuardFunctionRole";
+    private static readonly CloudFormationTemplate Template = CloudFormationTemplate.Guard;
+    private static readonly IReadOnlyList<IamStatement> Statements = IamStatement.OfRole(Template, Role);
+
+    public static TheoryData<string> ForbiddenActions =>
+    [
+        "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:DeleteAlias",
+        "kms:DeleteImportedKeyMaterial", "kms:UpdatePrimaryRegion", "kms:CreateGrant", "sso:UpdateInstance",
+        "sso:RemoveRegion", "sso:DeleteInstance",
+    ];
+
+    [Fact]
+    public void Role_ShouldGrantNoWildcardActions()
+    {
+        var wildcards = Statements.SelectMany(s => s.Actions.Where(a => a.Contains('*', StringComparison.Ordinal)).Select(a => $"{s.Sid}: {a}")).ToList();
+
+        Assert.True(wildcards.Count == 0, "Wildcard actions: " + string.Join(", ", wildcards));
+        Assert.All(Statements, s => Assert.True(s.Node.Find("NotAction") is null && s.Node.Find("NotResource") is null, $"{s.Sid} uses NotAction or NotResource."));
+        Assert.All(Statements, s => Assert.Equal("Allow", s.Effect));
+    }
+
+    [Theory]
+    [MemberData(nameof(ForbiddenActions))]
+    public void Role_ShouldNotGrant(string action)
+    {
+        var granting = Statements.Where(s => s.Actions.Any(a => Covers(a, action))).Select(s => s.Sid).ToList();
+
+        Assert.True(granting.Count == 0, $"{action} is granted by {string.Join(", ", granting)}.");
+    }
+
+    [Fact]
+    public void Role_ShouldGrantNoKmsDeleteAction()
+    {
+        Assert.DoesNotContain(Statements.SelectMany(s => s.Actions), a => a.StartsWith("kms:Delete", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // alert mode must deploy a role that cannot change a key at all.
+    [Fact]
+    public void KmsWriteActions_ShouldBeGrantedOnlyWhenRemediating()
+    {
+        var writes = Statements
+            .Where(s => !IsAlertTopicKeyUse(s))
+            .SelectMany(s => s.Actions.Where(IsKmsWrite).Select(action => (action, s.Condition)))
+            .ToList();
+
+        Assert.Equal(["kms:CancelKeyDeletion", "kms:EnableKey"], writes.Select(w => w.action).Order(StringComparer.Ordinal));
+        Assert.All(writes, w => Assert.True(w.Condition == "Remediates", $"{w.action} is granted outside !If [Remediates, ...] (condition: {w.Condition ?? "none"})."));
+    }
+
+    // Publishing to a topic encrypted with a customer managed key needs these two on that key, and only on it.
+    [Fact]
+    public void AlertTopicKey_ShouldOnlyBeUsedToEncryptAlerts()
+    {
+        var statement = Assert.Single(Statements, IsAlertTopicKeyUse);
+
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], statement.Actions.Order(StringComparer.Ordinal));
+        Assert.Null(statement.Condition);
+    }
+
+    [Fact]
+    public void SnsPublish_ShouldBeLimitedToTheAlertTopic()
+    {
+        var publishing = Statements.Where(s => s.Actions.Any(a => Covers(a, "sns:Publish"))).ToList();
+
+        var statement = Assert.Single(publishing);
+        Assert.True(statement.Resource is { } resource && resource.Refers("AlertTopic"), $"{statement.Sid} must have Resource: !Ref AlertTopic.");
+        Assert.Equal("AWS::SNS::Topic", Template.TypeOf("AlertTopic"));
+    }
+
+    [Fact]
+    public void Role_ShouldAttachOnlyTheBasicExecutionPolicy()
+    {
+        var managed = Template.Properties(Role).Sequence("ManagedPolicyArns").Strings();
+
+        Assert.Equal(["arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], managed);
+    }
+
+    private static bool IsAlertTopicKeyUse(IamStatement statement) =>
+        statement.Resource is { } resource && resource.Refers("AlertTopicKey");
+
+    private static bool IsKmsWrite(string action) =>
+        action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)
+        && !action.StartsWith("kms:Describe", StringComparison.OrdinalIgnoreCase)
+        && !action.StartsWith("kms:Get", StringComparison.OrdinalIgnoreCase)
+        && !action.StartsWith("kms:List", StringComparison.OrdinalIgnoreCase);
+
+    // IAM action names are case-insensitive and may end in a wildcard.
+    private static bool Covers(string granted, string action) =>
+        granted == "*"
+        || string.Equals(granted, action, StringComparison.OrdinalIgnoreCase)
+        || (granted.EndsWith('*') && action.StartsWith(granted[..^1], StringComparison.OrdinalIgnoreCase));
+}

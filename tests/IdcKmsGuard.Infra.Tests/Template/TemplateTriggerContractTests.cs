@@ -1,0 +1,71 @@
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Infra.Tests.Support.Templates;
+using YamlDotNet.RepresentationModel;
+
+namespace IdcKmsGuard.Infra.Tests.Template;
+
+/// <summary>The rules in template.yaml and the classifier in Core name the same events: neither can drift alone.</summary>
+public sealed class TemplateTriggerContractTests
+{
+    private static readonly IReadOnlyDictionary<string, EventRule> Rules =
+        EventRule.OfGuardFunction().ToDictionary(rule => rule.Name, StringComparer.Ordinal);
+
+    [Fact]
+    public void KmsApiCalls_ShouldMatchExactlyTheKmsCallsTheClassifierKnows()
+    {
+        var rule = Rules["KmsApiCalls"];
+
+        Assert.Equal(TriggerClassifier.KmsEventNames.Order(StringComparer.Ordinal), rule.PatternValues("detail", "eventName").Order(StringComparer.Ordinal));
+        Assert.Equal([TriggerClassifier.KmsEventSource], rule.PatternValues("detail", "eventSource"));
+        Assert.Equal(["aws.kms"], rule.PatternValues("source"));
+        Assert.Equal(
+            ["AWS API Call via CloudTrail", "AWS Service Event via CloudTrail"],
+            rule.PatternValues("detail-type").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void IdentityCenterApiCalls_ShouldMatchExactlyTheIdentityCenterCallsTheClassifierKnows()
+    {
+        var rule = Rules["IdentityCenterApiCalls"];
+
+        Assert.Equal(TriggerClassifier.IdentityCenterEventNames.Order(StringComparer.Ordinal), rule.PatternValues("detail", "eventName").Order(StringComparer.Ordinal));
+        Assert.Equal([TriggerClassifier.IdentityCenterEventSource], rule.PatternValues("detail", "eventSource"));
+        Assert.Equal(["aws.sso"], rule.PatternValues("source"));
+    }
+
+    [Fact]
+    public void KmsServiceEvents_ShouldMatchExactlyTheNativeKmsEventsTheClassifierKnows()
+    {
+        var rule = Rules["KmsServiceEvents"];
+
+        Assert.Equal(TriggerClassifier.NativeKmsDetailTypes.Order(StringComparer.Ordinal), rule.PatternValues("detail-type").Order(StringComparer.Ordinal));
+        Assert.Equal(["aws.kms"], rule.PatternValues("source"));
+    }
+
+    [Fact]
+    public void GuardFunction_ShouldHaveOnlyTheThreeRules()
+    {
+        var events = CloudFormationTemplate.Guard.Properties(EventRule.GuardFunction).Map("Events");
+
+        Assert.Equal(["IdentityCenterApiCalls", "KmsApiCalls", "KmsServiceEvents"], Rules.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Rules.Count, events.Children.Count);
+    }
+
+    // A rule that cannot reach the function must keep the event; a lost event is a missed alert.
+    [Fact]
+    public void EveryRule_ShouldHaveARetryPolicyAndADeadLetterQueue()
+    {
+        var template = CloudFormationTemplate.Guard;
+        foreach (var rule in Rules.Values)
+        {
+            var retry = rule.Properties.Find("RetryPolicy") as YamlMappingNode;
+            Assert.True(retry is not null, $"{rule.Name} has no RetryPolicy.");
+            Assert.True(int.Parse(retry.Scalar("MaximumRetryAttempts"), System.Globalization.CultureInfo.InvariantCulture) > 0, $"{rule.Name} does not retry.");
+
+            var deadLetterArn = (rule.Properties.Find("DeadLetterConfig") as YamlMappingNode)?.Find("Arn");
+            Assert.True(deadLetterArn is { } && deadLetterArn.Intrinsic() == "!GetAtt", $"{rule.Name} has no DeadLetterConfig with Arn: !GetAtt <queue>.Arn.");
+            var queueId = ((YamlScalarNode)deadLetterArn).Value!.Split('.')[0];
+            Assert.Equal("AWS::SQS::Queue", template.TypeOf(queueId));
+        }
+    }
+}
