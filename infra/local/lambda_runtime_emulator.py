@@ -37,6 +37,7 @@ class RuntimeEmulator:
         self.function_arn = f"arn:aws:lambda:us-east-1:111122223333:function:{function_name}"
         self.timeout_seconds = timeout_seconds
         self.init_errors: list[dict] = []
+        self.next_requests: list[float] = []  # perf_counter() of each GET next, for start-up timing
         self._pending: queue.Queue[tuple[str, bytes]] = queue.Queue()
         self._results: dict[str, queue.Queue[InvocationResult]] = {}
         self._lock = threading.Lock()
@@ -85,6 +86,8 @@ class RuntimeEmulator:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in separate writes; with Nagle on, each answer would wait for a delayed ACK.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args):  # the function's own log is what matters
                 pass
@@ -92,6 +95,7 @@ class RuntimeEmulator:
             def do_GET(self):
                 if self.path != f"{PREFIX}/invocation/next":
                     return self._reply(404, b'{"errorMessage":"unknown path"}')
+                emulator.next_requests.append(time.perf_counter())
                 request_id, payload = emulator._pending.get()
                 deadline_ms = int((time.time() + emulator.timeout_seconds) * 1000)
                 self.send_response(200)
