@@ -8,6 +8,12 @@ public static class AlertRenderer
 {
     public const int MaxSubjectLength = 99;
 
+    // The document is read by programs, never embedded in HTML: '+' in a time offset stays '+'.
+    private static readonly AlertJsonContext Json = new(new JsonSerializerOptions(AlertJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static RenderedAlert Render(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -15,7 +21,7 @@ public static class AlertRenderer
             Subject: Subject(alert),
             ShortText: ShortText(alert),
             EmailText: EmailText.Render(alert),
-            Json: JsonSerializer.Serialize(Document(alert), AlertJsonContext.Default.AlertDocument),
+            Json: JsonSerializer.Serialize(Document(alert), Json.AlertDocument),
             Attributes: new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["severity"] = Name(alert.Severity),

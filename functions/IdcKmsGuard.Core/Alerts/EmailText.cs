@@ -6,10 +6,12 @@ namespace IdcKmsGuard.Core.Alerts;
 /// <summary>The full text for e-mail: sections an on-call engineer can read top to bottom at 3 a.m.</summary>
 internal static class EmailText
 {
+    private const int LabelWidth = 16;
+
     public static string Render(Alert alert)
     {
         var text = new StringBuilder();
-        text.AppendLine(alert.Headline).AppendLine();
+        text.AppendLine(alert.Headline);
 
         Section(text, "What happened");
         text.AppendLine(alert.WhatHappened);
@@ -21,7 +23,7 @@ internal static class EmailText
 
         Section(text, "Who");
         var actor = alert.Event.Actor;
-        text.Append("  Principal:  ").AppendLine(Who(actor));
+        Line(text, "Principal", Who(actor));
         Line(text, "Account", actor.AccountId);
         Line(text, "Source IP", actor.SourceIpAddress);
         Line(text, "User agent", actor.UserAgent);
@@ -84,7 +86,7 @@ internal static class EmailText
     {
         if (!string.IsNullOrEmpty(value))
         {
-            text.Append("  ").Append((label + ":").PadRight(12)).Append(value).AppendLine();
+            text.Append("  ").Append((label + ":").PadRight(LabelWidth)).Append(value).AppendLine();
         }
     }
 }

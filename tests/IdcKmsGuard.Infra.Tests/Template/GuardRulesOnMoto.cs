@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using IdcKmsGuard.Testing;
 using IdcKmsGuard.Infra.Tests.Support.EventBridge;
 using IdcKmsGuard.Infra.Tests.Support.Templates;
+using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Infra.Tests.Template;
 
