@@ -65,6 +65,7 @@ public sealed class SampleEventClassificationTests
         { "sso-update-instance.json", Trigger.IdentityCenterEncryptionChanged, true },
         { "sso-update-instance-failed.json", Trigger.IdentityCenterEncryptionChanged, false },
         { "sso-add-region.json", Trigger.IdentityCenterRegionChanged, true },
+        { "sso-remove-region.json", Trigger.IdentityCenterRegionChanged, true },
     };
 
     [Theory]
