@@ -59,7 +59,7 @@ public sealed class MalformedEventTests
     {
         var random = new Random(20261130);
         var (read, refused) = (0, 0);
-        var samples = Directory.GetFiles(Support.RepoPaths.Events, "*.json").Select(File.ReadAllBytes).ToArray();
+        var samples = Directory.GetFiles(IdcKmsGuard.Testing.RepoPaths.Events, "*.json").Select(File.ReadAllBytes).ToArray();
         for (var i = 0; i < 2_000; i++)
         {
             var bytes = (byte[])samples[i % samples.Length].Clone();

@@ -1,5 +1,5 @@
 using IdcKmsGuard.Core.Events;
-using IdcKmsGuard.Core.Tests.Support;
+using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Core.Tests.Events;
 

@@ -3,6 +3,7 @@ using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Tests.Support;
+using IdcKmsGuard.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
