@@ -10,7 +10,7 @@ public sealed record AlertDocument(
     string Outcome,
     string Headline,
     string WhatHappened,
-    AlertDocumentEvent Event,
+    AlertEvent Event,
     AlertDocumentKey? Key,
     string? InstanceArn,
     IReadOnlyList<AlertDocumentFinding> Findings,
@@ -22,19 +22,6 @@ public sealed record AlertDocument(
 {
     public const string CurrentSchema = "idckmsguard.alert/1";
 }
-
-public sealed record AlertDocumentEvent(
-    string Name,
-    string Source,
-    string Trigger,
-    string? Id,
-    DateTimeOffset? Time,
-    string? Region,
-    string? Account,
-    bool Succeeded,
-    string? ErrorCode,
-    string? ErrorMessage,
-    AlertActor Actor);
 
 public sealed record AlertDocumentKey(string Arn, string? Region, string? StateBefore, string? StateAfter);
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IdcKmsGuard.Core.Alerts;
 
 /// <summary>The event behind an alert, enough to find it in CloudTrail.</summary>
@@ -5,7 +7,7 @@ public sealed record AlertEvent(
     string Name,
     string Source,
     string Trigger,
-    string? EventId,
+    [property: JsonPropertyName("id")] string? EventId,
     DateTimeOffset? Time,
     string? Region,
     string? Account,

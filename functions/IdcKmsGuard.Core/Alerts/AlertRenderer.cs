@@ -67,9 +67,7 @@ public static class AlertRenderer
         Outcome: Name(alert.Outcome),
         Headline: alert.Headline,
         WhatHappened: alert.WhatHappened,
-        Event: new AlertDocumentEvent(
-            alert.Event.Name, alert.Event.Source, alert.Event.Trigger, alert.Event.EventId, alert.Event.Time, alert.Event.Region,
-            alert.Event.Account, alert.Event.Succeeded, alert.Event.ErrorCode, alert.Event.ErrorMessage, alert.Event.Actor),
+        Event: alert.Event,
         Key: alert.KeyArn is null ? null : new AlertDocumentKey(alert.KeyArn, alert.KeyRegion, alert.KeyStateBefore, alert.KeyStateAfter),
         InstanceArn: alert.InstanceArn,
         Findings: alert.Findings.Select(f => new AlertDocumentFinding(f.RuleId, Name(f.Severity), f.Message)).ToList(),
