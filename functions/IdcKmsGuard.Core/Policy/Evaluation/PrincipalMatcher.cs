@@ -1,0 +1,75 @@
+using IdcKmsGuard.Core.Policy.Model;
+
+namespace IdcKmsGuard.Core.Policy.Evaluation;
+
+/// <summary>
+/// Does a Principal or NotPrincipal element name the requester? An account (its id or its root ARN) names every IAM
+/// principal of that account, but only as a delegation: the account's IAM policies must allow the request too.
+/// </summary>
+internal static class PrincipalMatcher
+{
+    public static PrincipalMatch Match(PrincipalBlock block, PolicyPrincipal principal)
+    {
+        var named = Named(block, principal);
+        if (!block.IsNot)
+        {
+            return named;
+        }
+
+        return named.Matches
+            ? PrincipalMatch.No($"NotPrincipal excludes {Describe(principal)}")
+            : new PrincipalMatch(true, false, $"NotPrincipal does not exclude {Describe(principal)}");
+    }
+
+    public static string Describe(PolicyPrincipal principal) => principal.Display;
+
+    public static bool IsAccountPrincipal(string value, out string account)
+    {
+        if (value.Length == 12 && value.All(char.IsAsciiDigit))
+        {
+            account = value;
+            return true;
+        }
+
+        var parts = value.Split(':');
+        if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "iam" && parts[5] == "root" && parts[4].Length == 12)
+        {
+            account = parts[4];
+            return true;
+        }
+
+        account = string.Empty;
+        return false;
+    }
+
+    private static PrincipalMatch Named(PrincipalBlock block, PolicyPrincipal principal)
+    {
+        if (block.IsWildcard)
+        {
+            return new PrincipalMatch(true, false, "Principal \"*\" names everyone");
+        }
+
+        PrincipalMatch? viaAccount = null;
+        foreach (var entry in block.Entries)
+        {
+            switch (entry.Type, principal)
+            {
+                case (PrincipalType.Service, ServicePrincipal service) when string.Equals(entry.Value, service.Name, StringComparison.OrdinalIgnoreCase):
+                    return new PrincipalMatch(true, false, $"Principal names the service {service.Name}");
+                case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.Arn, StringComparison.Ordinal):
+                    return new PrincipalMatch(true, false, $"Principal names {iam.Arn}");
+                case (PrincipalType.Aws, IamPrincipal iam) when IsAccountPrincipal(entry.Value, out var account) && account == iam.Account:
+                    viaAccount ??= new PrincipalMatch(true, true, $"Principal names account {account}, whose IAM policies must also allow it");
+                    break;
+            }
+        }
+
+        return viaAccount ?? PrincipalMatch.No($"Principal does not name {Describe(principal)}");
+    }
+}
+
+/// <param name="ViaAccount">Matched only as "the account": the decision is AllowedIfIamAllows.</param>
+internal sealed record PrincipalMatch(bool Matches, bool ViaAccount, string Reason)
+{
+    public static PrincipalMatch No(string reason) => new(false, false, reason);
+}

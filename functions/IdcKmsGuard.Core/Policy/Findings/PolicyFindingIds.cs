@@ -1,0 +1,23 @@
+using IdcKmsGuard.Core.Alerts;
+
+namespace IdcKmsGuard.Core.Policy.Findings;
+
+public static class PolicyFindingIds
+{
+    public const string KeyAccess = "IDC-KEY-ACCESS";
+    public const string KeyDeny = "IDC-KEY-DENY";
+    public const string AdminLockout = "KEY-ADMIN-LOCKOUT";
+    public const string AdminAccess = "IDC-ADMIN-ACCESS";
+    public const string AppAccess = "IDC-APP-ACCESS";
+    public const string Public = "KEY-POLICY-PUBLIC";
+    public const string ContextScope = "IDC-CONTEXT-SCOPE";
+
+    public static Severity SeverityOf(string id) => id switch
+    {
+        KeyAccess or KeyDeny => Severity.Critical,
+        AdminLockout or AdminAccess or Public => Severity.High,
+        AppAccess => Severity.Medium,
+        ContextScope => Severity.Low,
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown policy finding."),
+    };
+}

@@ -1,0 +1,20 @@
+using IdcKmsGuard.Core.Policy.Evaluation;
+
+namespace IdcKmsGuard.Core.Policy.Requirements;
+
+/// <summary>What the requests Identity Center makes depend on: the real instance, its key and organization.</summary>
+/// <param name="OrgId">Null when unknown: the organization is then assumed to be the key's own (see RequiredRequests).</param>
+/// <param name="DelegatedAdminAccounts">Accounts whose administrators manage Identity Center too.</param>
+/// <param name="Administrators">The roles administrators use; by default the AdministratorAccess permission set's role in every admin account.</param>
+public sealed record IdentityCenterFacts(
+    string Account,
+    string? OrgId,
+    string Region,
+    string InstanceArn,
+    string IdentityStoreArn,
+    string KeyArn,
+    IReadOnlyList<string> DelegatedAdminAccounts,
+    IReadOnlyList<IamPrincipal>? Administrators = null)
+{
+    public IReadOnlyList<string> AdminAccounts => [Account, .. DelegatedAdminAccounts.Where(a => a != Account)];
+}
