@@ -11,6 +11,9 @@ public static class CliApp
         var root = new RootCommand("IdcKmsGuard: keeps IAM Identity Center's customer managed KMS key usable.")
         {
             InspectEventCommand.Create(),
+            CheckPolicyCommand.Create(),
+            RepairPolicyCommand.Create(),
+            BaselinePolicyCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

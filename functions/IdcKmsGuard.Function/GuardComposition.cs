@@ -23,6 +23,6 @@ internal static class GuardComposition
         var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, settings.Region));
         var keys = new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints));
         var publisher = new SnsAlertPublisher(new SnsClient(aws, settings.TopicRegion), settings.AlertTopicArn);
-        return new Guard(identityCenter, keys, publisher, new GuardOptions(settings.RemediationEnabled, settings.GuardRoleArn), time, logger);
+        return new Guard(identityCenter, keys, publisher, new GuardOptions(settings.RemediationEnabled, settings.GuardRoleArn, settings.OrgId, settings.DelegatedAdminAccounts), time, logger);
     }
 }

@@ -3,12 +3,14 @@ using IdcKmsGuard.Lambda.Runtime;
 namespace IdcKmsGuard.Function;
 
 /// <summary>The function's configuration, read once at start-up; a bad value fails init with a clear message.</summary>
-internal sealed record GuardSettings(string Region, string AlertTopicArn, bool RemediationEnabled, string? GuardRoleArn)
+internal sealed record GuardSettings(string Region, string AlertTopicArn, bool RemediationEnabled, string? GuardRoleArn, string? OrgId = null, IReadOnlyList<string>? DelegatedAdminAccounts = null)
 {
     public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
     public const string RemediationModeVariable = "REMEDIATION_MODE";
     public const string GuardRoleArnVariable = "GUARD_ROLE_ARN";
     public const string RegionVariable = "AWS_REGION";
+    public const string OrgIdVariable = "ORGANIZATION_ID";
+    public const string DelegatedAdminsVariable = "DELEGATED_ADMIN_ACCOUNTS";
 
     public static GuardSettings FromEnvironment(IEnvironmentVariables environment)
     {
@@ -28,7 +30,20 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             _ => throw new InvalidOperationException($"{RemediationModeVariable} must be 'remediate' or 'alert', not '{mode}'."),
         };
 
-        return new GuardSettings(region, topic, remediate, environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null);
+        var orgId = environment.GetVariable(OrgIdVariable) is { Length: > 0 } org ? org : null;
+        if (orgId is not null && !orgId.StartsWith("o-", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{OrgIdVariable} must be an organization id (o-...), not '{orgId}'.");
+        }
+
+        var delegated = (environment.GetVariable(DelegatedAdminsVariable) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (delegated.FirstOrDefault(a => a.Length != 12 || !a.All(char.IsAsciiDigit)) is { } bad)
+        {
+            throw new InvalidOperationException($"{DelegatedAdminsVariable} must list 12-digit account ids separated by commas; '{bad}' is not one.");
+        }
+
+        return new GuardSettings(region, topic, remediate, environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null, orgId, delegated);
     }
 
     /// <summary>SNS must be called in the topic's own Region.</summary>

@@ -27,6 +27,11 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         CallAsync(key, "GetKeyPolicy", async kms =>
             (await kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName }, cancellationToken).ConfigureAwait(false)).Policy);
 
+    public Task PutKeyPolicyAsync(KeyArn key, string policy, CancellationToken cancellationToken) =>
+        CallAsync(key, "PutKeyPolicy", kms => kms.PutKeyPolicyAsync(
+            new PutKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName, Policy = policy, BypassPolicyLockoutSafetyCheck = false },
+            cancellationToken));
+
     public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken) =>
         CallAsync(key, "EnableKey", kms => kms.EnableKeyAsync(new EnableKeyRequest { KeyId = key.ToString() }, cancellationToken));
 

@@ -6,4 +6,7 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int Failure = 1;
     public const int UnreadableInput = 2;
+
+    /// <summary>A critical finding: the key policy would lock Identity Center out.</summary>
+    public const int Critical = 2;
 }

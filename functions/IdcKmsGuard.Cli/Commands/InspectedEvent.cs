@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using IdcKmsGuard.Core.Events;
 
 namespace IdcKmsGuard.Cli.Commands;
@@ -22,7 +21,3 @@ internal sealed record InspectedEvent(
 }
 
 internal sealed record InspectedActor(string? Type, string? Arn);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(InspectedEvent))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ namespace IdcKmsGuard.Core.Alerts;
 /// <param name="KeyArn">The key concerned, when there is one.</param>
 /// <param name="KeyStateBefore">KeyState when the guard first re-read it.</param>
 /// <param name="KeyStateAfter">KeyState after the guard acted (null when it did not act).</param>
+/// <param name="PolicyDiff">The guard's change to the key policy, statement by statement, when it repaired one.</param>
 public sealed record Alert(
     Severity Severity,
     string RuleId,
@@ -21,4 +22,5 @@ public sealed record Alert(
     IReadOnlyList<RemediationStep> Steps,
     Verification? Verification,
     IReadOnlyList<string> NextSteps,
-    DateTimeOffset DetectedAt);
+    DateTimeOffset DetectedAt,
+    IReadOnlyList<string>? PolicyDiff = null);

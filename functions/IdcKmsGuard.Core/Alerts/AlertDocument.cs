@@ -18,14 +18,15 @@ public sealed record AlertDocument(
     Verification? Verification,
     IReadOnlyList<string> NextSteps,
     AlertDocumentLinks Links,
-    DateTimeOffset DetectedAt)
+    DateTimeOffset DetectedAt,
+    IReadOnlyList<string> PolicyDiff)
 {
     public const string CurrentSchema = "idckmsguard.alert/1";
 }
 
 public sealed record AlertDocumentKey(string Arn, string? Region, string? StateBefore, string? StateAfter);
 
-public sealed record AlertDocumentFinding(string Rule, string Severity, string Message);
+public sealed record AlertDocumentFinding(string Rule, string Severity, string Message, bool Resolved);
 
 public sealed record AlertDocumentStep(string Action, string Status, string Detail);
 

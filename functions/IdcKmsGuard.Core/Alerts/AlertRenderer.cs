@@ -70,12 +70,13 @@ public static class AlertRenderer
         Event: alert.Event,
         Key: alert.KeyArn is null ? null : new AlertDocumentKey(alert.KeyArn, alert.KeyRegion, alert.KeyStateBefore, alert.KeyStateAfter),
         InstanceArn: alert.InstanceArn,
-        Findings: alert.Findings.Select(f => new AlertDocumentFinding(f.RuleId, Name(f.Severity), f.Message)).ToList(),
+        Findings: alert.Findings.Select(f => new AlertDocumentFinding(f.RuleId, Name(f.Severity), f.Message, f.Resolved)).ToList(),
         Steps: alert.Steps.Select(s => new AlertDocumentStep(s.Action, Name(s.Status), s.Detail)).ToList(),
         Verification: alert.Verification,
         NextSteps: alert.NextSteps,
         Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)),
-        DetectedAt: alert.DetectedAt);
+        DetectedAt: alert.DetectedAt,
+        PolicyDiff: alert.PolicyDiff ?? []);
 
     // SNS refuses subjects with non-ASCII or control characters.
     private static string Ascii(string text)

@@ -18,7 +18,7 @@ internal static class EmailText
         foreach (var finding in alert.Findings)
         {
             text.Append("  - [").Append(finding.Severity.ToString().ToUpperInvariant()).Append("] ")
-                .Append(finding.RuleId).Append(": ").AppendLine(finding.Message);
+                .Append(finding.RuleId).Append(finding.Resolved ? " (fixed): " : ": ").AppendLine(finding.Message);
         }
 
         Section(text, "Who");
@@ -45,6 +45,15 @@ internal static class EmailText
         if (alert.Verification is { } verification)
         {
             text.Append("  Verification: ").Append(verification.Passed ? "PASSED - " : "FAILED - ").AppendLine(verification.Detail);
+        }
+
+        if (alert.PolicyDiff is { Count: > 0 } diff)
+        {
+            text.AppendLine("  Key policy change:");
+            foreach (var line in diff)
+            {
+                text.Append("    ").AppendLine(line);
+            }
         }
 
         Section(text, "What you should do");

@@ -1,4 +1,5 @@
 namespace IdcKmsGuard.Core.Alerts;
 
 /// <summary>One rule that the live state violates, in words for the alert.</summary>
-public sealed record Finding(string RuleId, Severity Severity, string Message);
+/// <param name="Resolved">The guard fixed it and verified the fix; the finding says what was wrong.</param>
+public sealed record Finding(string RuleId, Severity Severity, string Message, bool Resolved = false);

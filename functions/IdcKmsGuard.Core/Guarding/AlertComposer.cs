@@ -9,7 +9,7 @@ internal sealed class AlertComposer(TimeProvider time)
 {
     public Alert Compose(AlertDraft draft)
     {
-        var primary = draft.Findings.OrderByDescending(f => f.Severity).FirstOrDefault();
+        var primary = draft.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Resolved).FirstOrDefault();
         return new Alert(
             Severity: primary?.Severity ?? draft.NotificationSeverity,
             RuleId: primary?.RuleId ?? draft.NotificationRule,
@@ -26,7 +26,8 @@ internal sealed class AlertComposer(TimeProvider time)
             Steps: draft.Steps,
             Verification: draft.Verification,
             NextSteps: NextSteps(draft),
-            DetectedAt: time.GetUtcNow());
+            DetectedAt: time.GetUtcNow(),
+            PolicyDiff: draft.PolicyDiff ?? []);
     }
 
     public static string Narrate(GuardEvent guardEvent, string subject)
@@ -48,13 +49,12 @@ internal sealed class AlertComposer(TimeProvider time)
         {
             steps.Add("No action is needed to restore access: the guard verified the fix.");
         }
-        else
-        {
-            steps.AddRange(draft.Findings
-                .Select(f => f.RuleId)
-                .Distinct(StringComparer.Ordinal)
-                .Select(id => RuleCatalog.Get(id).RunbookFor(draft.KeyArn, draft.KeyRegion)));
-        }
+
+        steps.AddRange(draft.Findings
+            .Where(f => !f.Resolved)
+            .Select(f => f.RuleId)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => RuleCatalog.Get(id).RunbookFor(draft.KeyArn, draft.KeyRegion)));
 
         steps.AddRange(draft.ExtraNextSteps);
         if (draft.Event.Actor.Arn is { } arn && draft.Findings.Count > 0)
@@ -97,4 +97,5 @@ internal sealed record AlertDraft(
     string? InstanceArn,
     IReadOnlyList<string> ExtraNextSteps,
     Severity NotificationSeverity = Severity.Info,
-    string NotificationRule = "");
+    string NotificationRule = "",
+    IReadOnlyList<string>? PolicyDiff = null);

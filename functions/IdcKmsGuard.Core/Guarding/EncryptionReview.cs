@@ -2,7 +2,6 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
-using IdcKmsGuard.Core.Policy;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
 
@@ -14,6 +13,8 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
 {
+    private readonly PolicyReview policyReview = new(keys, options);
+
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, CancellationToken cancellationToken)
     {
         var encryption = instance.Encryption;
@@ -40,7 +41,7 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
                 couldHaveSwitched ? [KeyStateRules.Violation(RuleCatalog.EncryptionApproved, "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, and key-policy controls and CloudTrail records of key use are gone.")] : [],
                 Severity.High,
                 []),
-            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(encryption.KmsKeyArn!, cancellationToken).ConfigureAwait(false),
+            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, cancellationToken).ConfigureAwait(false),
             _ => ("Identity Center reports an unknown encryption configuration", [], Severity.Medium, []),
         };
 
@@ -75,21 +76,18 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
 
     // A switch to another customer managed key is news, and the new key must be checked at once: Identity
     // Center validated it only at this moment and never will again.
-    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(KeyArn key, CancellationToken cancellationToken)
+    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn key, CancellationToken cancellationToken)
     {
         var snapshot = await keys.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false);
         var findings = new List<Finding>(KeyStateRules.Evaluate(snapshot, key));
         if (snapshot is not null)
         {
-            var report = ServiceAccessCheck.Evaluate(await keys.GetKeyPolicyAsync(key, cancellationToken).ConfigureAwait(false));
-            if (!report.IsHealthy)
-            {
-                findings.Add(KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, report.ParseError ?? $"The new key's policy does not give Identity Center: {string.Join(", ", report.Gaps.Select(g => $"{g.Principal} {g.Action}"))}."));
-            }
+            var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), remediate: false, cancellationToken).ConfigureAwait(false);
+            findings.AddRange(policy.Findings);
         }
 
         return findings.Count > 0
-            ? ("Identity Center switched to a key that cannot serve it", findings, Severity.Critical, [])
+            ? ("Identity Center switched to a key that cannot serve it", findings, findings.Max(f => f.Severity), [])
             : ("Identity Center switched to another customer managed key", findings, Severity.Medium, [$"Confirm with the Identity Center owners that the switch to {key} was intended. The guard now protects this key."]);
     }
 }

@@ -4,8 +4,12 @@ namespace IdcKmsGuard.Core.Guarding;
 
 /// <param name="RemediationEnabled">False: alert only, change nothing.</param>
 /// <param name="GuardRoleArn">The guard's own IAM role; events it caused are verified, never acted on again.</param>
-public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn)
+/// <param name="OrgId">The organization, for the requests administrators and managed applications make (null: assumed the key's own).</param>
+/// <param name="DelegatedAdminAccounts">Accounts whose administrators also manage Identity Center.</param>
+public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn, string? OrgId = null, IReadOnlyList<string>? DelegatedAdminAccounts = null)
 {
+    public IReadOnlyList<string> DelegatedAdminAccounts { get; } = DelegatedAdminAccounts ?? [];
+
     public bool IsGuard(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -13,6 +13,9 @@ public interface IKeyStore
 
     Task<string> GetKeyPolicyAsync(KeyArn key, CancellationToken cancellationToken);
 
+    /// <summary>Sets the key policy with KMS's lock-out safety check on (BypassPolicyLockoutSafetyCheck is never used).</summary>
+    Task PutKeyPolicyAsync(KeyArn key, string policy, CancellationToken cancellationToken);
+
     Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken);
 
     Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken);

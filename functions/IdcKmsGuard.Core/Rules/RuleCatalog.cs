@@ -28,6 +28,13 @@ public static class RuleCatalog
         + "(aws kms get-key-policy --key-id {key} --policy-name default --region {region}, edit, then put-key-policy). "
         + "Never set --bypass-policy-lockout-safety-check.");
 
+    public static GuardRule KeyPolicySafe { get; } = new(
+        "KEY-POLICY-SAFE",
+        Severity.High,
+        "The key policy keeps the key administrable and private",
+        "Give the account back administration of the key (a statement allowing kms:* to arn:aws:iam::<account>:root) "
+        + "and remove or condition any Allow to \"*\" (kms:CallerAccount, aws:PrincipalOrgID or kms:ViaService).");
+
     public static GuardRule KeyMaterial { get; } = new(
         "KEY-MATERIAL",
         Severity.Critical,
@@ -78,7 +85,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<GuardRule> All { get; } =
     [
-        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyMaterial, KeyDeleted, KeyRotation,
+        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeyMaterial, KeyDeleted, KeyRotation,
         EncryptionApproved, EncryptionStatus, AttemptDenied, GuardAccess,
     ];
 

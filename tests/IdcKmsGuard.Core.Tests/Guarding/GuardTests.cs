@@ -164,16 +164,35 @@ public sealed class GuardTests
     }
 
     [Fact]
-    public async Task Handle_WhenPolicyDropsServiceStatements_ShouldAlertNamingWhatWasLost()
+    public async Task Handle_WhenPolicyDropsServiceStatementsAndRemediationIsOff_ShouldAlertNamingWhatWasLost()
     {
-        var scenario = new GuardScenario(KeyState.Enabled, policy: """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""");
+        var scenario = new GuardScenario(KeyState.Enabled, remediate: false, policy: RootOnlyPolicy);
 
         var result = await scenario.HandleAsync("kms-put-key-policy.json");
 
         Assert.Equal("KEY-POLICY-HEALTHY", result.Alert!.RuleId);
-        Assert.Equal(2, result.Alert.Findings.Count);
-        Assert.Contains(result.Alert.Findings, f => f.Message.StartsWith("sso.amazonaws.com can no longer use: kms:Decrypt", StringComparison.Ordinal));
-        Assert.Contains(result.Alert.Findings, f => f.Message.StartsWith("identitystore.amazonaws.com", StringComparison.Ordinal));
+        Assert.Equal(AlertOutcome.Alerted, result.Alert.Outcome);
+        var critical = result.Alert.Findings.Where(f => f.Severity == Severity.Critical).ToList();
+        Assert.Equal(2, critical.Count);
+        Assert.Contains(critical, f => f.Message.StartsWith("IDC-KEY-ACCESS: sso.amazonaws.com is no longer allowed kms:Decrypt", StringComparison.Ordinal));
+        Assert.Contains(critical, f => f.Message.StartsWith("IDC-KEY-ACCESS: identitystore.amazonaws.com", StringComparison.Ordinal));
+        Assert.Equal(RootOnlyPolicy, scenario.Keys.PolicyOf(GuardScenario.Key));
+    }
+
+    [Fact]
+    public async Task Handle_WhenPolicyDropsServiceStatementsAndRemediationIsOn_ShouldRepairVerifyAndShowTheDiff()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled, policy: RootOnlyPolicy);
+
+        var result = await scenario.HandleAsync("kms-put-key-policy.json");
+
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+        Assert.True(result.Alert.Verification!.Passed);
+        Assert.Equal(["PutKeyPolicy"], result.Alert.Steps.Select(s => s.Action));
+        Assert.All(result.Alert.Findings.Where(f => f.Severity == Severity.Critical), f => Assert.True(f.Resolved));
+        Assert.Contains(result.Alert.PolicyDiff!, line => line.StartsWith("+ statement #2 \"AllowIdentityCenterAndIdentityStoreToDescribeKey\"", StringComparison.Ordinal));
+        Assert.Contains("ssoins-1111222233334444", scenario.Keys.PolicyOf(GuardScenario.Key), StringComparison.Ordinal);
+        Assert.Equal("Identity Center key policy locked Identity Center out; the guard repaired it", result.Alert.Headline);
     }
 
     [Fact]
@@ -236,6 +255,8 @@ public sealed class GuardTests
         Assert.Equal(Disposition.Ignored, result.Disposition);
         Assert.Empty(scenario.Keys.Calls);
     }
+
+    private const string RootOnlyPolicy = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
 
     private static string AsGuard(string json) =>
         json.Replace("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef", GuardScenario.GuardRoleArn, StringComparison.Ordinal);

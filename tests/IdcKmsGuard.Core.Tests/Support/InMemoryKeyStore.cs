@@ -47,6 +47,15 @@ internal sealed class InMemoryKeyStore : IKeyStore
         return Task.FromResult(policies[key.ToString()]);
     }
 
+    public string PolicyOf(KeyArn arn) => policies[arn.ToString()];
+
+    public Task PutKeyPolicyAsync(KeyArn key, string policy, CancellationToken cancellationToken)
+    {
+        Record("PutKeyPolicy", key);
+        policies[key.ToString()] = policy;
+        return Task.CompletedTask;
+    }
+
     public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken)
     {
         Record("EnableKey", key);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text.Json;
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Policy.Findings;
+
+namespace IdcKmsGuard.Cli.Commands;
+
+/// <summary>`check-policy`: would this key policy still let Identity Center work? Exit 0 healthy, 2 critical, 1 unreadable.</summary>
+internal static class CheckPolicyCommand
+{
+    public static Command Create()
+    {
+        var options = new PolicyOptions();
+        var command = new Command("check-policy", "Check a key policy against every request Identity Center makes.");
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (!PolicyInput.TryRead(parse, options, out var policy))
+            {
+                return ExitCodes.Failure;
+            }
+
+            var report = PolicyChecker.Check(policy, options.Facts(parse));
+            if (parse.GetValue(options.Json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(PolicyCheckDocument.From(report), CliJsonContext.Default.PolicyCheckDocument));
+            }
+            else
+            {
+                PolicyReportText.Write(output, report);
+            }
+
+            return report.IsHealthy ? ExitCodes.Ok : ExitCodes.Critical;
+        });
+        return command;
+    }
+}
+
+internal sealed record PolicyCheckDocument(bool Healthy, IReadOnlyList<PolicyCheckFinding> Findings, IReadOnlyList<PolicyCheckRequest> Requests)
+{
+    public static PolicyCheckDocument From(PolicyReport report) => new(
+        report.IsHealthy,
+        report.Findings.Select(f => new PolicyCheckFinding(f.Id, AlertRenderer.Name(f.Severity), f.Message, f.Statements)).ToList(),
+        report.Requests.Select(r => new PolicyCheckRequest(
+            r.Decision.Request.Principal.Display,
+            r.Decision.Request.Action,
+            r.Decision.Decision.ToString(),
+            r.Decision.DecidedBy.Select(s => s.Label).ToList(),
+            r.Required.Purpose)).ToList());
+}
+
+internal sealed record PolicyCheckFinding(string Id, string Severity, string Message, IReadOnlyList<string> Statements);
+
+internal sealed record PolicyCheckRequest(string Principal, string Action, string Decision, IReadOnlyList<string> DecidedBy, string Purpose);

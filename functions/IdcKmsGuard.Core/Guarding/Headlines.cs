@@ -1,0 +1,31 @@
+using IdcKmsGuard.Core.Alerts;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>The alert's one sentence: what happened to the key and what the guard achieved.</summary>
+internal static class Headlines
+{
+    public static string For(Finding primary, AlertOutcome outcome)
+    {
+        var status = outcome == AlertOutcome.Failed ? "failed" : primary.Resolved ? "fixed" : "open";
+        return (primary.RuleId, status) switch
+        {
+            ("KEY-NOT-PENDING-DELETION", "fixed") => "Identity Center key was scheduled for deletion; the guard cancelled it",
+            ("KEY-NOT-PENDING-DELETION", "failed") => "Identity Center key is scheduled for deletion; the guard could not stop it",
+            ("KEY-NOT-PENDING-DELETION", _) => "Identity Center key is scheduled for deletion",
+            ("KEY-ENABLED", "fixed") => "Identity Center key was disabled; the guard re-enabled it",
+            ("KEY-ENABLED", "failed") => "Identity Center key is disabled; the guard could not re-enable it",
+            ("KEY-ENABLED", _) => "Identity Center key is disabled: sign-in is down",
+            ("KEY-POLICY-HEALTHY", "fixed") => "Identity Center key policy locked Identity Center out; the guard repaired it",
+            ("KEY-POLICY-HEALTHY", "failed") => "Identity Center key policy locks Identity Center out; the guard could not repair it",
+            ("KEY-POLICY-HEALTHY", _) => "Identity Center key policy no longer lets Identity Center use the key",
+            ("KEY-POLICY-SAFE", _) => "Identity Center key policy leaves the key without administrators or open to all",
+            ("KEY-MATERIAL", _) => "Identity Center key has lost its imported key material",
+            ("KEY-DELETED", _) => "Identity Center key was deleted",
+            ("KEY-ROTATION", _) => "Automatic rotation was turned off on the Identity Center key",
+            ("GUARD-ACCESS", _) => "The guard cannot check the Identity Center key",
+            ("ATTEMPT-DENIED", _) => "Someone tried to change the Identity Center key and was refused",
+            _ => "Identity Center key needs attention",
+        };
+    }
+}

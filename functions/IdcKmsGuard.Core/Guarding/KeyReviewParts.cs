@@ -1,0 +1,49 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Keys;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>What the checks and remediations of one review found and did, gathered for one alert.</summary>
+internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
+{
+    public IReadOnlyList<RemediationStep> Steps { get; init; } = [];
+
+    public IReadOnlyList<Verification> Verifications { get; init; } = [];
+
+    public IReadOnlyList<string> PolicyDiff { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public KeySnapshot? After { get; init; }
+
+    public Verification? Verification => Verifications.Count switch
+    {
+        0 => null,
+        1 => Verifications[0],
+        _ => new Verification(Verifications.All(v => v.Passed), string.Join(" ", Verifications.Select(v => v.Detail))),
+    };
+
+    /// <summary>The finding the alert is about: the most severe, an open one before a fixed one of equal severity.</summary>
+    public Finding? Primary => Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Resolved).FirstOrDefault();
+
+    /// <summary>What the guard achieved for the primary finding; lesser open findings are listed, not counted.</summary>
+    public AlertOutcome Outcome =>
+        Steps.Any(s => s.Status == StepStatus.Failed) || Verifications.Any(v => !v.Passed) ? AlertOutcome.Failed
+        : Primary is { Resolved: true } ? AlertOutcome.Fixed
+        : Primary is not null ? AlertOutcome.Alerted
+        : AlertOutcome.None;
+
+    public KeyReviewParts With(IEnumerable<Finding> findings) => this with { Findings = [.. Findings, .. findings] };
+
+    public KeyReviewParts WithRemediation(IReadOnlyList<Finding> findings, IReadOnlyList<RemediationStep> steps, Verification verification, KeySnapshot? after) =>
+        this with { Findings = findings, Steps = [.. Steps, .. steps], Verifications = [.. Verifications, verification], After = after };
+
+    internal KeyReviewParts WithPolicy(PolicyReviewResult policy) => this with
+    {
+        Findings = [.. Findings, .. policy.Findings],
+        Steps = [.. Steps, .. policy.Steps],
+        Verifications = policy.Verification is { } verification ? [.. Verifications, verification] : Verifications,
+        PolicyDiff = policy.Diff,
+        Notes = [.. Notes, .. policy.Notes],
+    };
+}

@@ -1,0 +1,120 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Policy.Findings;
+using IdcKmsGuard.Core.Policy.Model;
+using IdcKmsGuard.Core.Policy.Parsing;
+using IdcKmsGuard.Core.Policy.Repair;
+using IdcKmsGuard.Core.Policy.Requirements;
+using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// Re-reads the key policy, judges it with the policy engine for this instance's real requests, and with
+/// remediation on applies the engine's repair (never bypassing KMS's lock-out check) and verifies it.
+/// </summary>
+internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
+{
+    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, bool remediate, CancellationToken cancellationToken)
+    {
+        var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
+        var notes = Notes(guardEvent, text);
+        KeyPolicy policy;
+        try
+        {
+            policy = KeyPolicyParser.Parse(text);
+        }
+        catch (PolicyParseException e)
+        {
+            return new([KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"The guard cannot read the policy KMS holds ({e.Message}); check it by hand.")], [], null, [], notes);
+        }
+
+        var facts = FactsFor(key);
+        var report = PolicyChecker.Check(policy, facts);
+        var findings = Findings(report);
+        if (report.IsHealthy || !remediate)
+        {
+            return new(findings, [], null, [], notes);
+        }
+
+        var repair = PolicyRepairer.Repair(policy, facts, new RepairOptions());
+        if (!repair.Changed || !repair.Succeeded)
+        {
+            var why = repair.Unresolved.Count > 0 ? string.Join(" ", repair.Unresolved) : "the engine found no change that would make it healthy.";
+            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, $"No safe repair: {why}")], null, [], notes);
+        }
+
+        var diff = PolicyDiff.Lines(policy, KeyPolicyParser.Parse(repair.PolicyText));
+        try
+        {
+            await keys.PutKeyPolicyAsync(key.Target, repair.PolicyText, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsCallException e)
+        {
+            var step = new RemediationStep("PutKeyPolicy", StepStatus.Failed, $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})"));
+            return new(findings, [step], new Verification(false, "The repaired policy was not applied."), diff, notes);
+        }
+
+        var (verification, after) = await VerifyAsync(key, facts, cancellationToken).ConfigureAwait(false);
+        var remaining = Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
+        var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
+        var applied = new RemediationStep("PutKeyPolicy", StepStatus.Fixed, $"Applied the repaired policy (lock-out safety check on): {string.Join(" ", repair.Changes)}");
+        return new(fixedFindings, [applied], verification, diff, notes);
+    }
+
+    public IdentityCenterFacts FactsFor(ProtectedKey key) => new(
+        key.Instance.OwnerAccountId.Length == 12 ? key.Instance.OwnerAccountId : key.Target.Account,
+        options.OrgId,
+        key.Target.Region,
+        key.Instance.InstanceArn,
+        key.Instance.IdentityStoreArn,
+        key.Target.ToString(),
+        options.DelegatedAdminAccounts);
+
+    /// <summary>Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under KEY-POLICY-SAFE.</summary>
+    public static IReadOnlyList<Finding> Findings(PolicyReport report)
+    {
+        var findings = report.Findings
+            .Select(f => new Finding(
+                f.Id is PolicyFindingIds.AdminLockout or PolicyFindingIds.Public ? RuleCatalog.KeyPolicySafe.Id : RuleCatalog.KeyPolicyHealthy.Id,
+                f.Severity,
+                $"{f.Id}: {f.Message}" + (f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})")))
+            .ToList();
+
+        // Low findings are advice: worth a line in an alert, not an alert of their own.
+        return findings.All(f => f.Severity == Severity.Low) ? [] : findings;
+    }
+
+    private async Task<(Verification Verification, PolicyReport After)> VerifyAsync(ProtectedKey key, IdentityCenterFacts facts, CancellationToken cancellationToken)
+    {
+        var live = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
+        var after = PolicyChecker.Check(KeyPolicyParser.Parse(live), facts);
+        var verification = after.IsHealthy && after.IsLockoutSafe
+            ? new Verification(true, "Re-read the key policy: every request Identity Center and Identity Store make is allowed, and the key stays administrable.")
+            : new Verification(false, $"Re-read the key policy: still failing: {string.Join(" ", after.Findings.Where(f => f.Severity >= Severity.High).Select(f => f.Message))}");
+        return (verification, after);
+    }
+
+    private static IReadOnlyList<string> Notes(GuardEvent guardEvent, string live) =>
+        guardEvent.ProposedPolicy is { } proposed && !JsonEquivalent(proposed, live)
+            ? ["The live policy differs from the one in this event: another change followed it. The guard judged the live policy."]
+            : [];
+
+    private static bool JsonEquivalent(string a, string b)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(a), System.Text.Json.Nodes.JsonNode.Parse(b));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <param name="Diff">The guard's change to the policy, statement by statement.</param>
+/// <param name="Notes">Extra facts for "what happened".</param>
+internal sealed record PolicyReviewResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RemediationStep> Steps, Verification? Verification, IReadOnlyList<string> Diff, IReadOnlyList<string> Notes);
