@@ -144,10 +144,15 @@ def scenario_policy(demo: Demo):
     def with_policy(event):
         event["detail"]["requestParameters"]["policy"] = ROOT_ONLY_POLICY
 
+    def repaired() -> bool:
+        live = json.loads(demo.kms.get_key_policy(KeyId=demo.key, PolicyName="default")["Policy"])
+        return any(s.get("Sid") == "AllowIdentityCenterAndIdentityStoreToUseKey" for s in live["Statement"])
+
     return "kms:PutKeyPolicy without the sso and identitystore statements", demo.event("kms-put-key-policy.json", with_policy), lambda alert, state: [
         ("alert rule KEY-POLICY-HEALTHY, critical", alert and alert["document"]["rule"] == "KEY-POLICY-HEALTHY" and alert["document"]["severity"] == "critical"),
-        ("alert names what sso.amazonaws.com lost", alert and any("sso.amazonaws.com can no longer use" in f["message"] for f in alert["document"]["findings"])),
-        ("alert names what identitystore.amazonaws.com lost", alert and any("identitystore.amazonaws.com can no longer use" in f["message"] for f in alert["document"]["findings"])),
+        ("alert names what sso.amazonaws.com lost", alert and any("sso.amazonaws.com can no longer call" in f["message"] for f in alert["document"]["findings"])),
+        ("alert names what identitystore.amazonaws.com lost", alert and any("identitystore.amazonaws.com can no longer call" in f["message"] for f in alert["document"]["findings"])),
+        ("policy repaired and verified", alert and alert["document"]["outcome"] == "fixed" and repaired()),
     ]
 
 
@@ -176,12 +181,16 @@ def show_alert(alert: dict | None) -> None:
     print("  what happened:")
     print(wrap(doc["whatHappened"]))
     for finding in doc["findings"]:
-        print(wrap(f"- [{finding['severity']}] {finding['rule']}: {finding['message']}"))
+        print(wrap(f"- [{finding['severity']}] {finding['rule']}{' (fixed)' if finding.get('resolved') else ''}: {finding['message']}"))
     actor = doc["event"]["actor"]
     print(f"  who:       {actor.get('type')} {actor.get('arn')} from {actor.get('sourceIpAddress')}")
     print("  guard did:" + ("" if doc["steps"] else " nothing"))
     for step in doc["steps"]:
         print(wrap(f"- {step['action']}: {step['status']} - {step['detail']}"))
+    if doc.get("policyDiff"):
+        print("  policy change:")
+        for line in doc["policyDiff"]:
+            print(wrap(line))
     if doc.get("verification"):
         print(wrap(f"verification {'passed' if doc['verification']['passed'] else 'FAILED'}: {doc['verification']['detail']}"))
     print("  next:")

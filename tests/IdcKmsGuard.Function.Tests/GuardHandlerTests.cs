@@ -6,6 +6,9 @@ namespace IdcKmsGuard.Function.Tests;
 /// <summary>The handler end to end on the stand-in, through the same clients the deployed function uses.</summary>
 public sealed class GuardHandlerTests
 {
+    private static string RootOnly(GuardRig rig) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{rig.Account.AccountId}}:root"},"Action":"kms:*","Resource":"*"}]}""";
+
     [Fact]
     public async Task Handle_WhenKeyDisabled_ShouldReEnableItAndAlertTheSubscriber()
     {
@@ -51,17 +54,37 @@ public sealed class GuardHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenPolicyLosesServiceStatements_ShouldAlertCritical()
+    public async Task Handle_WhenPolicyLosesServiceStatements_ShouldRepairItThroughKmsAndVerify()
     {
         var rig = new GuardRig();
-        var rootOnly = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{rig.Account.AccountId}}:root"},"Action":"kms:*","Resource":"*"}]}""";
-        await rig.Kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default", Policy = rootOnly });
+        await rig.Kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default", Policy = RootOnly(rig) });
 
         await rig.InvokeAsync(rig.Event("kms-put-key-policy.json"));
 
         var alert = Assert.Single(await rig.ReceivedAlertsAsync());
         Assert.Equal("KEY-POLICY-HEALTHY", alert.Rule);
-        Assert.Equal(2, alert.Document.GetProperty("findings").GetArrayLength());
+        Assert.Equal("fixed", alert.Outcome);
+        Assert.True(alert.Document.GetProperty("verification").GetProperty("passed").GetBoolean());
+        Assert.NotEqual(0, alert.Document.GetProperty("policyDiff").GetArrayLength());
+        var live = (await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy;
+        Assert.Contains("AllowIdentityCenterAndIdentityStoreToUseKey", live, StringComparison.Ordinal);
+        Assert.Contains(rig.Seeded.InstanceArn, live, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_WhenPolicyLosesServiceStatementsAndRemediationIsOff_ShouldAlertCriticalAndLeaveIt()
+    {
+        var rig = new GuardRig(remediate: false);
+        await rig.Kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default", Policy = RootOnly(rig) });
+
+        await rig.InvokeAsync(rig.Event("kms-put-key-policy.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal("KEY-POLICY-HEALTHY", alert.Rule);
+        Assert.Equal("alerted", alert.Outcome);
+        Assert.Equal(2, alert.Document.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("severity").GetString() == "critical"));
+        var live = (await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy;
+        Assert.Equal(RootOnly(rig), live);
     }
 
     [Fact]

@@ -11,8 +11,17 @@ public sealed class GuardSettingsTests
     {
         var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("REMEDIATION_MODE", "remediate"), ("GUARD_ROLE_ARN", "arn:aws:iam::111122223333:role/guard")));
 
-        Assert.Equal(new GuardSettings("us-east-1", Topic, true, "arn:aws:iam::111122223333:role/guard"), settings);
+        Assert.Equal(("us-east-1", Topic, true, "arn:aws:iam::111122223333:role/guard"), (settings.Region, settings.AlertTopicArn, settings.RemediationEnabled, settings.GuardRoleArn));
         Assert.Equal("eu-west-1", settings.TopicRegion);
+    }
+
+    [Fact]
+    public void FromEnvironment_WhenOrganizationAndDelegatedAdminsAreSet_ShouldReadThem()
+    {
+        var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("ORGANIZATION_ID", "o-a1b2c3d4e5"), ("DELEGATED_ADMIN_ACCOUNTS", "444455556666, 555566667777")));
+
+        Assert.Equal("o-a1b2c3d4e5", settings.OrgId);
+        Assert.Equal(["444455556666", "555566667777"], settings.DelegatedAdminAccounts);
     }
 
     [Fact]
@@ -29,6 +38,8 @@ public sealed class GuardSettingsTests
     [InlineData("ALERT_TOPIC_ARN", "my-topic", "ALERT_TOPIC_ARN must be an SNS topic ARN")]
     [InlineData("REMEDIATION_MODE", "yes", "REMEDIATION_MODE must be 'remediate' or 'alert', not 'yes'.")]
     [InlineData("AWS_REGION", null, "AWS_REGION is not set.")]
+    [InlineData("ORGANIZATION_ID", "corp", "ORGANIZATION_ID must be an organization id (o-...), not 'corp'.")]
+    [InlineData("DELEGATED_ADMIN_ACCOUNTS", "444455556666,12345", "DELEGATED_ADMIN_ACCOUNTS must list 12-digit account ids separated by commas; '12345' is not one.")]
     public void FromEnvironment_WhenAValueIsMissingOrWrong_ShouldFailNamingTheVariable(string name, string? value, string expected)
     {
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["AWS_REGION"] = "us-east-1", ["ALERT_TOPIC_ARN"] = Topic, [name] = value };

@@ -73,12 +73,20 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
         key.Target.ToString(),
         options.DelegatedAdminAccounts);
 
-    /// <summary>Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under KEY-POLICY-SAFE.</summary>
+    /// <summary>
+    /// Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under
+    /// KEY-POLICY-SAFE; administrator, application and scoping findings keep their own ids.
+    /// </summary>
     public static IReadOnlyList<Finding> Findings(PolicyReport report)
     {
         var findings = report.Findings
             .Select(f => new Finding(
-                f.Id is PolicyFindingIds.AdminLockout or PolicyFindingIds.Public ? RuleCatalog.KeyPolicySafe.Id : RuleCatalog.KeyPolicyHealthy.Id,
+                f.Id switch
+                {
+                    PolicyFindingIds.AdminLockout or PolicyFindingIds.Public => RuleCatalog.KeyPolicySafe.Id,
+                    PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope => f.Id,
+                    _ => RuleCatalog.KeyPolicyHealthy.Id,
+                },
                 f.Severity,
                 $"{f.Id}: {f.Message}" + (f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})")))
             .ToList();

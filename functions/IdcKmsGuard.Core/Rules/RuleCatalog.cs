@@ -35,6 +35,26 @@ public static class RuleCatalog
         "Give the account back administration of the key (a statement allowing kms:* to arn:aws:iam::<account>:root) "
         + "and remove or condition any Allow to \"*\" (kms:CallerAccount, aws:PrincipalOrgID or kms:ViaService).");
 
+    public static GuardRule AdminAccess { get; } = new(
+        "IDC-ADMIN-ACCESS",
+        Severity.High,
+        "Administrators can use the key through Identity Center",
+        "Add back the statement that lets the organization's principals decrypt through sso and identitystore "
+        + "(idckmsguard baseline-policy prints it), or the administrators' role ARNs; check their IAM policies too.");
+
+    public static GuardRule AppAccess { get; } = new(
+        "IDC-APP-ACCESS",
+        Severity.Medium,
+        "Managed applications can decrypt through Identity Center",
+        "Add back the statement for AWS managed applications (Principal \"*\", aws:PrincipalIsAWSService true, "
+        + "aws:SourceOrgID, kms:ViaService sso/identitystore): idckmsguard baseline-policy prints it.");
+
+    public static GuardRule ContextScope { get; } = new(
+        "IDC-CONTEXT-SCOPE",
+        Severity.Low,
+        "The service statements are scoped to this instance",
+        "Scope the sso and identitystore statements by aws:SourceAccount and by encryption context, as AWS recommends.");
+
     public static GuardRule KeyMaterial { get; } = new(
         "KEY-MATERIAL",
         Severity.Critical,
@@ -85,7 +105,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<GuardRule> All { get; } =
     [
-        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeyMaterial, KeyDeleted, KeyRotation,
+        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, AdminAccess, AppAccess, ContextScope, KeyMaterial, KeyDeleted, KeyRotation,
         EncryptionApproved, EncryptionStatus, AttemptDenied, GuardAccess,
     ];
 

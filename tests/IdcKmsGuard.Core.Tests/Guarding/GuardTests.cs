@@ -174,7 +174,7 @@ public sealed class GuardTests
         Assert.Equal(AlertOutcome.Alerted, result.Alert.Outcome);
         var critical = result.Alert.Findings.Where(f => f.Severity == Severity.Critical).ToList();
         Assert.Equal(2, critical.Count);
-        Assert.Contains(critical, f => f.Message.StartsWith("IDC-KEY-ACCESS: sso.amazonaws.com is no longer allowed kms:Decrypt", StringComparison.Ordinal));
+        Assert.Contains(critical, f => f.Message.StartsWith("IDC-KEY-ACCESS: sso.amazonaws.com can no longer call kms:Decrypt", StringComparison.Ordinal));
         Assert.Contains(critical, f => f.Message.StartsWith("IDC-KEY-ACCESS: identitystore.amazonaws.com", StringComparison.Ordinal));
         Assert.Equal(RootOnlyPolicy, scenario.Keys.PolicyOf(GuardScenario.Key));
     }
@@ -192,7 +192,7 @@ public sealed class GuardTests
         Assert.All(result.Alert.Findings.Where(f => f.Severity == Severity.Critical), f => Assert.True(f.Resolved));
         Assert.Contains(result.Alert.PolicyDiff!, line => line.StartsWith("+ statement #2 \"AllowIdentityCenterAndIdentityStoreToDescribeKey\"", StringComparison.Ordinal));
         Assert.Contains("ssoins-1111222233334444", scenario.Keys.PolicyOf(GuardScenario.Key), StringComparison.Ordinal);
-        Assert.Equal("Identity Center key policy locked Identity Center out; the guard repaired it", result.Alert.Headline);
+        Assert.Equal("Identity Center key policy locked it out; the guard repaired it", result.Alert.Headline);
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public sealed class TemplateFunctionContractTests
     [InlineData("ALERT_TOPIC_ARN", "!Ref", "AlertTopic")]
     [InlineData("REMEDIATION_MODE", "!Ref", "RemediationMode")]
     [InlineData("GUARD_ROLE_ARN", "!GetAtt", "GuardFunctionRole.Arn")]
+    [InlineData("ORGANIZATION_ID", "!Ref", "OrganizationId")]
+    [InlineData("DELEGATED_ADMIN_ACCOUNTS", "!Ref", "DelegatedAdminAccounts")]
     public void Environment_ShouldSetWhatGuardSettingsReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");

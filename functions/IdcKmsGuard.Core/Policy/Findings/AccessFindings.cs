@@ -19,7 +19,7 @@ internal static class AccessFindings
         {
             var closest = missing.Select(o => Closest(o.Decision)).FirstOrDefault(c => c is not null);
             var why = closest is null ? "no statement names this principal for these actions" : $"closest is statement {closest.Statement.Label}: {closest.Reason}";
-            yield return Finding(IdFor(missing.Key.Kind), $"{missing.Key.Item2} is no longer allowed {Actions(missing)}: {why}.", closest is null ? [] : [closest.Statement.Label]);
+            yield return Finding(IdFor(missing.Key.Kind), $"{missing.Key.Item2} can no longer call {Actions(missing)}: {why}.", closest is null ? [] : [closest.Statement.Label]);
         }
     }
 
