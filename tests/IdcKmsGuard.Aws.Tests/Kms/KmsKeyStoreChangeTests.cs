@@ -33,6 +33,16 @@ public sealed class KmsKeyStoreChangeTests : IDisposable
     }
 
     [Fact]
+    public async Task PutKeyPolicyAsync_WhenGivenAPolicy_ShouldBeWhatGetKeyPolicyReturns()
+    {
+        var policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account.AccountId}}:root"},"Action":"kms:*","Resource":"*"}]}""";
+
+        await store.PutKeyPolicyAsync(key, policy, CancellationToken.None);
+
+        Assert.Equal(policy, await store.GetKeyPolicyAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CancelKeyDeletionAsync_WhenDeletionWasScheduled_ShouldLeaveTheKeyDisabled()
     {
         await clients.For(key.Region).ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = key.ToString(), PendingWindowInDays = 7 });
