@@ -15,6 +15,20 @@ public static class CliApp
             RepairPolicyCommand.Create(),
             BaselinePolicyCommand.Create(),
         };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var parse = root.Parse(args);
+
+        // Usage errors go to stderr without the help text, so a pipeline reading --json never gets help instead.
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"error: {problem.Message}");
+            }
+
+            error.WriteLine("Run 'idckmsguard --help' or 'idckmsguard <command> --help' for usage.");
+            return Commands.ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

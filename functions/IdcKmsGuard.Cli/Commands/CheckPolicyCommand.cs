@@ -24,7 +24,7 @@ internal static class CheckPolicyCommand
             var report = PolicyChecker.Check(policy, options.Facts(parse));
             if (parse.GetValue(options.Json))
             {
-                output.WriteLine(JsonSerializer.Serialize(PolicyCheckDocument.From(report), CliJsonContext.Default.PolicyCheckDocument));
+                output.WriteLine(JsonSerializer.Serialize(PolicyCheckDocument.From(report), CliJson.Context.PolicyCheckDocument));
             }
             else
             {

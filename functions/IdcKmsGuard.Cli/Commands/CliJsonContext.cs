@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace IdcKmsGuard.Cli.Commands;
@@ -6,3 +8,12 @@ namespace IdcKmsGuard.Cli.Commands;
 [JsonSerializable(typeof(InspectedEvent))]
 [JsonSerializable(typeof(PolicyCheckDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+internal static class CliJson
+{
+    // Output is read by people and pipelines, not embedded in HTML: quotes stay quotes.
+    public static CliJsonContext Context { get; } = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

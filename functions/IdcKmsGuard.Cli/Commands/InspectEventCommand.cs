@@ -30,7 +30,7 @@ internal static class InspectEventCommand
 
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(InspectedEvent.From(guardEvent), CliJsonContext.Default.InspectedEvent));
+                output.WriteLine(JsonSerializer.Serialize(InspectedEvent.From(guardEvent), CliJson.Context.InspectedEvent));
             }
             else
             {

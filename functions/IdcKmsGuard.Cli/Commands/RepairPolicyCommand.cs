@@ -26,7 +26,7 @@ internal static class RepairPolicyCommand
             var result = PolicyRepairer.Repair(policy, options.Facts(parse), new RepairOptions(parse.GetValue(narrow)));
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             output.WriteLine(result.PolicyText);
-            error.WriteLine(result.Changed ? "Changes:" : "No change needed.");
+            error.WriteLine(result.Changed ? "Changes:" : result.Succeeded ? "No change needed." : "No change made.");
             foreach (var line in result.Changed ? PolicyDiff.Lines(policy, KeyPolicyParser.Parse(result.PolicyText)) : [])
             {
                 error.WriteLine(line);

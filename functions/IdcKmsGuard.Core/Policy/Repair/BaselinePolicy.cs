@@ -18,6 +18,6 @@ public static class BaselinePolicy
             IdentityCenterStatements.UseKey(options.Account, sourceArns),
             IdentityCenterStatements.OrgPrincipals(options.OrgId),
             IdentityCenterStatements.ManagedApps(options.OrgId));
-        return PolicyJson.Write(new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = statements });
+        return PolicyWriter.Write(new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = statements });
     }
 }

@@ -9,8 +9,8 @@ namespace IdcKmsGuard.Core.Policy.Repair;
 
 /// <summary>
 /// The smallest change that makes a key policy healthy again: add the documented statements Identity Center lacks,
-/// keep every existing statement, touch a blocking Deny only when allowed, never remove administration, stay within
-/// KMS's limits, and prove the result with the same engine.
+/// keep every existing statement byte for byte, touch a blocking Deny only when allowed, never remove
+/// administration, stay within KMS's limits, and prove the result with the same engine.
 /// </summary>
 public static class PolicyRepairer
 {
@@ -25,25 +25,30 @@ public static class PolicyRepairer
             return new RepairResult(policy.Text, [], before, before, []);
         }
 
-        var document = JsonNode.Parse(policy.Text)!.AsObject();
-        var statements = StatementsOf(document);
+        var editor = new PolicyTextEditor(policy.Text);
+        var sids = new HashSet<string>(policy.Statements.Select(s => s.Sid).OfType<string>(), StringComparer.Ordinal);
         var changes = new List<string>();
         var unresolved = new List<string>();
+        var count = policy.Statements.Count;
 
         // Narrowing a Deny can leave a request with no Allow at all, so grants are decided on the narrowed policy.
-        var narrowed = NarrowOrReportDenies(before, statements, options, changes, unresolved)
-            ? PolicyChecker.Check(KeyPolicyParser.Parse(PolicyJson.Write(document)), facts)
+        var narrowed = NarrowOrReportDenies(before, editor, options, changes, unresolved)
+            ? PolicyChecker.Check(KeyPolicyParser.Parse(editor.Text()), facts)
             : before;
-        AddMissingGrants(narrowed, facts, statements, changes);
-        if (!before.IsLockoutSafe)
+        foreach (var (statement, why) in MissingGrants(narrowed, facts))
         {
-            Add(statements, IdentityCenterStatements.Administration([facts.Account]), changes, "restores key administration to the account (kms:* for its IAM principals), so the policy stays changeable");
+            changes.Add(Add(editor, statement, sids, ++count, why));
         }
 
-        var text = PolicyJson.Write(document);
+        if (!before.IsLockoutSafe)
+        {
+            changes.Add(Add(editor, IdentityCenterStatements.Administration([facts.Account]), sids, ++count, "restores key administration to the account (kms:* for its IAM principals), so the policy stays changeable"));
+        }
+
+        var text = editor.Text();
         if (KmsPolicyLimits.Check(text) is { Count: > 0 } problems)
         {
-            unresolved.AddRange(problems.Select(p => $"The repaired policy would break a KMS limit: {p}"));
+            unresolved.AddRange(problems.Select(p => $"The repaired policy would break a KMS limit: it {p}."));
             return new RepairResult(policy.Text, [], before, before, unresolved);
         }
 
@@ -51,23 +56,23 @@ public static class PolicyRepairer
         return new RepairResult(text, changes, before, after, unresolved);
     }
 
-    private static void AddMissingGrants(PolicyReport before, IdentityCenterFacts facts, JsonArray statements, List<string> changes)
+    private static IEnumerable<(JsonObject Statement, string Why)> MissingGrants(PolicyReport report, IdentityCenterFacts facts)
     {
-        var missing = before.Requests.Where(r => r.Required.Kind == RequirementKind.Service && r.Decision.Decision == Decision.ImplicitDeny).ToList();
+        var missing = report.Requests.Where(r => r.Required.Kind == RequirementKind.Service && r.Decision.Decision == Decision.ImplicitDeny).ToList();
         IReadOnlyList<string> sources = [facts.InstanceArn, facts.IdentityStoreArn];
         if (missing.Any(r => r.Decision.Request.Action == "kms:DescribeKey"))
         {
-            Add(statements, IdentityCenterStatements.DescribeKey(facts.Account, sources), changes, "lets sso.amazonaws.com and identitystore.amazonaws.com describe the key (no encryption-context condition: DescribeKey carries none)");
+            yield return (IdentityCenterStatements.DescribeKey(facts.Account, sources), "lets sso.amazonaws.com and identitystore.amazonaws.com describe the key (no encryption-context condition: DescribeKey carries none)");
         }
 
         if (missing.Any(r => r.Decision.Request.Action != "kms:DescribeKey"))
         {
-            Add(statements, IdentityCenterStatements.UseKey(facts.Account, sources), changes, "lets sso.amazonaws.com and identitystore.amazonaws.com decrypt, re-encrypt and generate data keys, scoped to this instance and identity store");
+            yield return (IdentityCenterStatements.UseKey(facts.Account, sources), "lets sso.amazonaws.com and identitystore.amazonaws.com decrypt, re-encrypt and generate data keys, scoped to this instance and identity store");
         }
     }
 
     /// <returns>Whether a Deny was narrowed.</returns>
-    private static bool NarrowOrReportDenies(PolicyReport before, JsonArray statements, RepairOptions options, List<string> changes, List<string> unresolved)
+    private static bool NarrowOrReportDenies(PolicyReport before, PolicyTextEditor editor, RepairOptions options, List<string> changes, List<string> unresolved)
     {
         var blocking = before.Requests
             .Where(r => r.Required.Kind == RequirementKind.Service && r.Decision.Decision == Decision.ExplicitDeny)
@@ -82,40 +87,26 @@ public static class PolicyRepairer
                 continue;
             }
 
-            DenyNarrowing.ExemptServices(statements[deny.Index]!.AsObject());
+            var narrowed = JsonNode.Parse(deny.RawJson)!.AsObject();
+            DenyNarrowing.ExemptServices(narrowed);
+            editor.Replace(deny.Index, PolicyWriter.WriteCompact(narrowed));
             changes.Add($"~ statement {deny.Label}: no longer applies to sso.amazonaws.com and identitystore.amazonaws.com (added StringNotEquals aws:PrincipalServiceName)");
         }
 
         return options.NarrowBlockingDenies && blocking.Count > 0;
     }
 
-    private static void Add(JsonArray statements, JsonObject statement, List<string> changes, string why)
+    private static string Add(PolicyTextEditor editor, JsonObject statement, HashSet<string> sids, int position, string why)
     {
         var sid = statement["Sid"]!.GetValue<string>();
-        var taken = statements.Select(s => s?["Sid"]?.GetValue<string>()).Where(s => s is not null).ToHashSet(StringComparer.Ordinal);
         var unique = sid;
-        for (var n = 2; taken.Contains(unique); n++)
+        for (var n = 2; !sids.Add(unique); n++)
         {
             unique = $"{sid}{n}";
         }
 
         statement["Sid"] = unique;
-        statements.Add((JsonNode)statement);
-        changes.Add($"+ statement #{statements.Count} \"{unique}\": {why}");
-    }
-
-    // A single statement object becomes an array so statements can be added; its content is unchanged.
-    private static JsonArray StatementsOf(JsonObject document)
-    {
-        if (document["Statement"] is JsonArray array)
-        {
-            return array;
-        }
-
-        var single = document["Statement"]!;
-        document.Remove("Statement");
-        var wrapped = new JsonArray(single);
-        document["Statement"] = wrapped;
-        return wrapped;
+        editor.Append(PolicyWriter.WriteCompact(statement));
+        return $"+ statement #{position} \"{unique}\": {why}";
     }
 }
