@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 
 namespace IdcKmsGuard.Core.Rules;
 
@@ -10,7 +11,9 @@ public static class RuleCatalog
         Severity.Critical,
         "The Identity Center key is enabled",
         "Re-enable the key now: aws kms enable-key --key-id {key} --region {region}. "
-        + "Until it is enabled, nobody can sign in to Identity Center or the AWS access portal.");
+        + "Until it is enabled, nobody can sign in to Identity Center or the AWS access portal.",
+        RuleMode.Remediate,
+        ["kms:EnableKey"]);
 
     public static GuardRule KeyNotPendingDeletion { get; } = new(
         "KEY-NOT-PENDING-DELETION",
@@ -18,7 +21,9 @@ public static class RuleCatalog
         "The Identity Center key is not scheduled for deletion",
         "Cancel the deletion, then enable the key (cancelling leaves it disabled): "
         + "aws kms cancel-key-deletion --key-id {key} --region {region} && aws kms enable-key --key-id {key} --region {region}. "
-        + "A deleted key cannot be recovered and Identity Center's data encrypted under it is lost.");
+        + "A deleted key cannot be recovered and Identity Center's data encrypted under it is lost.",
+        RuleMode.Remediate,
+        ["kms:CancelKeyDeletion", "kms:EnableKey"]);
 
     public static GuardRule KeyPolicyHealthy { get; } = new(
         "KEY-POLICY-HEALTHY",
@@ -26,7 +31,9 @@ public static class RuleCatalog
         "The key policy lets Identity Center use the key",
         "Restore the statements that allow sso.amazonaws.com and identitystore.amazonaws.com to use the key "
         + "(aws kms get-key-policy --key-id {key} --policy-name default --region {region}, edit, then put-key-policy). "
-        + "Never set --bypass-policy-lockout-safety-check.");
+        + "Never set --bypass-policy-lockout-safety-check.",
+        RuleMode.Remediate,
+        ["kms:PutKeyPolicy"]);
 
     public static GuardRule KeyPolicySafe { get; } = new(
         "KEY-POLICY-SAFE",
@@ -70,18 +77,29 @@ public static class RuleCatalog
         + "may still exist and can be made primary. Otherwise open an AWS Support case at once and tell users "
         + "that Identity Center sign-in is unavailable.");
 
+    public static GuardRule KeySpec { get; } = new(
+        "KEY-SPEC",
+        Severity.High,
+        "The key is a symmetric customer managed key in the instance's account and Region",
+        "Identity Center needs a symmetric ENCRYPT_DECRYPT customer managed key in its own account and Region; "
+        + "switch to such a key with idckmsguard enable-cmk. Keys with imported or external material need a plan for that material.");
+
     public static GuardRule KeyRotation { get; } = new(
         "KEY-ROTATION",
         Severity.Medium,
         "Automatic rotation is enabled on the key",
-        "Turn rotation back on: aws kms enable-key-rotation --key-id {key} --region {region}.");
+        "Turn rotation back on: aws kms enable-key-rotation --key-id {key} --region {region}.",
+        RuleMode.Remediate,
+        ["kms:EnableKeyRotation"]);
 
     public static GuardRule EncryptionApproved { get; } = new(
         "IDC-ENCRYPTION-APPROVED",
         Severity.High,
         "Identity Center encrypts with the customer managed key",
         "Confirm with the Identity Center owners that the change of key was intended. If not, switch back with "
-        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.");
+        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.",
+        RuleMode.Alert,
+        ["sso:UpdateInstance"]);
 
     public static GuardRule EncryptionStatus { get; } = new(
         "IDC-ENCRYPTION-STATUS",
@@ -96,6 +114,13 @@ public static class RuleCatalog
         "Nobody tries to disable, delete or rewrite the key",
         "Find out who made the attempt and why; if the principal should not touch this key, review its IAM permissions.");
 
+    public static GuardRule GuardConfig { get; } = new(
+        "GUARD-CONFIG",
+        Severity.High,
+        "The guard's configuration is valid",
+        "Fix the configuration document (idckmsguard rules validate FILE) and put it back in the SSM parameter. "
+        + "Meanwhile the guard runs on its last good configuration, or on the defaults.");
+
     public static GuardRule GuardAccess { get; } = new(
         "GUARD-ACCESS",
         Severity.High,
@@ -105,9 +130,16 @@ public static class RuleCatalog
 
     public static IReadOnlyList<GuardRule> All { get; } =
     [
-        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, AdminAccess, AppAccess, ContextScope, KeyMaterial, KeyDeleted, KeyRotation,
-        EncryptionApproved, EncryptionStatus, AttemptDenied, GuardAccess,
+        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeySpec, KeyRotation, EncryptionApproved,
+        EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ContextScope, GuardAccess,
+        GuardConfig,
     ];
+
+    public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GuardRule? rule)
+    {
+        rule = All.FirstOrDefault(r => r.Id == id);
+        return rule is not null;
+    }
 
     public static GuardRule Get(string id) =>
         All.FirstOrDefault(rule => rule.Id == id) ?? throw new KeyNotFoundException($"No rule '{id}'.");

@@ -1,0 +1,9 @@
+namespace IdcKmsGuard.Core.Configuration;
+
+/// <remarks>Written in configuration as "off", "alert", "remediate".</remarks>
+public enum RuleMode
+{
+    Off,
+    Alert,
+    Remediate,
+}
