@@ -11,27 +11,39 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class KeyRemediator(IKeyStore keys)
 {
+    // Concurrent changes (a ScheduleKeyDeletion racing the DisableKey being repaired) change the plan: re-read
+    // and re-plan a bounded number of times rather than stop at the first refusal.
+    private const int MaxRounds = 3;
+
     public async Task<KeyRemediation> RestoreAsync(KeySnapshot key, CancellationToken cancellationToken)
     {
         var steps = new List<RemediationStep>();
-        var canEnable = true;
-
-        if (key.IsPendingDeletion)
+        KeySnapshot? current = key;
+        var planned = KeyState.Unknown;
+        for (var round = 1; round <= MaxRounds && current is not null && KeyStateRules.CanRestore(current) && current.State != planned; round++)
         {
-            var cancelled = await TryAsync("CancelKeyDeletion", "Cancelled the scheduled deletion; the key is now Disabled.", () => keys.CancelKeyDeletionAsync(key.Arn, cancellationToken)).ConfigureAwait(false);
-            steps.Add(cancelled);
-            canEnable = cancelled.Status == StepStatus.Fixed;
+            // The same state again after a round means the fix itself was refused: repeating it would not help.
+            planned = current.State;
+            var canEnable = true;
+            if (current.IsPendingDeletion)
+            {
+                var cancelled = await TryAsync("CancelKeyDeletion", "Cancelled the scheduled deletion; the key is now Disabled.", () => keys.CancelKeyDeletionAsync(key.Arn, cancellationToken)).ConfigureAwait(false);
+                steps.Add(cancelled);
+                canEnable = cancelled.Status == StepStatus.Fixed;
+            }
+
+            if (canEnable)
+            {
+                steps.Add(await TryAsync("EnableKey", "Enabled the key.", () => keys.EnableKeyAsync(key.Arn, cancellationToken)).ConfigureAwait(false));
+            }
+
+            current = await keys.DescribeKeyAsync(key.Arn, cancellationToken).ConfigureAwait(false);
         }
 
-        steps.Add(canEnable
-            ? await TryAsync("EnableKey", "Enabled the key.", () => keys.EnableKeyAsync(key.Arn, cancellationToken)).ConfigureAwait(false)
-            : new RemediationStep("EnableKey", StepStatus.Skipped, "Not attempted: a key pending deletion cannot be enabled."));
-
-        var after = await keys.DescribeKeyAsync(key.Arn, cancellationToken).ConfigureAwait(false);
-        var verification = after is { State: KeyState.Enabled }
+        var verification = current is { State: KeyState.Enabled }
             ? new Verification(true, "Re-read the key: KeyState is Enabled.")
-            : new Verification(false, $"Re-read the key: KeyState is {after?.State.ToString() ?? "missing (the key no longer exists)"}, not Enabled.");
-        return new KeyRemediation(steps, verification, after);
+            : new Verification(false, $"Re-read the key: KeyState is {current?.State.ToString() ?? "missing (the key no longer exists)"}, not Enabled.");
+        return new KeyRemediation(steps, verification, current);
     }
 
     private static async Task<RemediationStep> TryAsync(string action, string success, Func<Task> call)

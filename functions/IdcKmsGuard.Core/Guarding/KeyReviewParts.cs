@@ -26,9 +26,12 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
     /// <summary>The finding the alert is about: the most severe, an open one before a fixed one of equal severity.</summary>
     public Finding? Primary => Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Resolved).FirstOrDefault();
 
-    /// <summary>What the guard achieved for the primary finding; lesser open findings are listed, not counted.</summary>
+    /// <summary>
+    /// What the guard achieved for the primary finding; lesser open findings are listed, not counted. A step that
+    /// failed and was re-planned counts only through the verification that follows it.
+    /// </summary>
     public AlertOutcome Outcome =>
-        Steps.Any(s => s.Status == StepStatus.Failed) || Verifications.Any(v => !v.Passed) ? AlertOutcome.Failed
+        Verifications.Any(v => !v.Passed) || (Verifications.Count == 0 && Steps.Any(s => s.Status == StepStatus.Failed)) ? AlertOutcome.Failed
         : Primary is { Resolved: true } ? AlertOutcome.Fixed
         : Primary is not null ? AlertOutcome.Alerted
         : AlertOutcome.None;

@@ -65,6 +65,21 @@ public sealed class GuardTests
     }
 
     [Fact]
+    public async Task Handle_WhenDeletionIsScheduledWhileTheGuardReEnables_ShouldReplanAndEndEnabled()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.Keys.BeforeNextEnable = store => store.SetState(GuardScenario.Key, KeyState.PendingDeletion);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal(["EnableKey", "CancelKeyDeletion", "EnableKey"], result.Alert!.Steps.Select(s => s.Action));
+        Assert.Equal([StepStatus.Failed, StepStatus.Fixed, StepStatus.Fixed], result.Alert.Steps.Select(s => s.Status));
+        Assert.True(result.Alert.Verification!.Passed);
+        Assert.Equal(AlertOutcome.Fixed, result.Alert.Outcome);
+    }
+
+    [Fact]
     public async Task Handle_WhenRemediationFails_ShouldReportFailedWithTheAwsError()
     {
         var scenario = new GuardScenario(KeyState.Disabled);

@@ -15,6 +15,11 @@ internal sealed class InMemoryKeyStore : IKeyStore
 
     public HashSet<string> DeniedOperations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Runs once, just before the next EnableKey: another actor's change landing mid-remediation.</summary>
+    public Action<InMemoryKeyStore>? BeforeNextEnable { get; set; }
+
+    public void SetState(KeyArn arn, KeyState state) => keys[arn.ToString()] = keys[arn.ToString()] with { State = state };
+
     public KeySnapshot Add(KeyArn arn, KeyState state, string policy = "{}")
     {
         var snapshot = new KeySnapshot(arn, state, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", arn.IsMultiRegion, arn.IsMultiRegion ? "PRIMARY" : null, null);
@@ -59,6 +64,9 @@ internal sealed class InMemoryKeyStore : IKeyStore
     public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken)
     {
         Record("EnableKey", key);
+        var race = BeforeNextEnable;
+        BeforeNextEnable = null;
+        race?.Invoke(this);
         var snapshot = keys[key.ToString()];
         if (snapshot.IsPendingDeletion)
         {
