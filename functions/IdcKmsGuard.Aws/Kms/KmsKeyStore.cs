@@ -42,6 +42,29 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         CallAsync(key, "GetKeyRotationStatus", async kms =>
             (await kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.ToString() }, cancellationToken).ConfigureAwait(false)).KeyRotationEnabled ?? false);
 
+    public Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(key, "EnableKeyRotation", kms => kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.ToString() }, cancellationToken));
+
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(key, "ListResourceTags", async kms =>
+        {
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? marker = null;
+            do
+            {
+                var page = await kms.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.ToString(), Marker = marker }, cancellationToken).ConfigureAwait(false);
+                foreach (var tag in page.Tags ?? [])
+                {
+                    tags[tag.TagKey] = tag.TagValue;
+                }
+
+                marker = page.Truncated == true ? page.NextMarker : null;
+            }
+            while (marker is not null);
+
+            return (IReadOnlyDictionary<string, string>)tags;
+        });
+
     private async Task<KeySnapshot?> DescribeAsync(string region, string keyReference, CancellationToken cancellationToken)
     {
         try

@@ -14,4 +14,10 @@ public enum AlertOutcome
 
     /// <summary>Violations remain; the guard did not act (remediation off, or nothing it may do).</summary>
     Alerted,
+
+    /// <summary>Dry run: the alert says what the guard would have done.</summary>
+    DryRun,
+
+    /// <summary>The actor or the key is exempt from remediation: reported, not undone.</summary>
+    Exempt,
 }

@@ -32,7 +32,7 @@ public static class AlertRenderer
 
     public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    public static string Name(AlertOutcome outcome) => outcome.ToString().ToLowerInvariant();
+    public static string Name(AlertOutcome outcome) => outcome == AlertOutcome.DryRun ? "dry-run" : outcome.ToString().ToLowerInvariant();
 
     public static string Name(StepStatus status) => status.ToString().ToLowerInvariant();
 

@@ -15,9 +15,10 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
 {
     private readonly PolicyReview policyReview = new(keys, options);
 
-    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, CancellationToken cancellationToken)
+    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, CancellationToken cancellationToken)
     {
         var encryption = instance.Encryption;
+        var configuration = gate.Configuration;
 
         // A rename or a Region change is not news unless it left the encryption unhealthy.
         var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;
@@ -38,12 +39,13 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
                 ["The switch is still UPDATING: check again with aws sso-admin describe-instance until it shows ENABLED or UPDATE_FAILED. Keep the previous key enabled and its policy intact until then."]),
             { KeyType: EncryptionKeyType.AwsOwnedKmsKey } => (
                 "Identity Center switched to an AWS owned key",
-                couldHaveSwitched ? [KeyStateRules.Violation(RuleCatalog.EncryptionApproved, "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, and key-policy controls and CloudTrail records of key use are gone.")] : [],
+                couldHaveSwitched && configuration.RequireCustomerManagedKey ? [KeyStateRules.Violation(RuleCatalog.EncryptionApproved, "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, and key-policy controls and CloudTrail records of key use are gone.")] : [],
                 Severity.High,
                 []),
-            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, cancellationToken).ConfigureAwait(false),
+            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, configuration.ApprovedKeys, cancellationToken).ConfigureAwait(false),
             _ => ("Identity Center reports an unknown encryption configuration", [], Severity.Medium, []),
         };
+        findings = findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList();
 
         if (findings.Count == 0 && options.IsGuard(guardEvent.Actor))
         {
@@ -76,14 +78,20 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
 
     // A switch to another customer managed key is news, and the new key must be checked at once: Identity
     // Center validated it only at this moment and never will again.
-    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn key, CancellationToken cancellationToken)
+    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn key, IReadOnlyList<string> approvedKeys, CancellationToken cancellationToken)
     {
         var snapshot = await keys.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false);
         var findings = new List<Finding>(KeyStateRules.Evaluate(snapshot, key));
         if (snapshot is not null)
         {
-            var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), remediate: false, cancellationToken).ConfigureAwait(false);
+            var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), gate: null, cancellationToken).ConfigureAwait(false);
             findings.AddRange(policy.Findings);
+        }
+
+        // Replicas of an approved multi-Region key are the same key.
+        if (approvedKeys.Count > 0 && !approvedKeys.Any(a => KeyArn.TryParse(a, out var approved) && approved.KeyId == key.KeyId && approved.Account == key.Account))
+        {
+            findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", approvedKeys)})."));
         }
 
         return findings.Count > 0

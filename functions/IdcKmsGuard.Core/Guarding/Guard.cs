@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Ports;
@@ -19,12 +20,21 @@ public sealed class Guard
     private readonly KeyReview keyReview;
     private readonly EncryptionReview encryptionReview;
     private readonly AlertComposer composer;
+    private readonly IKeyStore keys;
+    private readonly GuardOptions options;
+    private readonly TimeProvider time;
+    private readonly Func<CancellationToken, Task<GuardConfiguration>> configuration;
 
-    public Guard(IIdentityCenter identityCenter, IKeyStore keys, IAlertPublisher publisher, GuardOptions options, TimeProvider time, ILogger logger)
+    /// <param name="configuration">The tunable configuration, read per event (the provider caches it); null: the defaults.</param>
+    public Guard(IIdentityCenter identityCenter, IKeyStore keys, IAlertPublisher publisher, GuardOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<GuardConfiguration>>? configuration = null)
     {
         this.identityCenter = identityCenter;
         this.publisher = publisher;
         this.logger = logger;
+        this.keys = keys;
+        this.options = options;
+        this.time = time;
+        this.configuration = configuration ?? (_ => Task.FromResult(GuardConfiguration.Defaults));
         locator = new ProtectedKeyLocator(keys);
         keyReview = new KeyReview(keys, options);
         encryptionReview = new EncryptionReview(keys, options);
@@ -39,9 +49,10 @@ public sealed class Guard
             return Ignore(guardEvent, $"{guardEvent.EventName} from {guardEvent.EventSource} is not an event the guard acts on");
         }
 
+        var gate = new RemediationGate(keys, options, await configuration(cancellationToken).ConfigureAwait(false), guardEvent, time);
         var review = guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
-            ? await ReviewInstanceAsync(guardEvent, cancellationToken).ConfigureAwait(false)
-            : await ReviewKeyAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            ? await ReviewInstanceAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false)
+            : await ReviewKeyAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false);
 
         if (review.Draft is null)
         {
@@ -66,7 +77,7 @@ public sealed class Guard
         return new GuardResult(guardEvent, Disposition.Alerted, review.Reason, alert, messageId);
     }
 
-    private async Task<KeyReviewResult> ReviewKeyAsync(GuardEvent guardEvent, CancellationToken cancellationToken)
+    private async Task<KeyReviewResult> ReviewKeyAsync(GuardEvent guardEvent, RemediationGate gate, CancellationToken cancellationToken)
     {
         var instances = await identityCenter.DescribeInstancesAsync(cancellationToken).ConfigureAwait(false);
         var key = await locator.LocateAsync(guardEvent, instances, cancellationToken).ConfigureAwait(false);
@@ -78,10 +89,10 @@ public sealed class Guard
             return KeyReviewResult.Quiet(Disposition.Ignored, why);
         }
 
-        return await keyReview.ReviewAsync(guardEvent, key, cancellationToken).ConfigureAwait(false);
+        return await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<KeyReviewResult> ReviewInstanceAsync(GuardEvent guardEvent, CancellationToken cancellationToken)
+    private async Task<KeyReviewResult> ReviewInstanceAsync(GuardEvent guardEvent, RemediationGate gate, CancellationToken cancellationToken)
     {
         IdentityCenterInstance instance;
         if (guardEvent.InstanceArn is { } arn)
@@ -99,7 +110,7 @@ public sealed class Guard
             instance = instances[0];
         }
 
-        return await encryptionReview.ReviewAsync(guardEvent, instance, cancellationToken).ConfigureAwait(false);
+        return await encryptionReview.ReviewAsync(guardEvent, instance, gate, cancellationToken).ConfigureAwait(false);
     }
 
     private GuardResult Ignore(GuardEvent guardEvent, string reason)

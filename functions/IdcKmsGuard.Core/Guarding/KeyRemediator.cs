@@ -46,7 +46,7 @@ internal sealed class KeyRemediator(IKeyStore keys)
         return new KeyRemediation(steps, verification, current);
     }
 
-    private static async Task<RemediationStep> TryAsync(string action, string success, Func<Task> call)
+    internal static async Task<RemediationStep> TryAsync(string action, string success, Func<Task> call)
     {
         try
         {

@@ -13,7 +13,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
     private readonly KeyRemediator remediator = new(keys);
     private readonly PolicyReview policyReview = new(keys, options);
 
-    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, CancellationToken cancellationToken)
+    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {
         KeySnapshot? before;
         try
@@ -26,41 +26,55 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
         }
 
         var ownChange = options.IsGuard(guardEvent.Actor);
-        var remediate = options.RemediationEnabled && !ownChange;
-        var parts = new KeyReviewParts(KeyStateRules.Evaluate(before, key.Target));
-        if (before is not null && remediate && KeyStateRules.CanRestore(before))
+        var parts = new KeyReviewParts(KeyStateRules.Evaluate(before, key.Target).Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList());
+        if (before is not null && KeyStateRules.CanRestore(before) && parts.Findings.Count > 0)
         {
-            var restored = await remediator.RestoreAsync(before, cancellationToken).ConfigureAwait(false);
-            parts = parts.WithRemediation(restored.Verification.Passed ? parts.Findings.Select(f => f with { Resolved = true }).ToList() : KeyStateRules.Evaluate(restored.After, key.Target), restored.Steps, restored.Verification, restored.After);
+            parts = await RestoreStateAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false);
         }
 
         if (before is not null)
         {
-            parts = await AddTriggerChecksAsync(parts, guardEvent, key, before, remediate, cancellationToken).ConfigureAwait(false);
+            parts = await AddTriggerChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
         }
 
         if (parts.Findings.Count == 0)
         {
             return guardEvent.Succeeded
                 ? KeyReviewResult.Quiet(ownChange ? Disposition.Verified : Disposition.Healthy, $"after {guardEvent.EventName} the key is {before?.State} and passes every check")
-                : Draft(guardEvent, key, new KeyReviewParts([KeyStateRules.Violation(RuleCatalog.AttemptDenied, $"{guardEvent.EventName} failed with {guardEvent.ErrorCode}: {guardEvent.ErrorMessage}. The key is still {before?.State}.")]), before);
+                : gate.IsOn(RuleCatalog.AttemptDenied)
+                    ? Draft(guardEvent, key, new KeyReviewParts([KeyStateRules.Violation(RuleCatalog.AttemptDenied, $"{guardEvent.EventName} failed with {guardEvent.ErrorCode}: {guardEvent.ErrorMessage}. The key is still {before?.State}.")]), before)
+                    : KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} was refused and rule {RuleCatalog.AttemptDenied.Id} is off");
         }
 
         return Draft(guardEvent, key, parts, before);
     }
 
-    private async Task<KeyReviewParts> AddTriggerChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, bool remediate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> RestoreStateAsync(KeyReviewParts parts, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        var rule = before.IsPendingDeletion ? RuleCatalog.KeyNotPendingDeletion : RuleCatalog.KeyEnabled;
+        var wouldDo = before.IsPendingDeletion ? "cancelled the deletion, then enabled the key" : "enabled the key";
+        var decision = await gate.DecideAsync(rule, key.Target, wouldDo, cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            return parts.WithSkipped(rule, decision, before.IsPendingDeletion ? "CancelKeyDeletion, EnableKey" : "EnableKey");
+        }
+
+        var restored = await remediator.RestoreAsync(before, cancellationToken).ConfigureAwait(false);
+        var findings = restored.Verification.Passed ? parts.Findings.Select(f => f with { Resolved = true }).ToList() : KeyStateRules.Evaluate(restored.After, key.Target);
+        return parts.WithRemediation(findings, restored.Steps, restored.Verification, restored.After);
+    }
+
+    private async Task<KeyReviewParts> AddTriggerChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
     {
         try
         {
             switch (guardEvent.Trigger)
             {
-                case Trigger.KeyPolicyChanged:
-                    var policy = await policyReview.ReviewAsync(guardEvent, key, remediate, cancellationToken).ConfigureAwait(false);
+                case Trigger.KeyPolicyChanged when gate.IsOn(RuleCatalog.KeyPolicyHealthy) || gate.IsOn(RuleCatalog.KeyPolicySafe):
+                    var policy = await policyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
                     return parts.WithPolicy(policy);
-                case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA":
-                    var enabled = await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false);
-                    return enabled ? parts : parts.With([KeyStateRules.Violation(RuleCatalog.KeyRotation, "Automatic rotation of the key is turned off.")]);
+                case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
+                    return await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false);
                 default:
                     return parts;
             }
@@ -69,6 +83,26 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
         {
             return parts.With(GuardCannot($"check the key ({e.Operation})", e));
         }
+    }
+
+    private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        if (await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false))
+        {
+            return parts;
+        }
+
+        var finding = KeyStateRules.Violation(RuleCatalog.KeyRotation, "Automatic rotation of the key is turned off.");
+        var decision = await gate.DecideAsync(RuleCatalog.KeyRotation, key.Target, "turned automatic rotation back on", cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            return parts.With([finding]).WithSkipped(RuleCatalog.KeyRotation, decision, "EnableKeyRotation");
+        }
+
+        var step = await KeyRemediator.TryAsync("EnableKeyRotation", "Turned automatic rotation back on.", () => keys.EnableRotationAsync(key.Target, cancellationToken)).ConfigureAwait(false);
+        var enabled = await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false);
+        var verification = new Verification(enabled, enabled ? "Re-read the rotation status: enabled." : "Re-read the rotation status: still disabled.");
+        return parts.WithRemediation([.. parts.Findings, finding with { Resolved = enabled }], [step], verification, parts.After);
     }
 
     private static Finding[] GuardCannot(string what, AwsCallException e) =>

@@ -16,6 +16,9 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
 
     public KeySnapshot? After { get; init; }
 
+    /// <summary>Rules whose remediation the gate held back, with the outcome to report (alerted, dry-run, exempt).</summary>
+    public IReadOnlyDictionary<string, AlertOutcome> Skipped { get; init; } = new Dictionary<string, AlertOutcome>(StringComparer.Ordinal);
+
     public Verification? Verification => Verifications.Count switch
     {
         0 => null,
@@ -33,8 +36,14 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
     public AlertOutcome Outcome =>
         Verifications.Any(v => !v.Passed) || (Verifications.Count == 0 && Steps.Any(s => s.Status == StepStatus.Failed)) ? AlertOutcome.Failed
         : Primary is { Resolved: true } ? AlertOutcome.Fixed
-        : Primary is not null ? AlertOutcome.Alerted
+        : Primary is { } open ? Skipped.GetValueOrDefault(open.RuleId, AlertOutcome.Alerted)
         : AlertOutcome.None;
+
+    public KeyReviewParts WithSkipped(Rules.GuardRule rule, GateDecision decision, string action) => this with
+    {
+        Steps = [.. Steps, new RemediationStep(action, StepStatus.Skipped, decision.Reason)],
+        Skipped = new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [rule.Id] = decision.SkippedOutcome },
+    };
 
     public KeyReviewParts With(IEnumerable<Finding> findings) => this with { Findings = [.. Findings, .. findings] };
 
@@ -47,6 +56,7 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         Steps = [.. Steps, .. policy.Steps],
         Verifications = policy.Verification is { } verification ? [.. Verifications, verification] : Verifications,
         PolicyDiff = policy.Diff,
+        Skipped = policy.Skipped is { } skipped ? new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [Rules.RuleCatalog.KeyPolicyHealthy.Id] = skipped } : Skipped,
         Notes = [.. Notes, .. policy.Notes],
     };
 }

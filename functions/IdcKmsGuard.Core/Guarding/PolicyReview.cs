@@ -17,7 +17,8 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
 {
-    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, bool remediate, CancellationToken cancellationToken)
+    /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
+    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate? gate, CancellationToken cancellationToken)
     {
         var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
         var notes = Notes(guardEvent, text);
@@ -34,12 +35,12 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
         var facts = FactsFor(key);
         var report = PolicyChecker.Check(policy, facts);
         var findings = Findings(report);
-        if (report.IsHealthy || !remediate)
+        if (report.IsHealthy || gate is null)
         {
             return new(findings, [], null, [], notes);
         }
 
-        var repair = PolicyRepairer.Repair(policy, facts, new RepairOptions());
+        var repair = PolicyRepairer.Repair(policy, facts, new RepairOptions(gate.Configuration.NarrowBlockingDenies));
         if (!repair.Changed || !repair.Succeeded)
         {
             var why = repair.Unresolved.Count > 0 ? string.Join(" ", repair.Unresolved) : "the engine found no change that would make it healthy.";
@@ -47,6 +48,12 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
         }
 
         var diff = PolicyDiff.Lines(policy, KeyPolicyParser.Parse(repair.PolicyText));
+        var decision = await gate.DecideAsync(RuleCatalog.KeyPolicyHealthy, key.Target, $"put the repaired policy ({string.Join("; ", repair.Changes)})", cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes) { Skipped = decision.SkippedOutcome };
+        }
+
         try
         {
             await keys.PutKeyPolicyAsync(key.Target, repair.PolicyText, cancellationToken).ConfigureAwait(false);
@@ -125,4 +132,8 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
 
 /// <param name="Diff">The guard's change to the policy, statement by statement.</param>
 /// <param name="Notes">Extra facts for "what happened".</param>
-internal sealed record PolicyReviewResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RemediationStep> Steps, Verification? Verification, IReadOnlyList<string> Diff, IReadOnlyList<string> Notes);
+internal sealed record PolicyReviewResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RemediationStep> Steps, Verification? Verification, IReadOnlyList<string> Diff, IReadOnlyList<string> Notes)
+{
+    /// <summary>Set when the gate held the repair back: the outcome to report.</summary>
+    public AlertOutcome? Skipped { get; init; }
+}

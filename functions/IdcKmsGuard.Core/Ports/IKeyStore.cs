@@ -21,4 +21,9 @@ public interface IKeyStore
     Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken);
 
     Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken);
+
+    Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken);
+
+    /// <returns>The key's tags (ListResourceTags), by tag key.</returns>
+    Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
@@ -15,12 +16,16 @@ internal sealed class GuardScenario
     public static readonly KeyArn Key = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab");
     public const string GuardRoleArn = "arn:aws:iam::111122223333:role/idckmsguard/IdcKmsGuardFunctionRole";
 
-    public GuardScenario(KeyState state, bool remediate = true, string? policy = null)
+    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null)
     {
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn), new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 3, 0, TimeSpan.Zero)), NullLogger.Instance);
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn), Time, NullLogger.Instance, _ => Task.FromResult(configuration ?? GuardConfiguration.Defaults));
     }
+
+    public static DateTimeOffset Now { get; } = new(2026, 11, 30, 7, 3, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Now);
 
     public InMemoryKeyStore Keys { get; } = new();
 

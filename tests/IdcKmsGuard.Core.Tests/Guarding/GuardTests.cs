@@ -33,7 +33,9 @@ public sealed class GuardTests
 
         Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(GuardScenario.Key));
         Assert.Equal(AlertOutcome.Alerted, result.Alert!.Outcome);
-        Assert.Empty(result.Alert.Steps);
+        var skipped = Assert.Single(result.Alert.Steps);
+        Assert.Equal(StepStatus.Skipped, skipped.Status);
+        Assert.Contains("RemediationMode=alert", skipped.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
         Assert.Contains(result.Alert.NextSteps, s => s.Contains("aws kms enable-key", StringComparison.Ordinal));
     }
@@ -49,7 +51,7 @@ public sealed class GuardTests
         Assert.Equal(["CancelKeyDeletion", "EnableKey"], result.Alert!.Steps.Select(s => s.Action));
         Assert.Equal("KEY-NOT-PENDING-DELETION", result.Alert.RuleId);
         Assert.Equal(AlertOutcome.Fixed, result.Alert.Outcome);
-        var writes = scenario.Keys.Calls.Where(c => !c.StartsWith("Describe", StringComparison.Ordinal)).ToList();
+        var writes = scenario.Keys.Calls.Where(c => !c.StartsWith("Describe", StringComparison.Ordinal) && !c.StartsWith("List", StringComparison.Ordinal)).ToList();
         Assert.Equal(["CancelKeyDeletion", "EnableKey"], writes.Select(c => c.Split(' ')[0]));
     }
 
@@ -151,7 +153,8 @@ public sealed class GuardTests
         var result = await scenario.HandleAsync("kms-cancel-key-deletion.json", AsGuard);
 
         Assert.Equal(Disposition.Alerted, result.Disposition);
-        Assert.Empty(result.Alert!.Steps);
+        Assert.All(result.Alert!.Steps, s => Assert.Equal(StepStatus.Skipped, s.Status));
+        Assert.Contains(result.Alert.Steps, s => s.Detail.Contains("the guard's own", StringComparison.Ordinal));
         Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(GuardScenario.Key));
     }
 

@@ -84,10 +84,27 @@ internal sealed class InMemoryKeyStore : IKeyStore
         return Task.CompletedTask;
     }
 
+    public HashSet<string> RotationEnabled { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
     public Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken)
     {
         Record("GetKeyRotationStatus", key);
-        return Task.FromResult(false);
+        return Task.FromResult(RotationEnabled.Contains(key.ToString()));
+    }
+
+    public Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("EnableKeyRotation", key);
+        RotationEnabled.Add(key.ToString());
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("ListResourceTags", key);
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Tags, StringComparer.Ordinal));
     }
 
     private void Record(string operation, KeyArn key)

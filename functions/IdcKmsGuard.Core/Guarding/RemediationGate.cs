@@ -1,0 +1,80 @@
+using System.Globalization;
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Policy.Conditions;
+using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// The one place that decides whether a violation may be remediated: the deployment's switch, the rule's mode,
+/// dry-run, a principal exemption, a suspend tag on the key. Tags are read only when everything else allows it.
+/// </summary>
+internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, GuardConfiguration configuration, GuardEvent guardEvent, TimeProvider time)
+{
+    private IReadOnlyDictionary<string, string>? tags;
+
+    public GuardConfiguration Configuration => configuration;
+
+    public RuleMode ModeOf(GuardRule rule) =>
+        configuration.RuleModes.TryGetValue(rule.Id, out var mode) ? mode : rule.DefaultMode;
+
+    public bool IsOn(GuardRule rule) => ModeOf(rule) != RuleMode.Off;
+
+    public async Task<GateDecision> DecideAsync(GuardRule rule, KeyArn key, string wouldDo, CancellationToken cancellationToken)
+    {
+        if (!options.RemediationEnabled)
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: remediation is off for this deployment (RemediationMode=alert).");
+        }
+
+        if (ModeOf(rule) != RuleMode.Remediate)
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: rule {rule.Id} is in mode '{ModeOf(rule).ToString().ToLowerInvariant()}'.");
+        }
+
+        if (options.IsGuard(guardEvent.Actor))
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: the change was the guard's own; it is verified, never repeated.");
+        }
+
+        if (Exemption() is { } exemption)
+        {
+            var until = exemption.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : string.Empty;
+            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). Would have: {wouldDo}.");
+        }
+
+        if (configuration.DryRun)
+        {
+            return GateDecision.Skip(AlertOutcome.DryRun, $"Dry run: would have {wouldDo}.");
+        }
+
+        if (await SuspendedUntilAsync(key, cancellationToken).ConfigureAwait(false) is { } suspended)
+        {
+            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: the key is suspended from remediation by its tag {configuration.SuspendTagKey} until {suspended:yyyy-MM-dd HH:mm} UTC. Would have: {wouldDo}.");
+        }
+
+        return GateDecision.Allow;
+    }
+
+    private PrincipalExemption? Exemption()
+    {
+        var now = time.GetUtcNow();
+        string?[] names = [guardEvent.Actor.Arn, guardEvent.Actor.SessionIssuerArn];
+        return configuration.PrincipalExemptions.FirstOrDefault(e =>
+            (e.Until is null || e.Until > now) && names.Any(n => n is not null && Glob.Matches(e.ArnPattern, n, ignoreCase: false)));
+    }
+
+    private async Task<DateTimeOffset?> SuspendedUntilAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        tags ??= await keys.GetTagsAsync(key, cancellationToken).ConfigureAwait(false);
+        return tags.TryGetValue(configuration.SuspendTagKey, out var value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until)
+            && until > time.GetUtcNow()
+                ? until
+                : null;
+    }
+}
