@@ -97,9 +97,7 @@ public static class RuleCatalog
         Severity.High,
         "Identity Center encrypts with the customer managed key",
         "Confirm with the Identity Center owners that the change of key was intended. If not, switch back with "
-        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.",
-        RuleMode.Alert,
-        ["sso:UpdateInstance"]);
+        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.");
 
     public static GuardRule EncryptionStatus { get; } = new(
         "IDC-ENCRYPTION-STATUS",

@@ -54,7 +54,7 @@ public sealed class TemplateRoleContractTests
             .ToList();
 
         // PutKeyPolicy only ever applies the policy engine's repair, with KMS's lock-out safety check on.
-        Assert.Equal(["kms:CancelKeyDeletion", "kms:EnableKey", "kms:PutKeyPolicy"], writes.Select(w => w.action).Order(StringComparer.Ordinal));
+        Assert.Equal(["kms:CancelKeyDeletion", "kms:EnableKey", "kms:EnableKeyRotation", "kms:PutKeyPolicy"], writes.Select(w => w.action).Order(StringComparer.Ordinal));
         Assert.All(writes, w => Assert.True(w.Condition == "Remediates", $"{w.action} is granted outside !If [Remediates, ...] (condition: {w.Condition ?? "none"})."));
     }
 
@@ -66,6 +66,17 @@ public sealed class TemplateRoleContractTests
 
         Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], statement.Actions.Order(StringComparer.Ordinal));
         Assert.Null(statement.Condition);
+    }
+
+    // Rules declare the IAM actions their remediation calls; the role grants exactly their union, so a new
+    // remediation cannot ship without its permission, and no permission outlives its remediation.
+    [Fact]
+    public void RemediationGrants_ShouldBeExactlyWhatTheRuleCatalogDeclares()
+    {
+        var declared = Core.Rules.RuleCatalog.All.SelectMany(r => r.RemediationActions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var granted = Statements.Where(s => s.Condition == "Remediates").SelectMany(s => s.Actions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, granted);
     }
 
     [Fact]
