@@ -14,6 +14,7 @@ public static class CliApp
             CheckPolicyCommand.Create(),
             RepairPolicyCommand.Create(),
             BaselinePolicyCommand.Create(),
+            RulesCommand.Create(),
         };
         var parse = root.Parse(args);
 

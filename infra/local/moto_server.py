@@ -22,6 +22,8 @@ The extensions are monkeypatches applied in this process only (moto's installed 
 * KMS replicas get a MultiRegionConfiguration of their own (moto shares the primary's, so that describing a
   replica turns the primary into a REPLICA too); the list of replicas stays shared.
 * EventBridge events delivered to a target carry `account`, as AWS does (moto's default template leaves it out).
+* DynamoDB item writes and reads are serialised, as DynamoDB serialises writes to one item: moto checks a
+  condition expression and writes without a lock, so two concurrent conditional writes could both succeed.
 * SSO Admin (IAM Identity Center): DescribeInstance with EncryptionConfigurationDetails, UpdateInstance with
   EncryptionConfiguration (validated like the service, the key checked against moto's KMS), ListRegions,
   DescribeRegion, AddRegion, RemoveRegion; ListInstances also returns PrimaryRegion and Regions.
@@ -32,6 +34,7 @@ The extensions are monkeypatches applied in this process only (moto's installed 
 """
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -47,6 +50,7 @@ try:
     from moto.core.exceptions import JsonRESTError
     from moto.core.responses import BaseResponse
     from moto.core.utils import unix_time
+    from moto.dynamodb.models import DynamoDBBackend
     from moto.events.utils import EventTemplateParser
     from moto.kms.exceptions import NotFoundException as KmsNotFoundException
     from moto.kms.models import Key, KmsBackend, kms_backends
@@ -407,6 +411,21 @@ def remove_region_response(self: SSOAdminResponse) -> str:
 # Wiring
 
 
+_dynamodb_lock = threading.RLock()
+
+
+def _serialised(original):
+    @functools.wraps(original)
+    def wrapper(*args, **kwargs):
+        with _dynamodb_lock:
+            return original(*args, **kwargs)
+
+    return wrapper
+
+
+DYNAMODB_ITEM_METHODS = ("put_item", "update_item", "delete_item", "transact_write_items", "get_item")
+
+
 def apply_extensions() -> None:
     """Patch moto in this process. Call before the first request; calling it again does nothing."""
     global _applied
@@ -420,6 +439,8 @@ def apply_extensions() -> None:
     for name in KMS_METHODS_MISSING_ARN_SUPPORT:
         setattr(KmsBackend, name, _accept_key_arn(getattr(KmsBackend, name)))
     EventTemplateParser.DEFAULT_EVENT_INPUT_TEMPLATE = EVENT_ENVELOPE_TEMPLATE
+    for name in DYNAMODB_ITEM_METHODS:
+        setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
 
     Instance.__init__ = _extend_instance_init(Instance.__init__)
     Instance.to_json = _extend_instance_to_json(Instance.to_json)

@@ -12,4 +12,8 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static AwsService Kms { get; } = new("kms", "kms", "KMS");
 
     public static AwsService EventBridge { get; } = new("events", "events", "EVENTBRIDGE");
+
+    public static AwsService Ssm { get; } = new("ssm", "ssm", "SSM");
+
+    public static AwsService DynamoDb { get; } = new("dynamodb", "dynamodb", "DYNAMODB");
 }

@@ -1,3 +1,5 @@
+using IdcKmsGuard.Core.Rules;
+
 namespace IdcKmsGuard.Core.Configuration;
 
 /// <summary>
@@ -38,4 +40,18 @@ public sealed record GuardConfiguration(
         ExtraRequirements: [],
         NarrowBlockingDenies: false,
         ChatbotNotifications: false);
+
+    /// <summary>The rule's configured mode, or its catalog default when the document does not name it.</summary>
+    /// <exception cref="KeyNotFoundException">No rule has this id.</exception>
+    public RuleMode ModeOf(string ruleId) => ModeOf(RuleCatalog.Get(ruleId));
+
+    public RuleMode ModeOf(GuardRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return RuleModes.TryGetValue(rule.Id, out var mode) ? mode : rule.DefaultMode;
+    }
+
+    /// <summary>The exemptions in force at <paramref name="now"/> that match the principal.</summary>
+    public IEnumerable<PrincipalExemption> ExemptionsFor(string principalArn, DateTimeOffset now) =>
+        PrincipalExemptions.Where(exemption => exemption.IsActiveAt(now) && exemption.Matches(principalArn));
 }

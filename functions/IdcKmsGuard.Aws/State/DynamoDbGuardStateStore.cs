@@ -1,0 +1,72 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.State;
+
+namespace IdcKmsGuard.Aws.State;
+
+/// <summary>
+/// The <see cref="IGuardStateStore"/> port over DynamoDB's low-level API (see <see cref="StateTable"/> for the
+/// layout). Conditional-check failures are decisions, not errors; every other AWS error becomes an
+/// <see cref="AwsCallException"/>.
+/// </summary>
+public sealed partial class DynamoDbGuardStateStore : IGuardStateStore
+{
+    // A write can lose the race to a concurrent one more than once only when the item changes under it again.
+    private const int MaxAttempts = 3;
+
+    private readonly IAmazonDynamoDB client;
+    private readonly string tableName;
+    private readonly TimeProvider time;
+
+    public DynamoDbGuardStateStore(IAmazonDynamoDB client, string tableName, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(tableName);
+        ArgumentNullException.ThrowIfNull(time);
+        this.client = client;
+        this.tableName = tableName;
+        this.time = time;
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string pk) => new() { [StateTable.Pk] = StateValues.Text(pk) };
+
+    // Each call gets a fresh token; the SDK's own retries resend the same request, so a write that succeeded but
+    // whose answer was lost is recognised as ours instead of as someone else's.
+    private static string NewToken() => Guid.NewGuid().ToString("N");
+
+    private Task<GetItemResponse> GetAsync(string pk, CancellationToken cancellationToken) =>
+        CallAsync("GetItem", pk, () => client.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = Key(pk), ConsistentRead = true },
+            cancellationToken));
+
+    /// <summary>The item a failed condition saw: from the error when DynamoDB returned it, otherwise read again.</summary>
+    private async Task<Dictionary<string, AttributeValue>?> CurrentAsync(
+        string pk, ConditionalCheckFailedException failure, CancellationToken cancellationToken)
+    {
+        if (!failure.Item.IsEmpty())
+        {
+            return failure.Item;
+        }
+
+        var read = await GetAsync(pk, cancellationToken).ConfigureAwait(false);
+        return read.Item.IsEmpty() ? null : read.Item;
+    }
+
+    private async Task<T> CallAsync<T>(string operation, string pk, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e) when (e is not ConditionalCheckFailedException)
+        {
+            throw new AwsCallException(
+                "dynamodb", operation, e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, $"{tableName}/{pk}", e);
+        }
+    }
+
+    private InvalidOperationException KeptChanging(string pk) =>
+        new($"The state item {tableName}/{pk} changed under {MaxAttempts} conditional writes in a row.");
+}

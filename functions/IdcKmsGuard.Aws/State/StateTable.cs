@@ -1,0 +1,36 @@
+namespace IdcKmsGuard.Aws.State;
+
+/// <summary>
+/// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
+/// Items: <c>event#&lt;eventId&gt;</c> (claims), <c>policy#&lt;keyArn&gt;</c> (last known good policy, no TTL),
+/// <c>alert#&lt;alertKey&gt;</c> (repeat suppression). Other times are epoch milliseconds (N).
+/// </summary>
+internal static class StateTable
+{
+    public const string Pk = "pk";
+    public const string ExpiresAt = "expiresAt";
+
+    public const string EventPrefix = "event#";
+    public const string Status = "status";
+    public const string Processing = "processing";
+    public const string Done = "done";
+    public const string LeaseUntil = "leaseUntil";
+    public const string ClaimedAt = "claimedAt";
+    public const string CompletedAt = "completedAt";
+    public const string ClaimToken = "claimToken";
+
+    public const string PolicyPrefix = "policy#";
+    public const string KeyArn = "keyArn";
+    public const string Policy = "policy";
+    public const string Sha256 = "sha256";
+    public const string ObservedAt = "observedAt";
+    public const string Actor = "actor";
+
+    public const string AlertPrefix = "alert#";
+    public const string LastSentAt = "lastSentAt";
+    public const string SentBy = "sentBy";
+    public const string Suppressed = "suppressed";
+    public const string FirstSuppressedAt = "firstSuppressedAt";
+    public const string ReportedSuppressed = "reportedSuppressed";
+    public const string PreviousSentAt = "previousSentAt";
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace IdcKmsGuard.Cli.Commands;
+
+/// <summary>`rules`: the rule catalog and the configuration document that tunes it.</summary>
+internal static class RulesCommand
+{
+    public static Command Create() => new("rules", "Check a configuration document, or show the configuration in effect.")
+    {
+        RulesValidateCommand.Create(),
+        RulesShowCommand.Create(),
+    };
+}

@@ -1,0 +1,10 @@
+namespace IdcKmsGuard.Core.Configuration;
+
+public enum ConfigurationFaultKind
+{
+    /// <summary>The document was read and refused by the parser.</summary>
+    Invalid,
+
+    /// <summary>The source could not be read (an AWS error, an unreadable file).</summary>
+    Unreadable,
+}

@@ -1,0 +1,84 @@
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Cli.Tests;
+
+public sealed class RulesValidateCommandTests
+{
+    private static string Example => Path.Combine(RepoPaths.Root, "infra", "config", "guard-config.example.json");
+
+    [Fact]
+    public void RulesValidate_WhenThePublishedExample_ShouldExitZeroWithAOneLineSummary()
+    {
+        var run = CliRun.Of("rules", "validate", Example);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Error);
+        Assert.Equal(
+            $"{Example}: valid; 3 of 16 rules set, 2 principal exemptions, 1 approved key, 2 extra requirements, dry run off.{Environment.NewLine}",
+            run.Output);
+    }
+
+    [Fact]
+    public void RulesValidate_WhenOnlyTheVersion_ShouldSayNothingIsSet()
+    {
+        using var file = new TempFile("""{ "version": 1, "dryRun": true }""");
+
+        var run = CliRun.Of("rules", "validate", file.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.EndsWith("valid; 0 of 16 rules set, 0 principal exemptions, 0 approved keys, 0 extra requirements, dry run on.", run.Output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "version": 1, "rules": { "KEY-ROTATION": "sometimes" } }""", "rules.KEY-ROTATION: 'sometimes' is not one of: off, alert, remediate")]
+    [InlineData("""{ "version": 1, "rules": { "KEY-SPEC": "remediate" } }""", "rules.KEY-SPEC: this rule only alerts: it has no remediation; use off or alert")]
+    [InlineData("""{ "version": 1, "exemptions": { "principals": [ { "arnPattern": "arn:aws:iam::111122223333:root" }, { "arnPattern": "arn:aws:iam::111122223333:root", "until": "tomorrow" } ] } }""", "exemptions.principals[1].until: 'tomorrow' is not an ISO 8601 time with an offset, such as 2026-12-31T00:00:00Z")]
+    [InlineData("""{ "rules": {} }""", "version: is required; write \"version\": 1")]
+    [InlineData("{ \"version\": 1,", "document: is not valid JSON at line 1, position 15: Expected start of a property name or value, but instead reached end of data.")]
+    public void RulesValidate_WhenTheDocumentIsRefused_ShouldExitOneWithFileLocationAndProblem(string json, string expected)
+    {
+        using var file = new TempFile(json);
+
+        var run = CliRun.Of("rules", "validate", file.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Output);
+        Assert.Equal($"error: {file.Path}: {expected}{Environment.NewLine}", run.Error);
+    }
+
+    [Fact]
+    public void RulesValidate_WhenTheFileIsMissing_ShouldExitTwo()
+    {
+        var run = CliRun.Of("rules", "validate", "/nonexistent/guard-config.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: /nonexistent/guard-config.json: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesValidate_WhenTheDocumentIsOverAStandardParameter_ShouldWarnButPass()
+    {
+        var exemptions = string.Join(", ", Enumerable.Repeat($$"""{ "arnPattern": "arn:aws:iam::111122223333:root", "reason": "{{new string('r', 200)}}" }""", 20));
+        using var file = new TempFile($$"""{ "version": 1, "exemptions": { "principals": [ {{exemptions}} ] } }""");
+
+        var run = CliRun.Of("rules", "validate", file.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("is more than a standard SSM parameter holds (4096); use the advanced tier.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesValidate_WhenNoFileIsGiven_ShouldBeAUsageError()
+    {
+        Assert.Equal(64, CliRun.Of("rules", "validate").ExitCode);
+    }
+
+    [Fact]
+    public void Rules_WhenNoSubcommandIsGiven_ShouldBeAUsageError()
+    {
+        var run = CliRun.Of("rules");
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Empty(run.Output);
+    }
+}
