@@ -3,7 +3,7 @@ namespace IdcKmsGuard.Aws.State;
 /// <summary>
 /// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
 /// Items: <c>event#&lt;eventId&gt;</c> (claims), <c>policy#&lt;keyArn&gt;</c> (last known good policy, no TTL),
-/// <c>alert#&lt;alertKey&gt;</c> (repeat suppression). Other times are epoch milliseconds (N).
+/// <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>pending#&lt;eventId&gt;</c> (an alert to publish on retry). Other times are epoch milliseconds (N).
 /// </summary>
 internal static class StateTable
 {
@@ -25,6 +25,9 @@ internal static class StateTable
     public const string Sha256 = "sha256";
     public const string ObservedAt = "observedAt";
     public const string Actor = "actor";
+
+    public const string PendingAlertPrefix = "pending#";
+    public const string Alert = "alert";
 
     public const string AlertPrefix = "alert#";
     public const string LastSentAt = "lastSentAt";

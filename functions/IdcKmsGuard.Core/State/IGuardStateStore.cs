@@ -15,6 +15,15 @@ public interface IGuardStateStore
     /// <summary>Releases a claim after a failure so that Lambda's retry can handle the event at once.</summary>
     Task ReleaseEventAsync(string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Keeps an alert that could not be published, under its event, so that the retry publishes it: by then the
+    /// key is fixed and a fresh review would find nothing to say.
+    /// </summary>
+    Task SavePendingAlertAsync(string eventId, string alertJson, TimeSpan keepFor, CancellationToken cancellationToken);
+
+    /// <returns>The pending alert of the event, removed from the store; null when there is none.</returns>
+    Task<string?> TakePendingAlertAsync(string eventId, CancellationToken cancellationToken);
+
     Task SaveKnownGoodPolicyAsync(KnownGoodPolicy policy, CancellationToken cancellationToken);
 
     Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken);
