@@ -23,4 +23,13 @@ public sealed record Alert(
     Verification? Verification,
     IReadOnlyList<string> NextSteps,
     DateTimeOffset DetectedAt,
-    IReadOnlyList<string>? PolicyDiff = null);
+    IReadOnlyList<string>? PolicyDiff = null)
+{
+    /// <summary>Repeats of this alert counted, not sent, since the last one went out at <see cref="PreviousAlertAt"/>.</summary>
+    public int SuppressedRepeats { get; init; }
+
+    public DateTimeOffset? PreviousAlertAt { get; init; }
+
+    /// <summary>How the policy differs from the last one the guard saw healthy: the change that broke it.</summary>
+    public IReadOnlyList<string> PolicyChange { get; init; } = [];
+}

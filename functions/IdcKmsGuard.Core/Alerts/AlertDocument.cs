@@ -19,7 +19,10 @@ public sealed record AlertDocument(
     IReadOnlyList<string> NextSteps,
     AlertDocumentLinks Links,
     DateTimeOffset DetectedAt,
-    IReadOnlyList<string> PolicyDiff)
+    IReadOnlyList<string> PolicyDiff,
+    IReadOnlyList<string> PolicyChange,
+    int SuppressedRepeats,
+    DateTimeOffset? PreviousAlertAt)
 {
     public const string CurrentSchema = "idckmsguard.alert/1";
 }

@@ -76,7 +76,10 @@ public static class AlertRenderer
         NextSteps: alert.NextSteps,
         Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)),
         DetectedAt: alert.DetectedAt,
-        PolicyDiff: alert.PolicyDiff ?? []);
+        PolicyDiff: alert.PolicyDiff ?? [],
+        PolicyChange: alert.PolicyChange,
+        SuppressedRepeats: alert.SuppressedRepeats,
+        PreviousAlertAt: alert.PreviousAlertAt);
 
     // SNS refuses subjects with non-ASCII or control characters.
     private static string Ascii(string text)

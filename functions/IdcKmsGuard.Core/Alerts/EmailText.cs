@@ -21,6 +21,20 @@ internal static class EmailText
                 .Append(finding.RuleId).Append(finding.Resolved ? " (fixed): " : ": ").AppendLine(finding.Message);
         }
 
+        if (alert.SuppressedRepeats > 0)
+        {
+            text.Append("  (").Append(alert.SuppressedRepeats).Append(" more alert(s) like this one were not sent since ")
+                .Append(alert.PreviousAlertAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "the last one").AppendLine(".)");
+        }
+
+        if (alert.PolicyChange.Count > 0)
+        {
+            foreach (var line in alert.PolicyChange)
+            {
+                text.Append("    ").AppendLine(line);
+            }
+        }
+
         Section(text, "Who");
         var actor = alert.Event.Actor;
         Line(text, "Principal", Who(actor));

@@ -27,7 +27,10 @@ internal sealed class AlertComposer(TimeProvider time)
             Verification: draft.Verification,
             NextSteps: NextSteps(draft),
             DetectedAt: time.GetUtcNow(),
-            PolicyDiff: draft.PolicyDiff ?? []);
+            PolicyDiff: draft.PolicyDiff ?? [])
+        {
+            PolicyChange = draft.PolicyChange ?? [],
+        };
     }
 
     public static string Narrate(GuardEvent guardEvent, string subject)
@@ -98,4 +101,5 @@ internal sealed record AlertDraft(
     IReadOnlyList<string> ExtraNextSteps,
     Severity NotificationSeverity = Severity.Info,
     string NotificationRule = "",
-    IReadOnlyList<string>? PolicyDiff = null);
+    IReadOnlyList<string>? PolicyDiff = null,
+    IReadOnlyList<string>? PolicyChange = null);

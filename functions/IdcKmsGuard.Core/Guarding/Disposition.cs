@@ -13,4 +13,10 @@ public enum Disposition
 
     /// <summary>An alert was published.</summary>
     Alerted,
+
+    /// <summary>The event was handled already (at-least-once delivery), or is being handled right now.</summary>
+    Duplicate,
+
+    /// <summary>The alert repeats one sent within the repeat window: counted, not sent.</summary>
+    Suppressed,
 }

@@ -11,9 +11,9 @@ namespace IdcKmsGuard.Core.Guarding;
 /// After an UpdateInstance (or a Region change) the instance is re-read: the event's parameters are never
 /// trusted, since CloudTrail's casing of the encryption fields is undocumented.
 /// </summary>
-internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options)
+internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
 {
-    private readonly PolicyReview policyReview = new(keys, options);
+    private readonly PolicyReview policyReview = new(keys, options, state, time);
 
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, CancellationToken cancellationToken)
     {

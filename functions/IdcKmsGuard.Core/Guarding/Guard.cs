@@ -3,6 +3,7 @@ using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -25,9 +26,19 @@ public sealed class Guard
     private readonly TimeProvider time;
     private readonly Func<CancellationToken, Task<GuardConfiguration>> configuration;
 
+    // EventBridge redelivers for up to 24 hours and Lambda retries for up to 6: remember handled events longer.
+    private static readonly TimeSpan KeepHandledEvents = TimeSpan.FromHours(48);
+
+    // Longer than the function's timeout, so a live claim is never taken over; a crashed one is after this.
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
+    private readonly IGuardStateStore state;
+
     /// <param name="configuration">The tunable configuration, read per event (the provider caches it); null: the defaults.</param>
-    public Guard(IIdentityCenter identityCenter, IKeyStore keys, IAlertPublisher publisher, GuardOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<GuardConfiguration>>? configuration = null)
+    /// <param name="state">Handled events, known good policies, alert suppression; null: <see cref="StatelessStore"/>.</param>
+    public Guard(IIdentityCenter identityCenter, IKeyStore keys, IAlertPublisher publisher, GuardOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<GuardConfiguration>>? configuration = null, IGuardStateStore? state = null)
     {
+        this.state = state ?? StatelessStore.Instance;
         this.identityCenter = identityCenter;
         this.publisher = publisher;
         this.logger = logger;
@@ -36,8 +47,8 @@ public sealed class Guard
         this.time = time;
         this.configuration = configuration ?? (_ => Task.FromResult(GuardConfiguration.Defaults));
         locator = new ProtectedKeyLocator(keys);
-        keyReview = new KeyReview(keys, options);
-        encryptionReview = new EncryptionReview(keys, options);
+        keyReview = new KeyReview(keys, options, this.state, time);
+        encryptionReview = new EncryptionReview(keys, options, this.state, time);
         composer = new AlertComposer(time);
     }
 
@@ -49,7 +60,38 @@ public sealed class Guard
             return Ignore(guardEvent, $"{guardEvent.EventName} from {guardEvent.EventSource} is not an event the guard acts on");
         }
 
-        var gate = new RemediationGate(keys, options, await configuration(cancellationToken).ConfigureAwait(false), guardEvent, time);
+        if (guardEvent.EventId is not { } eventId)
+        {
+            return await ReviewAndAlertAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+        }
+
+        var claim = await state.ClaimEventAsync(eventId, ClaimLease, cancellationToken).ConfigureAwait(false);
+        if (claim != EventClaim.Claimed)
+        {
+            var reason = claim == EventClaim.AlreadyDone ? $"event {eventId} was handled already (a repeated delivery)" : $"event {eventId} is being handled by another invocation";
+            logger.LogInformation("Duplicate {EventName}: {Reason}", guardEvent.EventName, reason);
+            return new GuardResult(guardEvent, Disposition.Duplicate, reason, null, null);
+        }
+
+        try
+        {
+            await PublishPendingAsync(eventId, cancellationToken).ConfigureAwait(false);
+            var result = await ReviewAndAlertAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            await state.CompleteEventAsync(eventId, KeepHandledEvents, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Let Lambda's retry take the event at once rather than wait for the lease to run out.
+            await ReleaseQuietlyAsync(eventId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<GuardResult> ReviewAndAlertAsync(GuardEvent guardEvent, CancellationToken cancellationToken)
+    {
+        var configurationNow = await configuration(cancellationToken).ConfigureAwait(false);
+        var gate = new RemediationGate(keys, options, configurationNow, guardEvent, time);
         var review = guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
             ? await ReviewInstanceAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false)
             : await ReviewKeyAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false);
@@ -66,7 +108,27 @@ public sealed class Guard
         }
 
         var alert = composer.Compose(review.Draft);
-        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert), cancellationToken).ConfigureAwait(false);
+        var decision = await state.RegisterAlertAsync(AlertKey(alert), configurationNow.RepeatAlertWindow, cancellationToken).ConfigureAwait(false);
+        if (!decision.Send)
+        {
+            logger.LogInformation("Alert {Rule} ({Outcome}) for {Key} suppressed: the same alert went out at {LastSentAt}", alert.RuleId, AlertRenderer.Name(alert.Outcome), alert.KeyArn, decision.LastSentAt);
+            return new GuardResult(guardEvent, Disposition.Suppressed, $"the same alert went out at {decision.LastSentAt:u}; this repeat is counted", alert, null);
+        }
+
+        alert = alert with { SuppressedRepeats = decision.SuppressedSinceLastSent, PreviousAlertAt = decision.LastSentAt };
+        var rendered = AlertRenderer.Render(alert);
+        string messageId;
+        try
+        {
+            messageId = await publisher.PublishAsync(rendered, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (guardEvent.EventId is { } eventId && !cancellationToken.IsCancellationRequested)
+        {
+            // The fix may already be done: without this, the retry would find the key healthy and say nothing.
+            await state.SavePendingAlertAsync(eventId, RenderedAlertJson.Write(rendered), KeepHandledEvents, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         logger.LogWarning(
             "Alert {Rule} ({Severity}, {Outcome}) published as {MessageId}: {Headline}",
             alert.RuleId,
@@ -75,6 +137,40 @@ public sealed class Guard
             messageId,
             alert.Headline);
         return new GuardResult(guardEvent, Disposition.Alerted, review.Reason, alert, messageId);
+    }
+
+    private async Task PublishPendingAsync(string eventId, CancellationToken cancellationToken)
+    {
+        if (await state.TakePendingAlertAsync(eventId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        {
+            return;
+        }
+
+        try
+        {
+            var messageId = await publisher.PublishAsync(RenderedAlertJson.Read(pending), cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Published the alert an earlier attempt at {EventId} could not send, as {MessageId}", eventId, messageId);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await state.SavePendingAlertAsync(eventId, pending, KeepHandledEvents, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // One alert per key, rule and outcome within the window: a fixed one and a failed one are different news.
+    private static string AlertKey(Alert alert) => $"{alert.KeyArn ?? alert.InstanceArn ?? "-"}|{alert.RuleId}|{AlertRenderer.Name(alert.Outcome)}";
+
+    private async Task ReleaseQuietlyAsync(string eventId)
+    {
+        try
+        {
+            await state.ReleaseEventAsync(eventId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Errors.AwsCallException e)
+        {
+            logger.LogWarning(e, "Could not release the claim on {EventId}; a retry can take it once the lease runs out", eventId);
+        }
     }
 
     private async Task<KeyReviewResult> ReviewKeyAsync(GuardEvent guardEvent, RemediationGate gate, CancellationToken cancellationToken)

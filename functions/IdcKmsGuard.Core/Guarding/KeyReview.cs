@@ -8,10 +8,10 @@ using IdcKmsGuard.Core.Rules;
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>Re-reads the key an event concerns, decides, remediates where allowed, verifies, and drafts the alert.</summary>
-internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
+internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
 {
     private readonly KeyRemediator remediator = new(keys);
-    private readonly PolicyReview policyReview = new(keys, options);
+    private readonly PolicyReview policyReview = new(keys, options, state, time);
 
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {
@@ -127,7 +127,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options)
             KeyStateAfter: parts.After?.State.ToString(),
             InstanceArn: key.Instance.InstanceArn,
             ExtraNextSteps: [],
-            PolicyDiff: parts.PolicyDiff);
+            PolicyDiff: parts.PolicyDiff,
+            PolicyChange: parts.PolicyChange);
         return new KeyReviewResult(Disposition.Alerted, headline, draft);
     }
 }

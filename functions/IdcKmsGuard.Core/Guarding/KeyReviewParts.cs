@@ -12,6 +12,8 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
 
     public IReadOnlyList<string> PolicyDiff { get; init; } = [];
 
+    public IReadOnlyList<string> PolicyChange { get; init; } = [];
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public KeySnapshot? After { get; init; }
@@ -56,6 +58,7 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         Steps = [.. Steps, .. policy.Steps],
         Verifications = policy.Verification is { } verification ? [.. Verifications, verification] : Verifications,
         PolicyDiff = policy.Diff,
+        PolicyChange = policy.PolicyChange,
         Skipped = policy.Skipped is { } skipped ? new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [Rules.RuleCatalog.KeyPolicyHealthy.Id] = skipped } : Skipped,
         Notes = [.. Notes, .. policy.Notes],
     };

@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Policy.Findings;
@@ -8,6 +9,7 @@ using IdcKmsGuard.Core.Policy.Repair;
 using IdcKmsGuard.Core.Policy.Requirements;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -15,7 +17,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// Re-reads the key policy, judges it with the policy engine for this instance's real requests, and with
 /// remediation on applies the engine's repair (never bypassing KMS's lock-out check) and verifies it.
 /// </summary>
-internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
+internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardStateStore state, TimeProvider time)
 {
     /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
     public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate? gate, CancellationToken cancellationToken)
@@ -35,23 +37,32 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
         var facts = FactsFor(key);
         var report = PolicyChecker.Check(policy, facts);
         var findings = Findings(report);
+        if (report.IsHealthy && report.IsLockoutSafe)
+        {
+            await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false);
+        }
+
         if (report.IsHealthy || gate is null)
         {
             return new(findings, [], null, [], notes);
         }
 
-        var repair = PolicyRepairer.Repair(policy, facts, new RepairOptions(gate.Configuration.NarrowBlockingDenies));
+        var knownGood = await state.GetKnownGoodPolicyAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> change = knownGood is null || knownGood.Sha256 == Sha256(policy.Text)
+            ? []
+            : [$"Compared with the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC{(knownGood.Actor is null ? string.Empty : $", set by {knownGood.Actor}")}):", .. PolicyDiff.Lines(KeyPolicyParser.Parse(knownGood.Policy), policy)];
+        var repair = Restore(knownGood, facts, gate.Configuration) ?? PolicyRepairer.Repair(policy, facts, new RepairOptions(gate.Configuration.NarrowBlockingDenies));
         if (!repair.Changed || !repair.Succeeded)
         {
             var why = repair.Unresolved.Count > 0 ? string.Join(" ", repair.Unresolved) : "the engine found no change that would make it healthy.";
-            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, $"No safe repair: {why}")], null, [], notes);
+            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, $"No safe repair: {why}")], null, [], notes) { PolicyChange = change };
         }
 
         var diff = PolicyDiff.Lines(policy, KeyPolicyParser.Parse(repair.PolicyText));
         var decision = await gate.DecideAsync(RuleCatalog.KeyPolicyHealthy, key.Target, $"put the repaired policy ({string.Join("; ", repair.Changes)})", cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
-            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes) { Skipped = decision.SkippedOutcome };
+            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes) { Skipped = decision.SkippedOutcome, PolicyChange = change };
         }
 
         try
@@ -61,15 +72,39 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options)
         catch (AwsCallException e)
         {
             var step = new RemediationStep("PutKeyPolicy", StepStatus.Failed, $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})"));
-            return new(findings, [step], new Verification(false, "The repaired policy was not applied."), diff, notes);
+            return new(findings, [step], new Verification(false, "The repaired policy was not applied."), diff, notes) { PolicyChange = change };
         }
 
         var (verification, after) = await VerifyAsync(key, facts, cancellationToken).ConfigureAwait(false);
         var remaining = Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
         var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
+        if (verification.Passed)
+        {
+            await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false);
+        }
+
         var applied = new RemediationStep("PutKeyPolicy", StepStatus.Fixed, $"Applied the repaired policy (lock-out safety check on): {string.Join(" ", repair.Changes)}");
-        return new(fixedFindings, [applied], verification, diff, notes);
+        return new(fixedFindings, [applied], verification, diff, notes) { PolicyChange = change };
     }
+
+    // restore-last-known-good: the last healthy policy goes back only if it still passes every check today.
+    private static RepairResult? Restore(KnownGoodPolicy? knownGood, IdentityCenterFacts facts, GuardConfiguration configuration)
+    {
+        if (configuration.RepairStrategy != RepairStrategy.RestoreLastKnownGood || knownGood is null)
+        {
+            return null;
+        }
+
+        var restored = PolicyChecker.Check(KeyPolicyParser.Parse(knownGood.Policy), facts);
+        return restored.IsHealthy && restored.IsLockoutSafe
+            ? new RepairResult(knownGood.Policy, [$"restores the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC)."], restored, restored, [])
+            : null;
+    }
+
+    private Task RememberAsync(ProtectedKey key, KeyPolicy policy, string? actor, CancellationToken cancellationToken) =>
+        state.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken);
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     public IdentityCenterFacts FactsFor(ProtectedKey key) => new(
         key.Instance.OwnerAccountId.Length == 12 ? key.Instance.OwnerAccountId : key.Target.Account,
@@ -136,4 +171,7 @@ internal sealed record PolicyReviewResult(IReadOnlyList<Finding> Findings, IRead
 {
     /// <summary>Set when the gate held the repair back: the outcome to report.</summary>
     public AlertOutcome? Skipped { get; init; }
+
+    /// <summary>How the policy differs from the last one seen healthy.</summary>
+    public IReadOnlyList<string> PolicyChange { get; init; } = [];
 }

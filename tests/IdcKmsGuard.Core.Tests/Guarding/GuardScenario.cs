@@ -18,9 +18,10 @@ internal sealed class GuardScenario
 
     public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null)
     {
+        State = new InMemoryStateStore(Time);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn), Time, NullLogger.Instance, _ => Task.FromResult(configuration ?? GuardConfiguration.Defaults));
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn), Time, NullLogger.Instance, _ => Task.FromResult(configuration ?? GuardConfiguration.Defaults), State);
     }
 
     public static DateTimeOffset Now { get; } = new(2026, 11, 30, 7, 3, 0, TimeSpan.Zero);
@@ -28,6 +29,8 @@ internal sealed class GuardScenario
     public FakeTimeProvider Time { get; } = new(Now);
 
     public InMemoryKeyStore Keys { get; } = new();
+
+    public InMemoryStateStore State { get; }
 
     public FakeIdentityCenter IdentityCenter { get; } = FakeIdentityCenter.UsingKey(Key);
 
