@@ -1,10 +1,14 @@
+using IdcKmsGuard.Aws.Configuration;
 using IdcKmsGuard.Aws.Credentials;
 using IdcKmsGuard.Aws.Endpoints;
 using IdcKmsGuard.Aws.Http;
 using IdcKmsGuard.Aws.Kms;
 using IdcKmsGuard.Aws.Sns;
 using IdcKmsGuard.Aws.SsoAdmin;
+using IdcKmsGuard.Aws.State;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Function;
@@ -23,6 +27,15 @@ internal static class GuardComposition
         var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, settings.Region));
         var keys = new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints));
         var publisher = new SnsAlertPublisher(new SnsClient(aws, settings.TopicRegion), settings.AlertTopicArn);
-        return new Guard(identityCenter, keys, publisher, new GuardOptions(settings.RemediationEnabled, settings.GuardRoleArn, settings.OrgId, settings.DelegatedAdminAccounts), time, logger);
+        var options = new GuardOptions(settings.RemediationEnabled, settings.GuardRoleArn, settings.OrgId, settings.DelegatedAdminAccounts);
+
+        // Without a parameter the defaults apply; without a table the guard is stateless (both are deployed by the template).
+        var configuration = settings.ConfigurationParameter is { } parameter
+            ? new ConfigurationProvider(new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(settings.Region), parameter), time)
+            : null;
+        IGuardStateStore? state = settings.StateTable is { } table
+            ? new DynamoDbGuardStateStore(DynamoDbClientFactory.Create(credentials.SdkCredentials, endpoints, settings.Region), table, time)
+            : null;
+        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration is null ? null : configuration.GetAsync, state);
     }
 }

@@ -5,12 +5,20 @@ namespace IdcKmsGuard.Function;
 /// <summary>The function's configuration, read once at start-up; a bad value fails init with a clear message.</summary>
 internal sealed record GuardSettings(string Region, string AlertTopicArn, bool RemediationEnabled, string? GuardRoleArn, string? OrgId = null, IReadOnlyList<string>? DelegatedAdminAccounts = null)
 {
+    /// <summary>The SSM parameter holding the tunable configuration (null: the defaults).</summary>
+    public string? ConfigurationParameter { get; init; }
+
+    /// <summary>The DynamoDB table for handled events, known good policies and alert suppression (null: stateless).</summary>
+    public string? StateTable { get; init; }
+
     public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
     public const string RemediationModeVariable = "REMEDIATION_MODE";
     public const string GuardRoleArnVariable = "GUARD_ROLE_ARN";
     public const string RegionVariable = "AWS_REGION";
     public const string OrgIdVariable = "ORGANIZATION_ID";
     public const string DelegatedAdminsVariable = "DELEGATED_ADMIN_ACCOUNTS";
+    public const string ConfigurationParameterVariable = "CONFIGURATION_PARAMETER";
+    public const string StateTableVariable = "STATE_TABLE";
 
     public static GuardSettings FromEnvironment(IEnvironmentVariables environment)
     {
@@ -43,7 +51,11 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             throw new InvalidOperationException($"{DelegatedAdminsVariable} must list 12-digit account ids separated by commas; '{bad}' is not one.");
         }
 
-        return new GuardSettings(region, topic, remediate, environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null, orgId, delegated);
+        return new GuardSettings(region, topic, remediate, environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null, orgId, delegated)
+        {
+            ConfigurationParameter = environment.GetVariable(ConfigurationParameterVariable) is { Length: > 0 } parameter ? parameter : null,
+            StateTable = environment.GetVariable(StateTableVariable) is { Length: > 0 } table ? table : null,
+        };
     }
 
     /// <summary>SNS must be called in the topic's own Region.</summary>

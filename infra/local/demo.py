@@ -81,6 +81,8 @@ class Demo:
             "ALERT_TOPIC_ARN": self.seeded["topicArn"],
             "REMEDIATION_MODE": "remediate",
             "GUARD_ROLE_ARN": f"arn:aws:iam::{ACCOUNT}:role/idckmsguard-GuardFunctionRole",
+            "STATE_TABLE": self.seeded["stateTable"],
+            "CONFIGURATION_PARAMETER": self.seeded["configurationParameter"],
             "POWERTOOLS_SERVICE_NAME": "idckmsguard",
         }, log_path)
 

@@ -107,6 +107,28 @@ def create_alert_channel(sns, sqs) -> dict:
     return {"topicArn": topic_arn, "queueUrl": queue_url, "queueArn": queue_arn}
 
 
+STATE_TABLE = "idckmsguard-state"
+CONFIGURATION_PARAMETER = "/idckmsguard/configuration"
+
+
+def create_guard_storage(dynamodb, ssm) -> dict:
+    """The state table and the configuration parameter, as template.yaml creates them (defaults: {"version": 1})."""
+    try:
+        dynamodb.create_table(
+            TableName=STATE_TABLE,
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        dynamodb.update_time_to_live(
+            TableName=STATE_TABLE, TimeToLiveSpecification={"AttributeName": "expiresAt", "Enabled": True}
+        )
+    except dynamodb.exceptions.ResourceInUseException:
+        pass
+    ssm.put_parameter(Name=CONFIGURATION_PARAMETER, Value='{"version": 1}', Type="String", Overwrite=True)
+    return {"stateTable": STATE_TABLE, "configurationParameter": CONFIGURATION_PARAMETER}
+
+
 def seed(
     endpoint: str,
     account: str = "111122223333",
@@ -136,6 +158,7 @@ def seed(
         "keyId": key["KeyId"],
         "aliasName": ALIAS_NAME,
         **create_alert_channel(client("sns"), client("sqs")),
+        **create_guard_storage(client("dynamodb"), client("ssm")),
     }
 
 

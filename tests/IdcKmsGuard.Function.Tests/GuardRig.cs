@@ -20,18 +20,48 @@ internal sealed class GuardRig
     private const string PlaceholderKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
     private const string PlaceholderInstance = "arn:aws:sso:::instance/ssoins-1111222233334444";
 
-    public GuardRig(bool remediate = true, string? topicArn = null)
+    /// <param name="configuration">The configuration document put in the seeded SSM parameter before the guard starts.</param>
+    public GuardRig(bool remediate = true, string? topicArn = null, string? configuration = null)
+        : this(TestAccount.Create(), null, remediate, topicArn, configuration)
     {
-        Account = TestAccount.Create();
-        Seeded = Account.Seed();
+    }
+
+    /// <param name="configurationFor">The configuration document for the fresh account's id.</param>
+    public GuardRig(Func<string, string> configurationFor)
+        : this(TestAccount.Create(), configurationFor)
+    {
+    }
+
+    private GuardRig(TestAccount account, Func<string, string> configurationFor)
+        : this(account, null, true, null, configurationFor(account.AccountId))
+    {
+    }
+
+    private GuardRig(TestAccount account, SeededAccount? seeded, bool remediate, string? topicArn, string? configuration)
+    {
+        Account = account;
+        Seeded = seeded ?? Account.Seed();
+        remediation = remediate;
         var endpoint = TestAccount.Moto.Endpoint.ToString();
+        if (configuration is not null)
+        {
+            using var ssm = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(Account.Credentials, new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
+            ssm.PutParameterAsync(new Amazon.SimpleSystemsManagement.Model.PutParameterRequest { Name = Seeded.ConfigurationParameter, Value = configuration, Type = "String", Overwrite = true }).GetAwaiter().GetResult();
+        }
+
         Kms = new AmazonKeyManagementServiceClient(Account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
         Sqs = new AmazonSQSClient(Account.Credentials, new AmazonSQSConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
         SsoAdmin = new SsoAdminClient(Account.HttpClient(), Account.Region);
-        var settings = new GuardSettings(Account.Region, topicArn ?? Seeded.TopicArn, remediate, GuardRoleArn.Replace("111122223333", Account.AccountId, StringComparison.Ordinal));
+        var settings = new GuardSettings(Account.Region, topicArn ?? Seeded.TopicArn, remediate, GuardRoleArn.Replace("111122223333", Account.AccountId, StringComparison.Ordinal))
+        {
+            ConfigurationParameter = Seeded.ConfigurationParameter,
+            StateTable = Seeded.StateTable,
+        };
         var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);
         Handler = new GuardHandler(guard, NullLogger.Instance);
     }
+
+    private readonly bool remediation;
 
     public TestAccount Account { get; }
 
@@ -44,6 +74,9 @@ internal sealed class GuardRig
     public SsoAdminClient SsoAdmin { get; }
 
     public GuardHandler Handler { get; }
+
+    /// <summary>A second guard on the same account and state table (the next invocation), publishing to <paramref name="topicArn"/>.</summary>
+    public GuardRig WithTopic(string topicArn) => new(Account, Seeded, remediation, topicArn, null);
 
     public string Event(string file, Func<string, string>? edit = null)
     {

@@ -14,7 +14,9 @@ public sealed record SeededAccount(
     string AliasName,
     string TopicArn,
     string QueueUrl,
-    string QueueArn);
+    string QueueArn,
+    string StateTable,
+    string ConfigurationParameter);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(SeededAccount))]

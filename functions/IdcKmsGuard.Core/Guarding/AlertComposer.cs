@@ -60,7 +60,7 @@ internal sealed class AlertComposer(TimeProvider time)
             .Select(id => RuleCatalog.Get(id).RunbookFor(draft.KeyArn, draft.KeyRegion)));
 
         steps.AddRange(draft.ExtraNextSteps);
-        if (draft.Event.Actor.Arn is { } arn && draft.Findings.Count > 0)
+        if (draft.Event.Actor.Arn is { } arn && draft.Findings.Any(f => f.RuleId != RuleCatalog.GuardConfig.Id))
         {
             var undone = draft.Steps.Count > 0 ? " (the guard undoes such changes while remediation is on)" : string.Empty;
             steps.Add($"Find out why {arn} called {draft.Event.EventName} (CloudTrail event {draft.Event.EventId ?? "id unknown"}). "

@@ -24,7 +24,7 @@ public sealed class Guard
     private readonly IKeyStore keys;
     private readonly GuardOptions options;
     private readonly TimeProvider time;
-    private readonly Func<CancellationToken, Task<GuardConfiguration>> configuration;
+    private readonly Func<CancellationToken, Task<ConfigurationSnapshot>> configuration;
 
     // EventBridge redelivers for up to 24 hours and Lambda retries for up to 6: remember handled events longer.
     private static readonly TimeSpan KeepHandledEvents = TimeSpan.FromHours(48);
@@ -34,9 +34,10 @@ public sealed class Guard
 
     private readonly IGuardStateStore state;
 
-    /// <param name="configuration">The tunable configuration, read per event (the provider caches it); null: the defaults.</param>
+    /// <param name="configuration">The tunable configuration, read per event (the provider caches it); null: the defaults.
+    /// A snapshot with a fault (a refused or unreadable document) raises one GUARD-CONFIG alert per fault.</param>
     /// <param name="state">Handled events, known good policies, alert suppression; null: <see cref="StatelessStore"/>.</param>
-    public Guard(IIdentityCenter identityCenter, IKeyStore keys, IAlertPublisher publisher, GuardOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<GuardConfiguration>>? configuration = null, IGuardStateStore? state = null)
+    public Guard(IIdentityCenter identityCenter, IKeyStore keys, IAlertPublisher publisher, GuardOptions options, TimeProvider time, ILogger logger, Func<CancellationToken, Task<ConfigurationSnapshot>>? configuration = null, IGuardStateStore? state = null)
     {
         this.state = state ?? StatelessStore.Instance;
         this.identityCenter = identityCenter;
@@ -45,7 +46,7 @@ public sealed class Guard
         this.keys = keys;
         this.options = options;
         this.time = time;
-        this.configuration = configuration ?? (_ => Task.FromResult(GuardConfiguration.Defaults));
+        this.configuration = configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults));
         locator = new ProtectedKeyLocator(keys);
         keyReview = new KeyReview(keys, options, this.state, time);
         encryptionReview = new EncryptionReview(keys, options, this.state, time);
@@ -90,7 +91,13 @@ public sealed class Guard
 
     private async Task<GuardResult> ReviewAndAlertAsync(GuardEvent guardEvent, CancellationToken cancellationToken)
     {
-        var configurationNow = await configuration(cancellationToken).ConfigureAwait(false);
+        var snapshot = await configuration(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Fault is { } fault)
+        {
+            await AlertConfigurationFaultAsync(guardEvent, snapshot, fault, cancellationToken).ConfigureAwait(false);
+        }
+
+        var configurationNow = snapshot.Configuration;
         var gate = new RemediationGate(keys, options, configurationNow, guardEvent, time);
         var review = guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
             ? await ReviewInstanceAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false)
@@ -137,6 +144,20 @@ public sealed class Guard
             messageId,
             alert.Headline);
         return new GuardResult(guardEvent, Disposition.Alerted, review.Reason, alert, messageId);
+    }
+
+    // A bad document is news once, not with every event: one alert per fault id for a week.
+    private async Task AlertConfigurationFaultAsync(GuardEvent guardEvent, ConfigurationSnapshot snapshot, ConfigurationFault fault, CancellationToken cancellationToken)
+    {
+        var decision = await state.RegisterAlertAsync($"config|{fault.Id}", TimeSpan.FromDays(7), cancellationToken).ConfigureAwait(false);
+        if (!decision.Send)
+        {
+            return;
+        }
+
+        var alert = composer.Compose(ConfigurationFaultDraft.For(guardEvent, snapshot, fault));
+        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert), cancellationToken).ConfigureAwait(false);
+        logger.LogWarning("Configuration refused ({Fault}); running on {Origin}; alert {MessageId}", fault.Message, snapshot.Origin, messageId);
     }
 
     private async Task PublishPendingAsync(string eventId, CancellationToken cancellationToken)

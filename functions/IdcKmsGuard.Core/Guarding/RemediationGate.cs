@@ -3,7 +3,6 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Keys;
-using IdcKmsGuard.Core.Policy.Conditions;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
 
@@ -19,8 +18,7 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
 
     public GuardConfiguration Configuration => configuration;
 
-    public RuleMode ModeOf(GuardRule rule) =>
-        configuration.RuleModes.TryGetValue(rule.Id, out var mode) ? mode : rule.DefaultMode;
+    public RuleMode ModeOf(GuardRule rule) => configuration.ModeOf(rule);
 
     public bool IsOn(GuardRule rule) => ModeOf(rule) != RuleMode.Off;
 
@@ -60,12 +58,14 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
         return GateDecision.Allow;
     }
 
+    // An assumed role matches by its session ARN or by the role behind it.
     private PrincipalExemption? Exemption()
     {
         var now = time.GetUtcNow();
-        string?[] names = [guardEvent.Actor.Arn, guardEvent.Actor.SessionIssuerArn];
-        return configuration.PrincipalExemptions.FirstOrDefault(e =>
-            (e.Until is null || e.Until > now) && names.Any(n => n is not null && Glob.Matches(e.ArnPattern, n, ignoreCase: false)));
+        return new[] { guardEvent.Actor.Arn, guardEvent.Actor.SessionIssuerArn }
+            .OfType<string>()
+            .SelectMany(arn => configuration.ExemptionsFor(arn, now))
+            .FirstOrDefault();
     }
 
     private async Task<DateTimeOffset?> SuspendedUntilAsync(KeyArn key, CancellationToken cancellationToken)

@@ -123,6 +123,22 @@ public sealed class RuleModeTests
         Assert.Equal(AlertOutcome.None, result.Alert.Outcome);
     }
 
+    [Fact]
+    public async Task Handle_WhenTheConfigurationWasRefused_ShouldAlertOncePerFaultAndStillGuard()
+    {
+        var fault = new ConfigurationFault(ConfigurationFaultKind.Invalid, "invalid:ssm:/idckmsguard/configuration@7:abc", "ssm:/idckmsguard/configuration (version 7): rules.KEY-ROTATION: 'sometimes' is not one of: off, alert, remediate");
+        var snapshot = new ConfigurationSnapshot(GuardConfiguration.Defaults, ConfigurationSnapshot.DefaultsOrigin, [fault.Message], true, fault);
+        var scenario = new GuardScenario(KeyState.Disabled, snapshot: snapshot);
+
+        await scenario.HandleAsync("kms-disable-key.json");
+        await scenario.HandleAsync("kms-enable-key.json");
+
+        var configurationAlerts = scenario.Publisher.Published.Where(a => a.Attributes["rule"] == "GUARD-CONFIG").ToList();
+        var alert = Assert.Single(configurationAlerts);
+        Assert.Contains("'sometimes' is not one of", alert.EmailText, StringComparison.Ordinal);
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
     private static GuardConfiguration With(params (string Rule, RuleMode Mode)[] modes) =>
         GuardConfiguration.Defaults with { RuleModes = modes.ToDictionary(m => m.Rule, m => m.Mode, StringComparer.Ordinal) };
 }

@@ -37,6 +37,8 @@ public sealed class TemplateFunctionContractTests
     [InlineData("GUARD_ROLE_ARN", "!GetAtt", "GuardFunctionRole.Arn")]
     [InlineData("ORGANIZATION_ID", "!Ref", "OrganizationId")]
     [InlineData("DELEGATED_ADMIN_ACCOUNTS", "!Ref", "DelegatedAdminAccounts")]
+    [InlineData("CONFIGURATION_PARAMETER", "!Ref", "ConfigurationParameter")]
+    [InlineData("STATE_TABLE", "!Ref", "StateTable")]
     public void Environment_ShouldSetWhatGuardSettingsReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");

@@ -1,0 +1,99 @@
+using Amazon.KeyManagementService.Model;
+
+namespace IdcKmsGuard.Function.Tests;
+
+/// <summary>One scenario per rule and mode, end to end on the stand-in with the configuration read from SSM.</summary>
+public sealed class RuleScenarioTests
+{
+    [Theory]
+    [InlineData("remediate", "Enabled", "fixed")]
+    [InlineData("alert", "Disabled", "alerted")]
+    public async Task KeyEnabled_InEachMode_ShouldEndAsConfigured(string mode, string state, string outcome)
+    {
+        var rig = new GuardRig(configuration: Rules("KEY-ENABLED", mode));
+        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+
+        await rig.InvokeAsync(rig.Event("kms-disable-key.json"));
+
+        Assert.Equal(state, await rig.KeyStateAsync());
+        Assert.Equal(outcome, Assert.Single(await rig.ReceivedAlertsAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task KeyEnabled_WhenOff_ShouldStayQuiet()
+    {
+        var rig = new GuardRig(configuration: """{"version": 1, "rules": {"KEY-ENABLED": "off"}}""");
+        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+
+        var response = await rig.InvokeAsync(rig.Event("kms-disable-key.json"));
+
+        Assert.Equal("Healthy", response.GetProperty("disposition").GetString());
+        Assert.Empty(await rig.ReceivedAlertsAsync(waitSeconds: 1));
+    }
+
+    [Fact]
+    public async Task KeyNotPendingDeletion_InAlertMode_ShouldLeaveTheDeletionScheduled()
+    {
+        var rig = new GuardRig(configuration: """{"version": 1, "rules": {"KEY-NOT-PENDING-DELETION": "alert"}}""");
+        await rig.Kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = rig.Seeded.KeyArn, PendingWindowInDays = 7 });
+
+        await rig.InvokeAsync(rig.Event("kms-schedule-key-deletion.json"));
+
+        Assert.Equal("PendingDeletion", await rig.KeyStateAsync());
+        Assert.Equal("KEY-NOT-PENDING-DELETION", Assert.Single(await rig.ReceivedAlertsAsync()).Rule);
+    }
+
+    [Theory]
+    [InlineData("remediate", true, "fixed")]
+    [InlineData("alert", false, "alerted")]
+    public async Task KeyRotation_InEachMode_ShouldEndAsConfigured(string mode, bool rotating, string outcome)
+    {
+        var rig = new GuardRig(configuration: Rules("KEY-ROTATION", mode));
+        await rig.Kms.DisableKeyRotationAsync(new DisableKeyRotationRequest { KeyId = rig.Seeded.KeyArn });
+
+        await rig.InvokeAsync(rig.Event("kms-disable-key-rotation.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("KEY-ROTATION", outcome), (alert.Rule, alert.Outcome));
+        Assert.Equal(rotating, (await rig.Kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = rig.Seeded.KeyArn })).KeyRotationEnabled);
+    }
+
+    [Fact]
+    public async Task KeyPolicyHealthy_InAlertMode_ShouldReportWithoutRepairing()
+    {
+        var rig = new GuardRig(configuration: """{"version": 1, "rules": {"KEY-POLICY-HEALTHY": "alert"}}""");
+        var rootOnly = $$"""{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{rig.Account.AccountId}}:root"},"Action":"kms:*","Resource":"*"}]}""";
+        await rig.Kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default", Policy = rootOnly });
+
+        await rig.InvokeAsync(rig.Event("kms-put-key-policy.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("KEY-POLICY-HEALTHY", "alerted"), (alert.Rule, alert.Outcome));
+        Assert.Equal(rootOnly, (await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy);
+    }
+
+    [Fact]
+    public async Task AttemptDenied_WhenADisableWasRefused_ShouldAlertMedium()
+    {
+        var rig = new GuardRig();
+
+        await rig.InvokeAsync(rig.Event("kms-disable-key-failed.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("ATTEMPT-DENIED", "medium"), (alert.Rule, alert.Attributes["severity"]));
+    }
+
+    [Fact]
+    public async Task EncryptionApproved_WhenIdentityCenterMovesToAKeyOffTheList_ShouldAlert()
+    {
+        var rig = new GuardRig(configuration: """{"version": 1, "approvedKeys": ["arn:aws:kms:us-east-1:111122223333:key/mrk-00000000000000000000000000000000"]}""");
+        await rig.InvokeAsync(rig.Event("sso-update-instance.json", json => json.Replace("AWS_OWNED_KMS_KEY", "CUSTOMER_MANAGED_KEY", StringComparison.Ordinal)));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+
+        Assert.Equal("IDC-ENCRYPTION-APPROVED", alert.Rule);
+        Assert.Contains("not on the approved list", alert.Document.GetProperty("findings")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Rules(string rule, string mode) => "{\"version\": 1, \"rules\": {\"" + rule + "\": \"" + mode + "\"}}";
+}
