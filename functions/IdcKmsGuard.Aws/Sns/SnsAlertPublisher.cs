@@ -19,7 +19,8 @@ public sealed class SnsAlertPublisher(SnsClient sns, string topicArn) : IAlertPu
 
     internal SnsPublishRequest ToRequest(RenderedAlert alert)
     {
-        var structure = new MessageStructure(alert.ShortText, alert.EmailText, alert.Json, alert.Json, alert.Json, alert.Json, alert.Json);
+        // AWS Chatbot subscribes over HTTPS: with Chatbot on, HTTPS subscribers get its format; SQS and Lambda keep the document.
+        var structure = new MessageStructure(alert.ShortText, alert.EmailText, alert.Json, alert.Json, alert.Json, alert.Json, alert.Chatbot ?? alert.Json);
         return new SnsPublishRequest(
             topicArn,
             JsonSerializer.Serialize(structure, SnsJsonContext.Default.MessageStructure),

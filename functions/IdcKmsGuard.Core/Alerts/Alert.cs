@@ -32,4 +32,7 @@ public sealed record Alert(
 
     /// <summary>How the policy differs from the last one the guard saw healthy: the change that broke it.</summary>
     public IReadOnlyList<string> PolicyChange { get; init; } = [];
+
+    /// <summary>Details were shortened to keep the message within SNS's 256 KB.</summary>
+    public bool Trimmed { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed record AlertDocument(
     IReadOnlyList<string> NextSteps,
     AlertDocumentLinks Links,
     DateTimeOffset DetectedAt,
+    bool Trimmed,
     IReadOnlyList<string> PolicyDiff,
     IReadOnlyList<string> PolicyChange,
     int SuppressedRepeats,

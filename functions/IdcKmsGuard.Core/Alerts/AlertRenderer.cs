@@ -14,20 +14,51 @@ public static class AlertRenderer
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    public static RenderedAlert Render(Alert alert)
+    /// <param name="chatbot">Also render the AWS Chatbot (Amazon Q Developer) custom-notification document.</param>
+    public static RenderedAlert Render(Alert alert, bool chatbot = false)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return new RenderedAlert(
-            Subject: Subject(alert),
-            ShortText: ShortText(alert),
-            EmailText: EmailText.Render(alert),
-            Json: JsonSerializer.Serialize(Document(alert), Json.AlertDocument),
-            Attributes: new Dictionary<string, string>(StringComparer.Ordinal)
+        var rendered = RenderOnce(alert, chatbot);
+
+        // SNS refuses messages over 256 KB; details give way, the headline and what to do never do.
+        for (var level = 1; !AlertSize.Fits(rendered) && level <= AlertTrimmer.Levels; level++)
+        {
+            rendered = RenderOnce(AlertTrimmer.Trim(alert, level), chatbot);
+        }
+
+        return rendered;
+    }
+
+    private static RenderedAlert RenderOnce(Alert alert, bool chatbot) => new(
+        Subject: Subject(alert),
+        ShortText: ShortText(alert),
+        EmailText: EmailText.Render(alert),
+        Json: JsonSerializer.Serialize(Document(alert), Json.AlertDocument),
+        Attributes: Attributes(alert))
+    {
+        Chatbot = chatbot ? ChatbotNotification.Render(alert) : null,
+    };
+
+    // What subscription filter policies select on; SNS refuses empty attribute values, so absent ones are left out.
+    private static Dictionary<string, string> Attributes(Alert alert)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["severity"] = Name(alert.Severity),
+            ["rule"] = alert.RuleId,
+            ["outcome"] = Name(alert.Outcome),
+        };
+        string?[] values = [alert.KeyArn, alert.Event.Account ?? alert.Event.Actor.AccountId, alert.KeyRegion ?? alert.Event.Region];
+        string[] names = ["key_arn", "account", "region"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!string.IsNullOrEmpty(values[i]))
             {
-                ["severity"] = Name(alert.Severity),
-                ["rule"] = alert.RuleId,
-                ["outcome"] = Name(alert.Outcome),
-            });
+                attributes[names[i]] = values[i]!;
+            }
+        }
+
+        return attributes;
     }
 
     public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
@@ -76,6 +107,7 @@ public static class AlertRenderer
         NextSteps: alert.NextSteps,
         Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)),
         DetectedAt: alert.DetectedAt,
+        Trimmed: alert.Trimmed,
         PolicyDiff: alert.PolicyDiff ?? [],
         PolicyChange: alert.PolicyChange,
         SuppressedRepeats: alert.SuppressedRepeats,

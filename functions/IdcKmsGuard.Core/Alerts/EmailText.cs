@@ -89,6 +89,7 @@ internal static class EmailText
         Line(text, "Trigger", alert.Event.Trigger);
         Line(text, "Key console", ConsoleLinks.Key(alert.KeyArn));
         Line(text, "Event console", ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region));
+        Line(text, "Trimmed", alert.Trimmed ? "yes: details were shortened to fit SNS's 256 KB; the guard's log has them in full" : null);
         Line(text, "Detected at", alert.DetectedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         return text.ToString();
     }

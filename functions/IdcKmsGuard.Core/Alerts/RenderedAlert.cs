@@ -8,4 +8,8 @@ public sealed record RenderedAlert(
     string ShortText,
     string EmailText,
     string Json,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes)
+{
+    /// <summary>The AWS Chatbot custom-notification document, when configured (chatbotNotifications).</summary>
+    public string? Chatbot { get; init; }
+}

@@ -123,7 +123,7 @@ public sealed class Guard
         }
 
         alert = alert with { SuppressedRepeats = decision.SuppressedSinceLastSent, PreviousAlertAt = decision.LastSentAt };
-        var rendered = AlertRenderer.Render(alert);
+        var rendered = AlertRenderer.Render(alert, configurationNow.ChatbotNotifications);
         string messageId;
         try
         {
@@ -156,7 +156,7 @@ public sealed class Guard
         }
 
         var alert = composer.Compose(ConfigurationFaultDraft.For(guardEvent, snapshot, fault));
-        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert), cancellationToken).ConfigureAwait(false);
+        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert, snapshot.Configuration.ChatbotNotifications), cancellationToken).ConfigureAwait(false);
         logger.LogWarning("Configuration refused ({Fault}); running on {Origin}; alert {MessageId}", fault.Message, snapshot.Origin, messageId);
     }
 

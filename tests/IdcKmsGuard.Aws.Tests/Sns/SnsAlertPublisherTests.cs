@@ -37,6 +37,33 @@ public sealed class SnsAlertPublisherTests
     }
 
     [Fact]
+    public async Task PublishAsync_WhenTheAlertCarriesAHugeDiff_ShouldBeTrimmedSoSnsAcceptsIt()
+    {
+        var account = TestAccount.Create();
+        var seeded = account.Seed();
+        using var inbox = new SqsInbox(account, seeded);
+        var publisher = new SnsAlertPublisher(new SnsClient(account.HttpClient(), account.Region), seeded.TopicArn);
+        var huge = HugeAlert();
+        var rendered = AlertRenderer.Render(huge);
+        Assert.True(publisher.ToRequest(RenderUntrimmed(huge)).Message.Length > AlertSize.SnsMaxBytes, "the sample must be over the limit untrimmed");
+
+        await publisher.PublishAsync(rendered, CancellationToken.None);
+
+        var envelope = await inbox.ReceiveSingleAsync();
+        Assert.Contains("\"trimmed\":true", envelope.GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToRequest_WhenChatbotIsOn_ShouldGiveHttpsTheChatbotFormatAndKeepTheDocumentElsewhere()
+    {
+        var request = new SnsAlertPublisher(null!, "arn:aws:sns:us-east-1:111122223333:t").ToRequest(Alert with { Chatbot = """{"version":"1.0","source":"custom"}""" });
+
+        using var structure = JsonDocument.Parse(request.Message);
+        Assert.Equal("""{"version":"1.0","source":"custom"}""", structure.RootElement.GetProperty("https").GetString());
+        Assert.Equal(Alert.Json, structure.RootElement.GetProperty("sqs").GetString());
+    }
+
+    [Fact]
     public void ToRequest_WhenAlertIsRendered_ShouldGiveEachProtocolItsText()
     {
         var request = new SnsAlertPublisher(null!, "arn:aws:sns:us-east-1:111122223333:t").ToRequest(Alert);
@@ -48,4 +75,14 @@ public sealed class SnsAlertPublisherTests
         Assert.All(MachineProtocols, protocol => Assert.Equal(Alert.Json, texts[protocol]));
         Assert.Equal(("json", Alert.Subject), (request.MessageStructure, request.Subject));
     }
+
+    private static Alert HugeAlert() => new(
+        Severity.Critical, "KEY-POLICY-HEALTHY", AlertOutcome.Fixed, "Identity Center key policy locked it out; the guard repaired it", "A huge change.",
+        new AlertEvent("PutKeyPolicy", "kms.amazonaws.com", "KeyPolicyChanged", "evt-huge", null, "us-east-1", "111122223333", true, null, null, new AlertActor("IAMUser", "arn:aws:iam::111122223333:user/Alice", "111122223333", null, null, null)),
+        "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", "us-east-1", "Enabled", "Enabled", null, [], [], null, [], DateTimeOffset.UnixEpoch,
+        [.. Enumerable.Range(0, 5_000).Select(i => $"+ statement #{i}: Allow arn:aws:iam::111122223333:role/SomeRoleWithALongName{i} kms:Decrypt, kms:Encrypt")]);
+
+    // The same alert rendered without the size budget, to prove the sample needs trimming.
+    private static RenderedAlert RenderUntrimmed(Alert alert) => new(
+        "s", "short", string.Join("\n", alert.PolicyDiff!), string.Join("\n", alert.PolicyDiff!), new Dictionary<string, string>(StringComparer.Ordinal));
 }
