@@ -6,7 +6,9 @@ namespace IdcKmsGuard.Cli;
 /// <summary>The idckmsguard command line; output goes to the writers given, so tests run it in-process.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CliServices.FromProcess);
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error, CliServices services)
     {
         var root = new RootCommand("IdcKmsGuard: keeps IAM Identity Center's customer managed KMS key usable.")
         {
@@ -15,6 +17,7 @@ public static class CliApp
             RepairPolicyCommand.Create(),
             BaselinePolicyCommand.Create(),
             RulesCommand.Create(),
+            Replay.ReplayCommand.Create(services),
         };
         var parse = root.Parse(args);
 

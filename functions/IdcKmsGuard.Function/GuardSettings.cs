@@ -58,8 +58,6 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
         };
     }
 
-    /// <summary>SNS must be called in the topic's own Region.</summary>
-    public string TopicRegion => AlertTopicArn.Split(':')[3];
 
     private static string Required(IEnvironmentVariables environment, string name) =>
         environment.GetVariable(name) is { Length: > 0 } value

@@ -11,7 +11,8 @@ internal sealed record InvocationResult(
     string Disposition,
     string Reason,
     InvocationAlert? Alert,
-    string? MessageId)
+    string? MessageId,
+    IReadOnlyList<InvocationRule> Rules)
 {
     public static InvocationResult From(GuardResult result) => new(
         result.Event.EventId,
@@ -21,8 +22,11 @@ internal sealed record InvocationResult(
         result.Alert is { } alert
             ? new InvocationAlert(AlertRenderer.Name(alert.Severity), alert.RuleId, AlertRenderer.Name(alert.Outcome), alert.Headline, alert.KeyStateAfter)
             : null,
-        result.MessageId);
+        result.MessageId,
+        result.Rules.Select(r => new InvocationRule(r.RuleId, r.Status.ToString().ToLowerInvariant(), r.Outcome)).ToList());
 }
+
+internal sealed record InvocationRule(string Id, string Status, string Outcome);
 
 internal sealed record InvocationAlert(string Severity, string Rule, string Outcome, string Headline, string? KeyStateAfter);
 

@@ -22,7 +22,9 @@ public sealed class GuardHandlerTests
         var alert = Assert.Single(await rig.ReceivedAlertsAsync());
         Assert.Equal("KEY-ENABLED", alert.Rule);
         Assert.Equal("fixed", alert.Outcome);
-        Assert.Equal(new Dictionary<string, string> { ["severity"] = "critical", ["rule"] = "KEY-ENABLED", ["outcome"] = "fixed" }, alert.Attributes);
+        Assert.Equal(
+            new Dictionary<string, string> { ["severity"] = "critical", ["rule"] = "KEY-ENABLED", ["outcome"] = "fixed", ["key_arn"] = rig.Seeded.KeyArn, ["account"] = rig.Account.AccountId, ["region"] = "us-east-1" },
+            alert.Attributes);
         Assert.StartsWith("[CRITICAL] IdcKmsGuard:", alert.Subject, StringComparison.Ordinal);
         Assert.Equal(rig.Seeded.KeyArn, alert.Document.GetProperty("key").GetProperty("arn").GetString());
     }

@@ -7,6 +7,7 @@ namespace IdcKmsGuard.Cli.Commands;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(InspectedEvent))]
 [JsonSerializable(typeof(PolicyCheckDocument))]
+[JsonSerializable(typeof(List<IdcKmsGuard.Cli.Replay.ReplayEntry>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class CliJson

@@ -111,7 +111,7 @@ public sealed class Guard
             }
 
             logger.LogInformation("No alert for {EventName} {EventId}: {Reason}", guardEvent.EventName, guardEvent.EventId, review.Reason);
-            return new GuardResult(guardEvent, review.Disposition, review.Reason, null, null);
+            return new GuardResult(guardEvent, review.Disposition, review.Reason, null, null) { Rules = RuleEvaluations.For(guardEvent, configurationNow, null) };
         }
 
         var alert = composer.Compose(review.Draft);
@@ -119,7 +119,7 @@ public sealed class Guard
         if (!decision.Send)
         {
             logger.LogInformation("Alert {Rule} ({Outcome}) for {Key} suppressed: the same alert went out at {LastSentAt}", alert.RuleId, AlertRenderer.Name(alert.Outcome), alert.KeyArn, decision.LastSentAt);
-            return new GuardResult(guardEvent, Disposition.Suppressed, $"the same alert went out at {decision.LastSentAt:u}; this repeat is counted", alert, null);
+            return new GuardResult(guardEvent, Disposition.Suppressed, $"the same alert went out at {decision.LastSentAt:u}; this repeat is counted", alert, null) { Rules = RuleEvaluations.For(guardEvent, configurationNow, alert) };
         }
 
         alert = alert with { SuppressedRepeats = decision.SuppressedSinceLastSent, PreviousAlertAt = decision.LastSentAt };
@@ -143,7 +143,7 @@ public sealed class Guard
             AlertRenderer.Name(alert.Outcome),
             messageId,
             alert.Headline);
-        return new GuardResult(guardEvent, Disposition.Alerted, review.Reason, alert, messageId);
+        return new GuardResult(guardEvent, Disposition.Alerted, review.Reason, alert, messageId) { Rules = RuleEvaluations.For(guardEvent, configurationNow, alert) };
     }
 
     // A bad document is news once, not with every event: one alert per fault id for a week.
@@ -214,7 +214,15 @@ public sealed class Guard
         IdentityCenterInstance instance;
         if (guardEvent.InstanceArn is { } arn)
         {
-            instance = await identityCenter.DescribeInstanceAsync(arn, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                instance = await identityCenter.DescribeInstanceAsync(arn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Errors.AwsCallException e) when (e.ErrorCode == "ResourceNotFoundException")
+            {
+                // Another instance (an account instance, one since deleted): not the one the guard protects.
+                return KeyReviewResult.Quiet(Disposition.Ignored, $"instance {arn} does not exist or is not visible to the guard");
+            }
         }
         else
         {

@@ -4,4 +4,8 @@ using IdcKmsGuard.Core.Events;
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>What the guard did with one event; the function returns it as the invocation's response.</summary>
-public sealed record GuardResult(GuardEvent Event, Disposition Disposition, string Reason, Alert? Alert, string? MessageId);
+public sealed record GuardResult(GuardEvent Event, Disposition Disposition, string Reason, Alert? Alert, string? MessageId)
+{
+    /// <summary>The rules the event made the guard evaluate, with how each came out.</summary>
+    public IReadOnlyList<RuleEvaluation> Rules { get; init; } = [];
+}

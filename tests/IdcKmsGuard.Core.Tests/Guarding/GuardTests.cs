@@ -264,6 +264,17 @@ public sealed class GuardTests
     }
 
     [Fact]
+    public async Task Handle_WhenUpdateInstanceNamesAnotherInstance_ShouldIgnoreIt()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("sso-update-instance.json", json => json.Replace("ssoins-1111222233334444", "ssoins-9999888877776666", StringComparison.Ordinal));
+
+        Assert.Equal(Disposition.Ignored, result.Disposition);
+        Assert.Contains("does not exist or is not visible", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Handle_WhenUnsupportedEvent_ShouldIgnoreWithoutAnyCall()
     {
         var scenario = new GuardScenario(KeyState.Disabled);

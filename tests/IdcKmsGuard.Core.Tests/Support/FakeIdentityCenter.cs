@@ -17,7 +17,9 @@ internal sealed class FakeIdentityCenter(EncryptionConfiguration encryption) : I
         Task.FromResult<IReadOnlyList<IdentityCenterInstance>>([Instance()]);
 
     public Task<IdentityCenterInstance> DescribeInstanceAsync(string instanceArn, CancellationToken cancellationToken) =>
-        Task.FromResult(Instance());
+        instanceArn == InstanceArn
+            ? Task.FromResult(Instance())
+            : throw new Errors.AwsCallException("sso", "DescribeInstance", "ResourceNotFoundException", $"Instance {instanceArn} does not exist.", "req-1", 400, instanceArn);
 
     private IdentityCenterInstance Instance() =>
         new(InstanceArn, "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1", Encryption);

@@ -1,0 +1,67 @@
+using IdcKmsGuard.Aws.Configuration;
+using IdcKmsGuard.Aws.Credentials;
+using IdcKmsGuard.Aws.Endpoints;
+using IdcKmsGuard.Aws.Http;
+using IdcKmsGuard.Aws.Kms;
+using IdcKmsGuard.Aws.Sns;
+using IdcKmsGuard.Aws.SsoAdmin;
+using IdcKmsGuard.Aws.State;
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.State;
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Aws.Composition;
+
+/// <summary>The guard over the real AWS adapters: one composition for the function, its tests and the CLI's replay.</summary>
+public static class AwsGuardFactory
+{
+    /// <param name="configuration">Replaces the SSM parameter (replay's --config FILE, --dry-run).</param>
+    /// <param name="publisher">Replaces SNS (replay shows the alert instead of publishing it).</param>
+    /// <param name="forceDryRun">Whatever the configuration says, change nothing (replay --dry-run).</param>
+    public static Guard Create(
+        GuardDeployment deployment,
+        SdkCredentialSource credentials,
+        AwsEndpointResolver endpoints,
+        TimeProvider time,
+        ILogger logger,
+        Func<CancellationToken, Task<ConfigurationSnapshot>>? configuration = null,
+        IAlertPublisher? publisher = null,
+        bool forceDryRun = false)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(credentials);
+
+        // One connection pool for every thin client; DNS changes are picked up by recycling connections.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var aws = new AwsHttpClient(http, credentials, endpoints, time, BackoffPolicy.Standard);
+        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, deployment.Region));
+        var keys = new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints));
+        publisher ??= deployment.AlertTopicArn is { } topic
+            ? new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic)
+            : throw new ArgumentException("Without a publisher, the deployment needs an alert topic.", nameof(deployment));
+        var options = new GuardOptions(deployment.RemediationEnabled, deployment.GuardRoleArn, deployment.OrgId, deployment.DelegatedAdminAccounts);
+
+        configuration ??= deployment.ConfigurationParameter is { } parameter
+            ? new ConfigurationProvider(new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter), time).GetAsync
+            : null;
+        if (forceDryRun)
+        {
+            var source = configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults));
+            configuration = async cancellationToken =>
+            {
+                var snapshot = await source(cancellationToken).ConfigureAwait(false);
+                return snapshot with { Configuration = snapshot.Configuration with { DryRun = true } };
+            };
+        }
+
+        IGuardStateStore? state = deployment.StateTable is { } table
+            ? new DynamoDbGuardStateStore(DynamoDbClientFactory.Create(credentials.SdkCredentials, endpoints, deployment.Region), table, time)
+            : null;
+        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, state);
+    }
+}

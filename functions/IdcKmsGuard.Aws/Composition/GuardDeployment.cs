@@ -1,0 +1,15 @@
+namespace IdcKmsGuard.Aws.Composition;
+
+/// <summary>Where and how a guard runs: what the function reads from its environment, and what replay takes as flags.</summary>
+/// <param name="AlertTopicArn">Null: alerts are not published (replay without a topic shows them instead).</param>
+/// <param name="ConfigurationParameter">The SSM parameter with the configuration; null: the defaults.</param>
+/// <param name="StateTable">The DynamoDB table; null: stateless.</param>
+public sealed record GuardDeployment(
+    string Region,
+    string? AlertTopicArn,
+    bool RemediationEnabled,
+    string? GuardRoleArn,
+    string? OrgId,
+    IReadOnlyList<string> DelegatedAdminAccounts,
+    string? ConfigurationParameter,
+    string? StateTable);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using IdcKmsGuard.Aws.Credentials;
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Cli.Tests;
+
+/// <summary>`replay` against a seeded stand-in, through the same guard code the function runs.</summary>
+public sealed class ReplayCommandTests
+{
+    private static readonly string[] Statuses = ["ok", "violated", "skipped"];
+    private static readonly string[] Outcomes = ["none", "fixed", "failed", "alerted", "dry-run", "exempt"];
+
+    [Fact]
+    public void Replay_WhenGivenEveryProjectEvent_ShouldPrintTheDocumentedObjectForEach()
+    {
+        var (account, seeded) = Seed();
+        var files = Directory.GetFiles(RepoPaths.Events, "*.json").Order(StringComparer.Ordinal).ToArray();
+
+        var run = CliRun.With(Services(account), ["replay", .. files, "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--state-table", seeded.StateTable, "--json"]);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        using var document = JsonDocument.Parse(run.Output);
+        var entries = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(files.Length, entries.Count);
+        foreach (var entry in entries)
+        {
+            Assert.Equal(["file", "eventId", "trigger", "disposition", "reason", "rules", "actions", "alert", "error"], entry.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(JsonValueKind.Null, entry.GetProperty("error").ValueKind);
+            Assert.All(entry.GetProperty("rules").EnumerateArray(), rule =>
+            {
+                Assert.Equal(["id", "severity", "status", "outcome"], rule.EnumerateObject().Select(p => p.Name));
+                Assert.Contains(rule.GetProperty("status").GetString(), Statuses);
+                Assert.Contains(rule.GetProperty("outcome").GetString(), Outcomes);
+            });
+            Assert.True(entry.GetProperty("alert").ValueKind is JsonValueKind.Null or JsonValueKind.Object);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_WhenDryRun_ShouldPlanTheFixAndChangeNothing()
+    {
+        var (account, seeded) = Seed();
+        using var kms = Kms(account);
+        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
+
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-disable-key.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--dry-run", "--json");
+
+        using var document = JsonDocument.Parse(run.Output);
+        var entry = document.RootElement[0];
+        var rule = entry.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "KEY-ENABLED");
+        Assert.Equal(("violated", "dry-run"), (rule.GetProperty("status").GetString(), rule.GetProperty("outcome").GetString()));
+        Assert.StartsWith("Dry run: would have enabled the key", entry.GetProperty("actions")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(entry.GetProperty("alert").GetProperty("published").GetBoolean());
+        Assert.Equal("Disabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
+    }
+
+    [Fact]
+    public async Task Replay_WhenLive_ShouldFixTheKeyAndPublishTheAlert()
+    {
+        var (account, seeded) = Seed();
+        using var kms = Kms(account);
+        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
+
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-disable-key.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("KEY-ENABLED violated -> fixed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("published as ", run.Output, StringComparison.Ordinal);
+        Assert.Equal("Enabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
+    }
+
+    [Fact]
+    public void Replay_WhenAFileIsNotAnEvent_ShouldReportItAndExitOne()
+    {
+        var (account, _) = Seed();
+        using var file = new TempFile("[1, 2]");
+
+        var run = CliRun.With(Services(account), "replay", file.Path, "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Output);
+        Assert.Equal("The event must be a JSON object, not an array.", document.RootElement[0].GetProperty("error").GetString());
+    }
+
+    private static (TestAccount Account, SeededAccount Seeded) Seed()
+    {
+        var account = TestAccount.Create();
+        return (account, account.Seed());
+    }
+
+    private static CliServices Services(TestAccount account) =>
+        new(() => new SdkCredentialSource(account.Credentials), name => account.ProcessEnvironment().GetValueOrDefault(name));
+
+    private static AmazonKeyManagementServiceClient Kms(TestAccount account) =>
+        new(account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = TestAccount.Moto.Endpoint.ToString(), AuthenticationRegion = account.Region });
+
+    private static string EventFor(SeededAccount seeded, string file)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, File.ReadAllText(RepoPaths.EventFile(file))
+            .Replace("mrk-1234abcd12ab34cd56ef1234567890ab", seeded.KeyId, StringComparison.Ordinal)
+            .Replace("111122223333", seeded.Account, StringComparison.Ordinal));
+        return path;
+    }
+}
