@@ -84,6 +84,7 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options, Sta
         var findings = new List<Finding>(KeyStateRules.Evaluate(snapshot, key));
         if (snapshot is not null)
         {
+            findings.AddRange(KeySpecRules.Evaluate(snapshot, instance));
             var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), gate: null, cancellationToken).ConfigureAwait(false);
             findings.AddRange(policy.Findings);
         }
@@ -94,8 +95,9 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options, Sta
             findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", approvedKeys)})."));
         }
 
-        return findings.Count > 0
+        var confirm = $"Confirm with the Identity Center owners that the switch to {key} was intended. The guard now protects this key.";
+        return findings.Any(f => f.Severity >= Severity.High)
             ? ("Identity Center switched to a key that cannot serve it", findings, findings.Max(f => f.Severity), [])
-            : ("Identity Center switched to another customer managed key", findings, Severity.Medium, [$"Confirm with the Identity Center owners that the switch to {key} was intended. The guard now protects this key."]);
+            : ("Identity Center switched to another customer managed key", findings, Severity.Medium, [confirm]);
     }
 }

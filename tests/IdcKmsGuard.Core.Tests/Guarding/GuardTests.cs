@@ -264,6 +264,33 @@ public sealed class GuardTests
     }
 
     [Fact]
+    public async Task Handle_WhenIdentityCenterSwitchedToAKeyInAnotherRegion_ShouldAlertKeySpec()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        var elsewhere = KeyArn.Parse("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        scenario.Keys.Add(elsewhere, KeyState.Enabled, scenario.Keys.PolicyOf(GuardScenario.Key));
+        scenario.IdentityCenter.Encryption = scenario.IdentityCenter.Encryption with { KmsKeyArn = elsewhere };
+
+        var result = await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Equal("Identity Center switched to a key that cannot serve it", result.Alert!.Headline);
+        Assert.Contains(result.Alert.Findings, f => f.RuleId == "KEY-SPEC" && f.Message.Contains("eu-west-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenIdentityCenterSwitchedToAKeyWithImportedMaterial_ShouldNoticeAndReportTheOrigin()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.Update(GuardScenario.Key, key => key with { Origin = "EXTERNAL" });
+
+        var result = await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Equal("Identity Center switched to another customer managed key", result.Alert!.Headline);
+        Assert.Equal(Severity.Medium, result.Alert.Severity);
+        Assert.Contains(result.Alert.Findings, f => f.RuleId == "KEY-SPEC" && f.Message.Contains("origin EXTERNAL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Handle_WhenUpdateInstanceNamesAnotherInstance_ShouldIgnoreIt()
     {
         var scenario = new GuardScenario(KeyState.Enabled);

@@ -28,6 +28,8 @@ internal sealed class InMemoryKeyStore : IKeyStore
         return snapshot;
     }
 
+    public void Update(KeyArn arn, Func<KeySnapshot, KeySnapshot> change) => keys[arn.ToString()] = change(keys[arn.ToString()]);
+
     public void Remove(KeyArn arn) => keys.Remove(arn.ToString());
 
     public void AddAlias(string alias, KeyArn target) => aliases[alias] = target.ToString();
