@@ -11,7 +11,7 @@ internal static class GuardComposition
 {
     public static Guard Create(GuardSettings settings, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, ILogger logger) =>
         AwsGuardFactory.Create(
-            new GuardDeployment(settings.Region, settings.AlertTopicArn, settings.RemediationEnabled, settings.GuardRoleArn, settings.OrgId, settings.DelegatedAdminAccounts ?? [], settings.ConfigurationParameter, settings.StateTable),
+            new GuardDeployment(settings.Region, settings.AlertTopicArn, settings.RemediationEnabled, settings.GuardRoleArn, settings.OrgId, settings.DelegatedAdminAccounts ?? [], settings.ConfigurationParameter, settings.StateTable) { MaySwitchEncryption = settings.MaySwitchEncryption },
             credentials,
             endpoints,
             time,

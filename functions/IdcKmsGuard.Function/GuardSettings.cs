@@ -11,6 +11,10 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
     /// <summary>The DynamoDB table for handled events, known good policies and alert suppression (null: stateless).</summary>
     public string? StateTable { get; init; }
 
+    /// <summary>The deployment lets the guard switch Identity Center back to an approved key.</summary>
+    public bool MaySwitchEncryption { get; init; }
+
+    public const string EncryptionRemediationVariable = "ENCRYPTION_REMEDIATION";
     public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
     public const string RemediationModeVariable = "REMEDIATION_MODE";
     public const string GuardRoleArnVariable = "GUARD_ROLE_ARN";
@@ -38,6 +42,14 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             _ => throw new InvalidOperationException($"{RemediationModeVariable} must be 'remediate' or 'alert', not '{mode}'."),
         };
 
+        var encryption = environment.GetVariable(EncryptionRemediationVariable) ?? "disabled";
+        var maySwitch = encryption switch
+        {
+            "enabled" => true,
+            "disabled" => false,
+            _ => throw new InvalidOperationException($"{EncryptionRemediationVariable} must be 'enabled' or 'disabled', not '{encryption}'."),
+        };
+
         var orgId = environment.GetVariable(OrgIdVariable) is { Length: > 0 } org ? org : null;
         if (orgId is not null && !orgId.StartsWith("o-", StringComparison.Ordinal))
         {
@@ -55,9 +67,9 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
         {
             ConfigurationParameter = environment.GetVariable(ConfigurationParameterVariable) is { Length: > 0 } parameter ? parameter : null,
             StateTable = environment.GetVariable(StateTableVariable) is { Length: > 0 } table ? table : null,
+            MaySwitchEncryption = remediate && maySwitch,
         };
     }
-
 
     private static string Required(IEnvironmentVariables environment, string name) =>
         environment.GetVariable(name) is { Length: > 0 } value

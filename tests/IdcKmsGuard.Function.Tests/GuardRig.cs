@@ -21,8 +21,9 @@ internal sealed class GuardRig
     private const string PlaceholderInstance = "arn:aws:sso:::instance/ssoins-1111222233334444";
 
     /// <param name="configuration">The configuration document put in the seeded SSM parameter before the guard starts.</param>
-    public GuardRig(bool remediate = true, string? topicArn = null, string? configuration = null)
-        : this(TestAccount.Create(), null, remediate, topicArn, configuration)
+    /// <param name="maySwitchEncryption">The deployment's EncryptionRemediation=enabled.</param>
+    public GuardRig(bool remediate = true, string? topicArn = null, string? configuration = null, bool maySwitchEncryption = false)
+        : this(TestAccount.Create(), null, remediate, topicArn, configuration, maySwitchEncryption)
     {
     }
 
@@ -37,7 +38,7 @@ internal sealed class GuardRig
     {
     }
 
-    private GuardRig(TestAccount account, SeededAccount? seeded, bool remediate, string? topicArn, string? configuration)
+    private GuardRig(TestAccount account, SeededAccount? seeded, bool remediate, string? topicArn, string? configuration, bool maySwitchEncryption = false)
     {
         Account = account;
         Seeded = seeded ?? Account.Seed();
@@ -45,8 +46,7 @@ internal sealed class GuardRig
         var endpoint = TestAccount.Moto.Endpoint.ToString();
         if (configuration is not null)
         {
-            using var ssm = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(Account.Credentials, new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
-            ssm.PutParameterAsync(new Amazon.SimpleSystemsManagement.Model.PutParameterRequest { Name = Seeded.ConfigurationParameter, Value = configuration, Type = "String", Overwrite = true }).GetAwaiter().GetResult();
+            PutConfigurationAsync(configuration).GetAwaiter().GetResult();
         }
 
         Kms = new AmazonKeyManagementServiceClient(Account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
@@ -56,6 +56,7 @@ internal sealed class GuardRig
         {
             ConfigurationParameter = Seeded.ConfigurationParameter,
             StateTable = Seeded.StateTable,
+            MaySwitchEncryption = maySwitchEncryption,
         };
         var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);
         Handler = new GuardHandler(guard, NullLogger.Instance);
@@ -77,6 +78,13 @@ internal sealed class GuardRig
 
     /// <summary>A second guard on the same account and state table (the next invocation), publishing to <paramref name="topicArn"/>.</summary>
     public GuardRig WithTopic(string topicArn) => new(Account, Seeded, remediation, topicArn, null);
+
+    /// <summary>Puts a configuration document in the SSM parameter; the guard reads it at its first event.</summary>
+    public async Task PutConfigurationAsync(string configuration)
+    {
+        using var ssm = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(Account.Credentials, new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = TestAccount.Moto.Endpoint.ToString(), AuthenticationRegion = Account.Region });
+        await ssm.PutParameterAsync(new Amazon.SimpleSystemsManagement.Model.PutParameterRequest { Name = Seeded.ConfigurationParameter, Value = configuration, Type = "String", Overwrite = true });
+    }
 
     public string Event(string file, Func<string, string>? edit = null)
     {

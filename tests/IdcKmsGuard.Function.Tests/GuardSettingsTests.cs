@@ -29,13 +29,26 @@ public sealed class GuardSettingsTests
         var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic)));
 
         Assert.False(settings.RemediationEnabled);
+        Assert.False(settings.MaySwitchEncryption);
         Assert.Null(settings.GuardRoleArn);
+    }
+
+    [Theory]
+    [InlineData("remediate", "enabled", true)]
+    [InlineData("remediate", "disabled", false)]
+    [InlineData("alert", "enabled", false)]
+    public void FromEnvironment_ShouldLetTheGuardSwitchKeysOnlyWhenRemediatingAndEnabled(string mode, string encryption, bool expected)
+    {
+        var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("REMEDIATION_MODE", mode), ("ENCRYPTION_REMEDIATION", encryption)));
+
+        Assert.Equal(expected, settings.MaySwitchEncryption);
     }
 
     [Theory]
     [InlineData("ALERT_TOPIC_ARN", null, "ALERT_TOPIC_ARN is not set.")]
     [InlineData("ALERT_TOPIC_ARN", "my-topic", "ALERT_TOPIC_ARN must be an SNS topic ARN")]
     [InlineData("REMEDIATION_MODE", "yes", "REMEDIATION_MODE must be 'remediate' or 'alert', not 'yes'.")]
+    [InlineData("ENCRYPTION_REMEDIATION", "on", "ENCRYPTION_REMEDIATION must be 'enabled' or 'disabled', not 'on'.")]
     [InlineData("AWS_REGION", null, "AWS_REGION is not set.")]
     [InlineData("ORGANIZATION_ID", "corp", "ORGANIZATION_ID must be an organization id (o-...), not 'corp'.")]
     [InlineData("DELEGATED_ADMIN_ACCOUNTS", "444455556666,12345", "DELEGATED_ADMIN_ACCOUNTS must list 12-digit account ids separated by commas; '12345' is not one.")]

@@ -1,4 +1,5 @@
 using Amazon.KeyManagementService.Model;
+using IdcKmsGuard.Aws.SsoAdmin;
 
 namespace IdcKmsGuard.Function.Tests;
 
@@ -94,6 +95,43 @@ public sealed class RuleScenarioTests
         Assert.Equal("IDC-ENCRYPTION-APPROVED", alert.Rule);
         Assert.Contains("not on the approved list", alert.Document.GetProperty("findings")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EncryptionApproved_InRemediateMode_ShouldSwitchIdentityCenterBackToTheApprovedKey()
+    {
+        var rig = new GuardRig(configuration: null, maySwitchEncryption: true);
+        await rig.PutConfigurationAsync(SwitchBackTo(rig.Seeded.KeyArn));
+        await rig.SsoAdmin.UpdateInstanceAsync(new UpdateInstanceRequest(rig.Seeded.InstanceArn, EncryptionConfiguration: new EncryptionConfiguration("AWS_OWNED_KMS_KEY")), CancellationToken.None);
+
+        var result = await rig.InvokeAsync(rig.Event("sso-update-instance.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("IDC-ENCRYPTION-APPROVED", "fixed"), (alert.Rule, alert.Outcome));
+        Assert.Equal("UpdateInstance", alert.Document.GetProperty("steps")[0].GetProperty("action").GetString());
+        var now = await rig.SsoAdmin.DescribeInstanceAsync(rig.Seeded.InstanceArn, CancellationToken.None);
+        Assert.Equal(("CUSTOMER_MANAGED_KEY", rig.Seeded.KeyArn, "ENABLED"), (now.EncryptionConfigurationDetails!.KeyType, now.EncryptionConfigurationDetails.KmsKeyArn, now.EncryptionConfigurationDetails.EncryptionStatus));
+        Assert.Equal("Alerted", result.GetProperty("disposition").GetString());
+    }
+
+    [Fact]
+    public async Task EncryptionApproved_InRemediateMode_ShouldRefuseToSwitchToAnApprovedKeyThatIsDisabled()
+    {
+        var rig = new GuardRig(configuration: null, maySwitchEncryption: true);
+        await rig.PutConfigurationAsync(SwitchBackTo(rig.Seeded.KeyArn));
+        await rig.SsoAdmin.UpdateInstanceAsync(new UpdateInstanceRequest(rig.Seeded.InstanceArn, EncryptionConfiguration: new EncryptionConfiguration("AWS_OWNED_KMS_KEY")), CancellationToken.None);
+        await rig.Kms.DisableKeyAsync(new Amazon.KeyManagementService.Model.DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+
+        await rig.InvokeAsync(rig.Event("sso-update-instance.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("IDC-ENCRYPTION-APPROVED", "alerted"), (alert.Rule, alert.Outcome));
+        Assert.Contains("no approved key passes every critical check", alert.Document.GetProperty("steps")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var now = await rig.SsoAdmin.DescribeInstanceAsync(rig.Seeded.InstanceArn, CancellationToken.None);
+        Assert.Equal("AWS_OWNED_KMS_KEY", now.EncryptionConfigurationDetails!.KeyType);
+    }
+
+    private static string SwitchBackTo(string keyArn) =>
+        "{\"version\": 1, \"approvedKeys\": [\"" + keyArn + "\"], \"rules\": {\"IDC-ENCRYPTION-APPROVED\": \"remediate\"}}";
 
     private static string Rules(string rule, string mode) => "{\"version\": 1, \"rules\": {\"" + rule + "\": \"" + mode + "\"}}";
 }

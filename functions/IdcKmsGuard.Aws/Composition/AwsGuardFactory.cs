@@ -44,7 +44,7 @@ public static class AwsGuardFactory
         publisher ??= deployment.AlertTopicArn is { } topic
             ? new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic)
             : throw new ArgumentException("Without a publisher, the deployment needs an alert topic.", nameof(deployment));
-        var options = new GuardOptions(deployment.RemediationEnabled, deployment.GuardRoleArn, deployment.OrgId, deployment.DelegatedAdminAccounts);
+        var options = new GuardOptions(deployment.RemediationEnabled, deployment.GuardRoleArn, deployment.OrgId, deployment.DelegatedAdminAccounts) { MaySwitchEncryption = deployment.MaySwitchEncryption };
 
         configuration ??= deployment.ConfigurationParameter is { } parameter
             ? new ConfigurationProvider(new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter), time).GetAsync

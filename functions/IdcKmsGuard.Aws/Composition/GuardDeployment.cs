@@ -12,4 +12,8 @@ public sealed record GuardDeployment(
     string? OrgId,
     IReadOnlyList<string> DelegatedAdminAccounts,
     string? ConfigurationParameter,
-    string? StateTable);
+    string? StateTable)
+{
+    /// <summary>The guard may switch Identity Center back to an approved key (IDC-ENCRYPTION-APPROVED remediation).</summary>
+    public bool MaySwitchEncryption { get; init; }
+}

@@ -50,7 +50,7 @@ internal static class ReplayCommand
             var publishTo = parse.GetValue(dryRun) ? null : parse.GetValue(topic);
             var capture = new CapturingPublisher();
             var guard = AwsGuardFactory.Create(
-                new GuardDeployment(regionName, publishTo, RemediationEnabled: true, GuardRoleArn: null, OrgId: null, DelegatedAdminAccounts: [], parse.GetValue(parameter), parse.GetValue(table)),
+                new GuardDeployment(regionName, publishTo, RemediationEnabled: true, GuardRoleArn: null, OrgId: null, DelegatedAdminAccounts: [], parse.GetValue(parameter), parse.GetValue(table)) { MaySwitchEncryption = true },
                 services.Credentials(),
                 endpoints,
                 TimeProvider.System,

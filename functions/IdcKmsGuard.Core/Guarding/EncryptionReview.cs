@@ -11,9 +11,20 @@ namespace IdcKmsGuard.Core.Guarding;
 /// After an UpdateInstance (or a Region change) the instance is re-read: the event's parameters are never
 /// trusted, since CloudTrail's casing of the encryption fields is undocumented.
 /// </summary>
-internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
+internal sealed class EncryptionReview
 {
-    private readonly PolicyReview policyReview = new(keys, options, state, time);
+    private readonly IKeyStore keys;
+    private readonly GuardOptions options;
+    private readonly PolicyReview policyReview;
+    private readonly EncryptionRemediator remediator;
+
+    public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
+    {
+        this.keys = keys;
+        this.options = options;
+        policyReview = new PolicyReview(keys, options, state, time);
+        remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
+    }
 
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, CancellationToken cancellationToken)
     {
@@ -57,14 +68,28 @@ internal sealed class EncryptionReview(IKeyStore keys, GuardOptions options, Sta
             return KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy");
         }
 
+        var parts = new KeyReviewParts(findings);
+        if (findings.Any(f => f.RuleId == RuleCatalog.EncryptionApproved.Id))
+        {
+            parts = await remediator.SwitchBackAsync(parts, guardEvent, instance, gate, cancellationToken).ConfigureAwait(false);
+            if (parts.Verification is { Passed: true })
+            {
+                headline = "Identity Center left its approved key; the guard switched it back";
+            }
+            else if (parts.Verification is { Passed: false })
+            {
+                headline = "Identity Center left its approved key; the guard could not switch it back";
+            }
+        }
+
         var draft = new AlertDraft(
             Event: guardEvent,
             Headline: headline,
             WhatHappened: $"{narration} {now}",
-            Outcome: findings.Count > 0 ? AlertOutcome.Alerted : AlertOutcome.None,
-            Findings: findings,
-            Steps: [],
-            Verification: null,
+            Outcome: parts.Outcome,
+            Findings: parts.Findings,
+            Steps: parts.Steps,
+            Verification: parts.Verification,
             KeyArn: encryption.KmsKeyArn?.ToString(),
             KeyRegion: encryption.KmsKeyArn?.Region,
             KeyStateBefore: null,

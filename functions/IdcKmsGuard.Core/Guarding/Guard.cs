@@ -49,7 +49,7 @@ public sealed class Guard
         this.configuration = configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults));
         locator = new ProtectedKeyLocator(keys);
         keyReview = new KeyReview(keys, options, this.state, time);
-        encryptionReview = new EncryptionReview(keys, options, this.state, time);
+        encryptionReview = new EncryptionReview(identityCenter, keys, options, this.state, time);
         composer = new AlertComposer(time);
     }
 

@@ -10,6 +10,10 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
 {
     public IReadOnlyList<string> DelegatedAdminAccounts { get; } = DelegatedAdminAccounts ?? [];
 
+    /// <summary>The deployment lets the guard switch Identity Center back to an approved key (a separate opt-in:
+    /// sso:UpdateInstance is granted only then).</summary>
+    public bool MaySwitchEncryption { get; init; }
+
     public bool IsGuard(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

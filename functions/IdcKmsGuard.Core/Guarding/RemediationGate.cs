@@ -24,19 +24,9 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
 
     public async Task<GateDecision> DecideAsync(GuardRule rule, KeyArn key, string wouldDo, CancellationToken cancellationToken)
     {
-        if (!options.RemediationEnabled)
+        if (Precheck(rule) is { } refused)
         {
-            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: remediation is off for this deployment (RemediationMode=alert).");
-        }
-
-        if (ModeOf(rule) != RuleMode.Remediate)
-        {
-            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: rule {rule.Id} is in mode '{ModeOf(rule).ToString().ToLowerInvariant()}'.");
-        }
-
-        if (options.IsGuard(guardEvent.Actor))
-        {
-            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: the change was the guard's own; it is verified, never repeated.");
+            return refused;
         }
 
         if (Exemption() is { } exemption)
@@ -56,6 +46,24 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
         }
 
         return GateDecision.Allow;
+    }
+
+    /// <summary>What holds a remediation back before anything is read: the deployment, the rule's mode, the guard's own change.</summary>
+    public GateDecision? Precheck(GuardRule rule)
+    {
+        if (!options.RemediationEnabled)
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: remediation is off for this deployment (RemediationMode=alert).");
+        }
+
+        if (ModeOf(rule) != RuleMode.Remediate)
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: rule {rule.Id} is in mode '{ModeOf(rule).ToString().ToLowerInvariant()}'.");
+        }
+
+        return options.IsGuard(guardEvent.Actor)
+            ? GateDecision.Skip(AlertOutcome.Alerted, "Not done: the change was the guard's own; it is verified, never repeated.")
+            : null;
     }
 
     // An assumed role matches by its session ARN or by the role behind it.

@@ -9,4 +9,8 @@ public interface IIdentityCenter
     Task<IReadOnlyList<IdentityCenterInstance>> DescribeInstancesAsync(CancellationToken cancellationToken);
 
     Task<IdentityCenterInstance> DescribeInstanceAsync(string instanceArn, CancellationToken cancellationToken);
+
+    /// <summary>UpdateInstance with a customer managed key. The switch is asynchronous: DescribeInstance then shows
+    /// UPDATING, later ENABLED or UPDATE_FAILED.</summary>
+    Task SwitchToCustomerManagedKeyAsync(string instanceArn, Keys.KeyArn key, CancellationToken cancellationToken);
 }

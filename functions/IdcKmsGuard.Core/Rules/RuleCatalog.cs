@@ -97,7 +97,12 @@ public static class RuleCatalog
         Severity.High,
         "Identity Center encrypts with the customer managed key",
         "Confirm with the Identity Center owners that the change of key was intended. If not, switch back with "
-        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.");
+        + "aws sso-admin update-instance --instance-arn <instance> --encryption-configuration KeyType=CUSTOMER_MANAGED_KEY,KmsKeyArn=<key>.",
+        RuleMode.Alert,
+
+        // Identity Center checks the new key with the caller's own permissions (forward access sessions), so the
+        // caller needs what AWS documents for administrators using the key through Identity Center's APIs.
+        ["sso:UpdateInstance", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKeyWithoutPlaintext"]);
 
     public static GuardRule EncryptionStatus { get; } = new(
         "IDC-ENCRYPTION-STATUS",

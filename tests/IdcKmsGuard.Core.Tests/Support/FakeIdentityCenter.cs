@@ -21,6 +21,26 @@ internal sealed class FakeIdentityCenter(EncryptionConfiguration encryption) : I
             ? Task.FromResult(Instance())
             : throw new Errors.AwsCallException("sso", "DescribeInstance", "ResourceNotFoundException", $"Instance {instanceArn} does not exist.", "req-1", 400, instanceArn);
 
+    public List<string> Switches { get; } = [];
+
+    /// <summary>What DescribeInstance shows right after a switch; default: the new key, ENABLED.</summary>
+    public Func<KeyArn, EncryptionConfiguration> AfterSwitch { get; set; } =
+        key => new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, key, EncryptionStatus.Enabled, null);
+
+    public Errors.AwsCallException? SwitchFailure { get; set; }
+
+    public Task SwitchToCustomerManagedKeyAsync(string instanceArn, KeyArn key, CancellationToken cancellationToken)
+    {
+        Switches.Add($"{instanceArn} -> {key}");
+        if (SwitchFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        Encryption = AfterSwitch(key);
+        return Task.CompletedTask;
+    }
+
     private IdentityCenterInstance Instance() =>
         new(InstanceArn, "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1", Encryption);
 }

@@ -15,8 +15,8 @@ public sealed class TemplateRoleContractTests
     public static TheoryData<string> ForbiddenActions =>
     [
         "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:DeleteAlias",
-        "kms:DeleteImportedKeyMaterial", "kms:UpdatePrimaryRegion", "kms:CreateGrant", "sso:UpdateInstance",
-        "sso:RemoveRegion", "sso:DeleteInstance",
+        "kms:DeleteImportedKeyMaterial", "kms:UpdatePrimaryRegion", "kms:CreateGrant", "sso:RemoveRegion",
+        "sso:DeleteInstance", "sso:DeleteRegion",
     ];
 
     [Fact]
@@ -50,12 +50,12 @@ public sealed class TemplateRoleContractTests
     {
         var writes = Statements
             .Where(s => !IsAlertTopicKeyUse(s))
-            .SelectMany(s => s.Actions.Where(IsKmsWrite).Select(action => (action, s.Condition)))
+            .SelectMany(s => s.Actions.Where(a => IsKmsWrite(a) && !IsKeyUse(a)).Select(action => (action, s.Condition)))
             .ToList();
 
         // PutKeyPolicy only ever applies the policy engine's repair, with KMS's lock-out safety check on.
         Assert.Equal(["kms:CancelKeyDeletion", "kms:EnableKey", "kms:EnableKeyRotation", "kms:PutKeyPolicy"], writes.Select(w => w.action).Order(StringComparer.Ordinal));
-        Assert.All(writes, w => Assert.True(w.Condition == "Remediates", $"{w.action} is granted outside !If [Remediates, ...] (condition: {w.Condition ?? "none"})."));
+        Assert.All(writes, w => Assert.True(w.Condition == Remediates, $"{w.action} is granted outside !If [Remediates, ...] (condition: {w.Condition ?? "none"})."));
     }
 
     // Publishing to a topic encrypted with a customer managed key needs these two on that key, and only on it.
@@ -74,9 +74,40 @@ public sealed class TemplateRoleContractTests
     public void RemediationGrants_ShouldBeExactlyWhatTheRuleCatalogDeclares()
     {
         var declared = Core.Rules.RuleCatalog.All.SelectMany(r => r.RemediationActions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var granted = Statements.Where(s => s.Condition == "Remediates").SelectMany(s => s.Actions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var granted = Statements.Where(s => s.Condition is Remediates or RemediatesEncryption).SelectMany(s => s.Actions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
         Assert.Equal(declared, granted);
+    }
+
+    // Switching Identity Center's key is a separate opt-in on top of remediation: a guard that may only restore
+    // keys cannot move Identity Center to another key.
+    [Fact]
+    public void UpdateInstance_ShouldBeGrantedOnlyWhenEncryptionRemediationIsEnabled()
+    {
+        var granting = Statements.Where(s => s.Actions.Any(a => Covers(a, "sso:UpdateInstance"))).ToList();
+
+        var statement = Assert.Single(granting);
+        Assert.Equal(RemediatesEncryption, statement.Condition);
+        Assert.Equal("disabled", Template.Parameter("EncryptionRemediation").Scalar("Default"));
+        var condition = Template.Condition(RemediatesEncryption);
+        Assert.Equal("!And", condition.Intrinsic());
+        Assert.Contains(((YamlDotNet.RepresentationModel.YamlSequenceNode)condition).Children, c => c.Intrinsic() == "!Condition" && c.ToString() == Remediates);
+    }
+
+    // Key use (Decrypt, Encrypt, GenerateDataKey*) only on the alert topic's key, or through Identity Center.
+    [Fact]
+    public void KeyUse_ShouldBeGrantedOnlyForTheAlertTopicOrThroughIdentityCenter()
+    {
+        var using_ = Statements.Where(s => !IsAlertTopicKeyUse(s) && s.Actions.Any(IsKeyUse)).ToList();
+
+        Assert.NotEmpty(using_);
+        Assert.All(using_, s =>
+        {
+            Assert.Equal(RemediatesEncryption, s.Condition);
+            var viaService = s.Node.Map("Condition").Map("StringEquals").Find("kms:ViaService");
+            Assert.NotNull(viaService);
+            Assert.Equal("sso.${AWS::Region}.amazonaws.com", viaService.ToString());
+        });
     }
 
     [Fact]
@@ -96,6 +127,15 @@ public sealed class TemplateRoleContractTests
 
         Assert.Equal(["arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], managed);
     }
+
+    private const string Remediates = "Remediates";
+    private const string RemediatesEncryption = "RemediatesEncryption";
+
+    private static bool IsKeyUse(string action) =>
+        action.StartsWith("kms:Decrypt", StringComparison.OrdinalIgnoreCase)
+        || action.StartsWith("kms:Encrypt", StringComparison.OrdinalIgnoreCase)
+        || action.StartsWith("kms:GenerateDataKey", StringComparison.OrdinalIgnoreCase)
+        || action.StartsWith("kms:ReEncrypt", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAlertTopicKeyUse(IamStatement statement) =>
         statement.Resource is { } resource && resource.Refers("AlertTopicKey");

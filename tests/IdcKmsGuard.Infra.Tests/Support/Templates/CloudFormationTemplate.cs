@@ -47,6 +47,10 @@ internal sealed class CloudFormationTemplate
 
     public YamlMappingNode Properties(string logicalId) => Resource(logicalId).Map("Properties");
 
+    public YamlMappingNode Parameter(string name) => Root.Map("Parameters").Map(name);
+
+    public YamlNode Condition(string name) => Root.Map("Conditions").Find(name) ?? throw new KeyNotFoundException($"No condition {name}.");
+
     public string TypeOf(string logicalId) => Resource(logicalId).Scalar("Type");
 
     public IReadOnlyList<(string LogicalId, YamlMappingNode Properties)> ResourcesOfType(string type) =>
