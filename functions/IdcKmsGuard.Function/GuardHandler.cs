@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.FollowUps;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Lambda.Runtime;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,11 @@ internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        if (SqsBatch.TryRead(invocation.Payload) is { } followUps)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(await HandleFollowUpsAsync(followUps, cancellationToken).ConfigureAwait(false), FunctionJsonContext.Default.BatchResponse);
+        }
+
         GuardEvent guardEvent;
         try
         {
@@ -44,5 +50,27 @@ internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
             logger.LogError(e, "Event {EventId} failed: {Reason}", guardEvent.EventId, e.Message);
             throw new GuardInvocationException(e);
         }
+    }
+
+    // Each follow-up stands alone: one that fails is reported back to SQS, which retries it and, after the queue's
+    // receive limit, keeps it in the dead-letter queue; the others are done.
+    private async Task<BatchResponse> HandleFollowUpsAsync(IReadOnlyList<SqsMessage> messages, CancellationToken cancellationToken)
+    {
+        var failures = new List<BatchItemFailure>();
+        foreach (var message in messages)
+        {
+            try
+            {
+                var result = await guard.FollowUpAsync(FollowUpJson.Read(message.Body), cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Follow-up {MessageId} for event {EventId}: {Disposition}: {Reason}", message.MessageId, result.Event.EventId, result.Disposition.ToString(), result.Reason);
+            }
+            catch (Exception e) when (e is FormatException or GuardException)
+            {
+                logger.LogError(e, "Follow-up {MessageId} failed: {Reason}", message.MessageId, e.Message);
+                failures.Add(new BatchItemFailure(message.MessageId));
+            }
+        }
+
+        return new BatchResponse(failures);
     }
 }

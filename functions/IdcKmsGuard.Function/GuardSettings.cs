@@ -14,6 +14,10 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
     /// <summary>The deployment lets the guard switch Identity Center back to an approved key.</summary>
     public bool MaySwitchEncryption { get; init; }
 
+    /// <summary>The SQS queue for re-checks of a key switch still UPDATING (null: none; the alert says to check by hand).</summary>
+    public string? FollowUpQueueUrl { get; init; }
+
+    public const string FollowUpQueueUrlVariable = "FOLLOW_UP_QUEUE_URL";
     public const string EncryptionRemediationVariable = "ENCRYPTION_REMEDIATION";
     public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
     public const string RemediationModeVariable = "REMEDIATION_MODE";
@@ -68,6 +72,7 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             ConfigurationParameter = environment.GetVariable(ConfigurationParameterVariable) is { Length: > 0 } parameter ? parameter : null,
             StateTable = environment.GetVariable(StateTableVariable) is { Length: > 0 } table ? table : null,
             MaySwitchEncryption = remediate && maySwitch,
+            FollowUpQueueUrl = environment.GetVariable(FollowUpQueueUrlVariable) is { Length: > 0 } queue ? queue : null,
         };
     }
 

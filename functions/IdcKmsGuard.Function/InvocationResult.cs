@@ -30,6 +30,12 @@ internal sealed record InvocationRule(string Id, string Status, string Outcome);
 
 internal sealed record InvocationAlert(string Severity, string Rule, string Outcome, string Headline, string? KeyStateAfter);
 
+/// <summary>The answer to an SQS batch (ReportBatchItemFailures): the messages SQS should deliver again.</summary>
+internal sealed record BatchResponse(IReadOnlyList<BatchItemFailure> BatchItemFailures);
+
+internal sealed record BatchItemFailure(string ItemIdentifier);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(InvocationResult))]
+[JsonSerializable(typeof(BatchResponse))]
 internal sealed partial class FunctionJsonContext : JsonSerializerContext;

@@ -83,6 +83,7 @@ class Demo:
             "GUARD_ROLE_ARN": f"arn:aws:iam::{ACCOUNT}:role/idckmsguard-GuardFunctionRole",
             "STATE_TABLE": self.seeded["stateTable"],
             "CONFIGURATION_PARAMETER": self.seeded["configurationParameter"],
+            "FOLLOW_UP_QUEUE_URL": self.seeded["followUpQueueUrl"],
             "POWERTOOLS_SERVICE_NAME": "idckmsguard",
         }, log_path)
 
@@ -104,6 +105,10 @@ class Demo:
         eventbridge_rules.put(self.events, event)
         return eventbridge_rules.receive(self.sqs, self.deliveries)
 
+    def alerts_now(self) -> list[dict]:
+        messages = self.sqs.receive_message(QueueUrl=self.seeded["queueUrl"], MaxNumberOfMessages=10, WaitTimeSeconds=0).get("Messages", [])
+        return messages
+
     def alerts(self) -> list[dict]:
         """Alerts the SQS subscriber of the topic received: the SNS envelope with the JSON document inside."""
         received = []
@@ -117,6 +122,22 @@ class Demo:
             if received:
                 return received
         return received
+
+    def follow_ups(self, wait_seconds: int) -> dict | None:
+        """The guard's follow-ups, taken off its queue once due, as the SQS batch Lambda's poller would send."""
+        deadline = time.time() + wait_seconds
+        url = self.seeded["followUpQueueUrl"]
+        while time.time() < deadline:
+            messages = self.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
+            if messages:
+                for message in messages:
+                    self.sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+                return {"Records": [
+                    {"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"], "attributes": {},
+                     "messageAttributes": {}, "md5OfBody": m["MD5OfBody"], "eventSource": "aws:sqs",
+                     "eventSourceARN": f"arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-follow-ups", "awsRegion": REGION}
+                    for m in messages]}
+        return None
 
     def key_state(self) -> str:
         return self.kms.describe_key(KeyId=self.key)["KeyMetadata"]["KeyState"]
@@ -223,7 +244,9 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
             print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
         outcomes.append((title, all(ok for _, ok in checks)))
 
-    print("\n== 5. A malformed event arrives " + "=" * 70)
+    outcomes.append(follow_up_scenario(demo, len(outcomes) + 1))
+
+    print(f"\n== {len(outcomes) + 1}. A malformed event arrives " + "=" * 70)
     malformed = demo.emulator.invoke(b"{ this is not an event")
     alive = demo.function.process.poll() is None
     print(f"  guard:     error {malformed.error_type}: {malformed.json().get('errorMessage')}")
@@ -231,6 +254,42 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
     print(f"  {'ok  ' if alive else 'FAIL'}      the runtime is still serving")
     outcomes.append(("malformed event", malformed.error_type == "MalformedEvent" and alive))
     return outcomes
+
+
+def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:
+    """A switch that is still UPDATING when the event arrives: no alert yet, a re-check later, one alert then."""
+    title = "sso:UpdateInstance to a new key, still UPDATING when the guard looks"
+    print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
+    policy = seed.render_key_policy(ACCOUNT, seed.DEFAULT_DELEGATED_ADMIN)
+    new_key = demo.kms.create_key(Policy=policy, MultiRegion=True, Description="the next Identity Center key")["KeyMetadata"]["Arn"]
+    moto_server.set_updating_reads(json.dumps({"account": ACCOUNT, "reads": 1}).encode())
+    demo.sso.update_instance(InstanceArn=demo.seeded["instanceArn"], EncryptionConfiguration={"KeyType": "CUSTOMER_MANAGED_KEY", "KmsKeyArn": new_key})
+    print(f"  changed:   Identity Center is switching to {new_key}")
+    def another_call(event):
+        event["id"] = "5b0e2c1d-0000-4000-9000-000000000055"
+        event["detail"]["eventID"] = "5b0e2c1d-0000-4000-9000-000000000056"
+
+    delivered = demo.deliver(demo.event("sso-update-instance.json", another_call))
+    first = [demo.emulator.invoke(e).json() for e in delivered]
+    print(f"  guard:     {json.dumps(first)[:300]}")
+    early = demo.alerts_now()
+    print("  waiting for the re-check the guard scheduled on its queue (SQS delay 30 s)...")
+    batch = demo.follow_ups(wait_seconds=45)
+    response = demo.emulator.invoke(batch).json() if batch else None
+    print(f"  guard:     {json.dumps(response)}")
+    alerts = demo.alerts()
+    alert = alerts[0] if alerts else None
+    show_alert(alert)
+    checks = [
+        ("the first look finds UPDATING and schedules a re-check", [r.get("disposition") for r in first] == ["FollowUpScheduled"]),
+        ("no alert before the outcome is known", not early),
+        ("the re-check arrives through the queue and succeeds", batch is not None and response == {"batchItemFailures": []}),
+        ("exactly one alert, about the finished switch", len(alerts) == 1 and alert["document"]["headline"] == "Identity Center switched to another customer managed key"),
+        ("the alert says who started the switch", alert is not None and "alice@example.com" in (alert["document"]["event"]["actor"]["arn"] or "")),
+    ]
+    for name, ok in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
+    return title, all(ok for _, ok in checks)
 
 
 def main() -> int:

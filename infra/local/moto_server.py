@@ -31,6 +31,8 @@ The extensions are monkeypatches applied in this process only (moto's installed 
   requested configuration, for the next IDCKMSGUARD_MOTO_UPDATING_READS calls (read at UpdateInstance time,
   default 0), then the outcome: the new key and ENABLED, or the previous key and UPDATE_FAILED with an
   EncryptionStatusReason such as "KMS_DisabledException: ...".
+  One account's number of UPDATING reads can be set over HTTP, so tests sharing a server do not interfere:
+  POST /_idckmsguard/sso/updating-reads with {"account": "<12 digits>", "reads": N} (null removes the override).
 """
 
 import argparse
@@ -302,8 +304,32 @@ def validate_encryption_configuration(config: dict) -> EncryptionConfig:
     return EncryptionConfig(CUSTOMER_MANAGED, key_arn)
 
 
-def _updating_reads() -> int:
+_updating_reads_by_account: dict[str, int] = {}
+UPDATING_READS_PATH = "/_idckmsguard/sso/updating-reads"
+
+
+def _updating_reads(account_id: str) -> int:
+    if account_id in _updating_reads_by_account:
+        return _updating_reads_by_account[account_id]
     return max(0, int(os.environ.get(UPDATING_READS_ENV, "0") or "0"))
+
+
+def set_updating_reads(body: bytes) -> dict:
+    """The control route's work: validate {"account", "reads"} and set (or, with null, remove) the override."""
+    try:
+        request = json.loads(body or b"{}")
+    except ValueError as error:
+        raise ValueError(f"the body is not JSON: {error}") from None
+    account, reads = (request.get("account"), request.get("reads")) if isinstance(request, dict) else (None, None)
+    if not (isinstance(account, str) and len(account) == 12 and account.isdigit()):
+        raise ValueError('"account" must be a 12-digit account id')
+    if reads is None:
+        _updating_reads_by_account.pop(account, None)
+    elif isinstance(reads, int) and not isinstance(reads, bool) and 0 <= reads <= 1000:
+        _updating_reads_by_account[account] = reads
+    else:
+        raise ValueError('"reads" must be an integer from 0 to 1000, or null')
+    return {"account": account, "reads": reads}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -332,7 +358,7 @@ def update_instance_encryption(self: SSOAdminBackend, instance_arn: str, config:
         raise conflict("An encryption configuration update is already in progress for this instance.")
     refusal = kms_refusal(self.account_id, requested.kms_key_arn) if requested.kms_key_arn else None
     state.requested = requested
-    state.updating_reads_left = _updating_reads()
+    state.updating_reads_left = _updating_reads(self.account_id)
     state.status_reason = refusal
     if refusal:
         state.status = "UPDATE_FAILED"
@@ -461,12 +487,34 @@ def apply_extensions() -> None:
     _applied = True
 
 
+class ControlRoutes:
+    """WSGI middleware: the stand-in's own control routes, everything else to moto."""
+
+    def __init__(self, app):
+        self._app = app
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != UPDATING_READS_PATH:
+            return self._app(environ, start_response)
+        if environ.get("REQUEST_METHOD") != "POST":
+            start_response("405 Method Not Allowed", [("Content-Type", "application/json"), ("Allow", "POST")])
+            return [b'{"message": "POST only"}']
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        try:
+            answer, status = set_updating_reads(environ["wsgi.input"].read(length)), "200 OK"
+        except ValueError as error:
+            answer, status = {"message": str(error)}, "400 Bad Request"
+        start_response(status, [("Content-Type", "application/json")])
+        return [json.dumps(answer).encode()]
+
+
 class LocalMotoServer:
     """moto's werkzeug application served from a background thread."""
 
     def __init__(self, host: str, port: int):
         # Binding here, not in the thread, so that a busy port fails the caller instead of hanging it.
-        self._server = make_server(host, port, DomainDispatcherApplication(create_backend_app), threaded=True)
+        app = ControlRoutes(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server(host, port, app, threaded=True)
         self.host, self.port = self._server.server_address[:2]
         self.url = f"http://{self.host}:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

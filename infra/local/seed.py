@@ -7,6 +7,7 @@ In one account and Region it:
      account filled in, and points alias/idc-identity at it;
   3. switches the instance to that key (UpdateInstance) and waits until DescribeInstance shows it ENABLED;
   4. creates the SNS topic idckmsguard-alerts and the SQS queue idckmsguard-alerts-inbox subscribed to it;
+  5. creates the guard's state table, configuration parameter and follow-up queue, as template.yaml does;
 and prints one JSON object naming everything it made.
 
     python3 infra/local/seed.py --endpoint http://127.0.0.1:5000 [--account 111122223333] [--region us-east-1]
@@ -109,10 +110,13 @@ def create_alert_channel(sns, sqs) -> dict:
 
 STATE_TABLE = "idckmsguard-state"
 CONFIGURATION_PARAMETER = "/idckmsguard/configuration"
+FOLLOW_UP_QUEUE_NAME = "idckmsguard-follow-ups"
+DEFAULT_DELEGATED_ADMIN = "444455556666"
 
 
-def create_guard_storage(dynamodb, ssm) -> dict:
-    """The state table and the configuration parameter, as template.yaml creates them (defaults: {"version": 1})."""
+def create_guard_storage(dynamodb, ssm, sqs) -> dict:
+    """The state table, the configuration parameter (defaults: {"version": 1}) and the follow-up queue, as
+    template.yaml creates them."""
     try:
         dynamodb.create_table(
             TableName=STATE_TABLE,
@@ -126,7 +130,12 @@ def create_guard_storage(dynamodb, ssm) -> dict:
     except dynamodb.exceptions.ResourceInUseException:
         pass
     ssm.put_parameter(Name=CONFIGURATION_PARAMETER, Value='{"version": 1}', Type="String", Overwrite=True)
-    return {"stateTable": STATE_TABLE, "configurationParameter": CONFIGURATION_PARAMETER}
+    follow_up_queue_url = sqs.create_queue(QueueName=FOLLOW_UP_QUEUE_NAME)["QueueUrl"]
+    return {
+        "stateTable": STATE_TABLE,
+        "configurationParameter": CONFIGURATION_PARAMETER,
+        "followUpQueueUrl": follow_up_queue_url,
+    }
 
 
 def seed(
@@ -134,7 +143,7 @@ def seed(
     account: str = "111122223333",
     region: str = "us-east-1",
     org_id: str = "o-a1b2c3d4e5",
-    delegated_admin: str = "444455556666",
+    delegated_admin: str = DEFAULT_DELEGATED_ADMIN,
     multi_region: bool = True,
 ) -> dict:
     session = boto3.Session(aws_access_key_id=account, aws_secret_access_key=LOCAL_SECRET_KEY, region_name=region)
@@ -158,7 +167,7 @@ def seed(
         "keyId": key["KeyId"],
         "aliasName": ALIAS_NAME,
         **create_alert_channel(client("sns"), client("sqs")),
-        **create_guard_storage(client("dynamodb"), client("ssm")),
+        **create_guard_storage(client("dynamodb"), client("ssm"), client("sqs")),
     }
 
 
@@ -175,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--region", default="us-east-1")
     parser.add_argument("--org-id", default="o-a1b2c3d4e5")
     parser.add_argument(
-        "--delegated-admin", type=account_id, default="444455556666", help="account given kms:* by the key policy"
+        "--delegated-admin", type=account_id, default=DEFAULT_DELEGATED_ADMIN, help="account given kms:* by the key policy"
     )
     parser.add_argument("--multi-region", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args(argv)

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 from unittest import mock
@@ -300,6 +302,32 @@ class UpdateInstanceTest(unittest.TestCase):
         self.assertEqual(idc.encryption(), updating)
         final = idc.encryption()
         self.assertEqual((final["EncryptionStatus"], final["KmsKeyArn"]), ("UPDATE_FAILED", previous))
+
+    def test_updating_reads_can_be_set_per_account_over_http(self):
+        idc = IdentityCenter()
+        other = IdentityCenter()
+        control = f"{_server.url}{moto_server.UPDATING_READS_PATH}"
+
+        def post(body: dict) -> tuple[int, dict]:
+            request = urllib.request.Request(control, data=json.dumps(body).encode(), method="POST")
+            try:
+                with urllib.request.urlopen(request) as response:
+                    return response.status, json.loads(response.read())
+            except urllib.error.HTTPError as error:
+                return error.code, json.loads(error.read())
+
+        self.assertEqual(post({"account": idc.account, "reads": 1}), (200, {"account": idc.account, "reads": 1}))
+        self.assertEqual(post({"account": "123", "reads": 1})[0], 400)
+        self.assertEqual(post({"account": idc.account, "reads": -1})[0], 400)
+        key = idc.create_key()
+        idc.use_key(key)
+        other.use_key(other.create_key())
+        self.assertEqual(idc.encryption()["EncryptionStatus"], "UPDATING")
+        self.assertEqual(idc.encryption(), {"KeyType": "CUSTOMER_MANAGED_KEY", "KmsKeyArn": key, "EncryptionStatus": "ENABLED"})
+        self.assertEqual(other.encryption()["EncryptionStatus"], "ENABLED")
+        self.assertEqual(post({"account": idc.account, "reads": None}), (200, {"account": idc.account, "reads": None}))
+        idc.use_key(idc.create_key())
+        self.assertEqual(idc.encryption()["EncryptionStatus"], "ENABLED")
 
     def test_name_updates_keep_working(self):
         idc = IdentityCenter()

@@ -57,8 +57,12 @@ internal sealed class GuardRig
             ConfigurationParameter = Seeded.ConfigurationParameter,
             StateTable = Seeded.StateTable,
             MaySwitchEncryption = maySwitchEncryption,
+            FollowUpQueueUrl = Seeded.FollowUpQueueUrl,
         };
-        var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);
+
+        // Re-checks without the standard delays, so that a test can take them from the queue at once.
+        var followUps = new Core.FollowUps.FollowUpSchedule([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero]);
+        var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance, followUps);
         Handler = new GuardHandler(guard, NullLogger.Instance);
     }
 
@@ -104,6 +108,35 @@ internal sealed class GuardRig
 
     public async Task<string> KeyStateAsync() =>
         (await Kms.DescribeKeyAsync(new Amazon.KeyManagementService.Model.DescribeKeyRequest { KeyId = Seeded.KeyArn })).KeyMetadata.KeyState.Value;
+
+    /// <summary>The follow-ups the guard put on its queue, as the batch Lambda's SQS poller would invoke it with.</summary>
+    public async Task<string?> FollowUpBatchAsync()
+    {
+        var messages = await Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = Seeded.FollowUpQueueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
+        if (messages.Messages is not { Count: > 0 } received)
+        {
+            return null;
+        }
+
+        foreach (var message in received)
+        {
+            await Sqs.DeleteMessageAsync(Seeded.FollowUpQueueUrl, message.ReceiptHandle);
+        }
+
+        var records = received.Select(m => new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["messageId"] = m.MessageId,
+            ["receiptHandle"] = m.ReceiptHandle,
+            ["body"] = m.Body,
+            ["attributes"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["ApproximateReceiveCount"] = "1" },
+            ["messageAttributes"] = new Dictionary<string, string>(StringComparer.Ordinal),
+            ["md5OfBody"] = m.MD5OfBody,
+            ["eventSource"] = "aws:sqs",
+            ["eventSourceARN"] = $"arn:aws:sqs:{Account.Region}:{Account.AccountId}:idckmsguard-follow-ups",
+            ["awsRegion"] = Account.Region,
+        });
+        return JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["Records"] = records.ToList() });
+    }
 
     /// <summary>Alerts the topic's SQS subscriber received: the JSON document and the SNS message attributes.</summary>
     public async Task<IReadOnlyList<ReceivedAlert>> ReceivedAlertsAsync(int waitSeconds = 2)

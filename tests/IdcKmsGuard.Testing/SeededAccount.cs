@@ -16,7 +16,8 @@ public sealed record SeededAccount(
     string QueueUrl,
     string QueueArn,
     string StateTable,
-    string ConfigurationParameter);
+    string ConfigurationParameter,
+    string FollowUpQueueUrl);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(SeededAccount))]

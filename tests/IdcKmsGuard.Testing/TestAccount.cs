@@ -53,6 +53,18 @@ public sealed class TestAccount
         [AwsEndpointResolver.GlobalOverride] = Moto.Endpoint.ToString(),
     };
 
+    /// <summary>
+    /// How many DescribeInstance calls see UPDATING after this account's next key switch (the stand-in's control
+    /// route); null: the server's default (none).
+    /// </summary>
+    public async Task SetUpdatingReadsAsync(int? reads)
+    {
+        using var http = new HttpClient();
+        var body = "{\"account\": \"" + AccountId + "\", \"reads\": " + (reads?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null") + "}";
+        using var response = await http.PostAsync(new Uri(Moto.Endpoint, "/_idckmsguard/sso/updating-reads"), new StringContent(body));
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Runs infra/local/seed.py for this account: instance on a CMK with the baseline policy, topic, queue.</summary>
     public SeededAccount Seed(bool multiRegion = true)
     {

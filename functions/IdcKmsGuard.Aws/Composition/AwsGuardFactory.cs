@@ -1,6 +1,7 @@
 using IdcKmsGuard.Aws.Configuration;
 using IdcKmsGuard.Aws.Credentials;
 using IdcKmsGuard.Aws.Endpoints;
+using IdcKmsGuard.Aws.FollowUps;
 using IdcKmsGuard.Aws.Http;
 using IdcKmsGuard.Aws.Kms;
 using IdcKmsGuard.Aws.Sns;
@@ -62,6 +63,10 @@ public static class AwsGuardFactory
         IGuardStateStore? state = deployment.StateTable is { } table
             ? new DynamoDbGuardStateStore(DynamoDbClientFactory.Create(credentials.SdkCredentials, endpoints, deployment.Region), table, time)
             : null;
-        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, state);
+        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, state)
+        {
+            FollowUps = deployment.FollowUpQueueUrl is { } queue ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue) : null,
+            FollowUpSchedule = deployment.FollowUpSchedule,
+        };
     }
 }

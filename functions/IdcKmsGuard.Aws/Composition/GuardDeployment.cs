@@ -16,4 +16,9 @@ public sealed record GuardDeployment(
 {
     /// <summary>The guard may switch Identity Center back to an approved key (IDC-ENCRYPTION-APPROVED remediation).</summary>
     public bool MaySwitchEncryption { get; init; }
+
+    /// <summary>The SQS queue that brings re-checks of an UPDATING key switch back to the guard; null: none.</summary>
+    public string? FollowUpQueueUrl { get; init; }
+
+    public Core.FollowUps.FollowUpSchedule FollowUpSchedule { get; init; } = Core.FollowUps.FollowUpSchedule.Standard;
 }

@@ -16,4 +16,6 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static AwsService Ssm { get; } = new("ssm", "ssm", "SSM");
 
     public static AwsService DynamoDb { get; } = new("dynamodb", "dynamodb", "DYNAMODB");
+
+    public static AwsService Sqs { get; } = new("sqs", "sqs", "SQS");
 }

@@ -36,7 +36,10 @@ public static class EventReader
         try
         {
             using var document = JsonDocument.Parse(utf8Json, Options);
-            return ReadRoot(document.RootElement);
+            var guardEvent = ReadRoot(document.RootElement);
+            return guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
+                ? guardEvent with { Raw = System.Text.Encoding.UTF8.GetString(utf8Json.Span) }
+                : guardEvent;
         }
         catch (JsonException e)
         {

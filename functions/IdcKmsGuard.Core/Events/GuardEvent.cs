@@ -26,4 +26,8 @@ public sealed record GuardEvent(
     string? UserAgent,
     string? ProposedPolicy,
     string? InstanceArn,
-    bool? MentionsEncryption = null);
+    bool? MentionsEncryption = null)
+{
+    /// <summary>The event as received, kept for Identity Center events only: a follow-up carries it.</summary>
+    public string? Raw { get; init; }
+}

@@ -19,4 +19,7 @@ public enum Disposition
 
     /// <summary>The alert repeats one sent within the repeat window: counted, not sent.</summary>
     Suppressed,
+
+    /// <summary>Identity Center's key switch is still UPDATING: a re-check is scheduled, the alert comes with its outcome.</summary>
+    FollowUpScheduled,
 }

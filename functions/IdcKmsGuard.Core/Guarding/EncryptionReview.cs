@@ -1,5 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.FollowUps;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
@@ -17,16 +18,19 @@ internal sealed class EncryptionReview
     private readonly GuardOptions options;
     private readonly PolicyReview policyReview;
     private readonly EncryptionRemediator remediator;
+    private readonly TimeProvider time;
 
     public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
     {
         this.keys = keys;
         this.options = options;
+        this.time = time;
         policyReview = new PolicyReview(keys, options, state, time);
         remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
     }
 
-    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, CancellationToken cancellationToken)
+    /// <param name="followUp">Set when this is a re-check of a switch that was UPDATING; the guard re-checks no more.</param>
+    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, FollowUp? followUp, CancellationToken cancellationToken)
     {
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
@@ -34,7 +38,9 @@ internal sealed class EncryptionReview
         // A rename or a Region change is not news unless it left the encryption unhealthy.
         var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;
         var narration = AlertComposer.Narrate(guardEvent, $"Identity Center instance {instance.InstanceArn}");
-        var now = $"The guard re-read the instance: it uses {encryption.Describe()}, encryption status {encryption.Status}.";
+        var now = $"The guard re-read the instance: it uses {encryption.Describe()}, encryption status {encryption.Status}."
+            + (followUp is null ? string.Empty : $" The switch was still UPDATING when the event arrived; this is the guard's re-check {followUp.Attempt}, {Elapsed(followUp)} after it was first seen UPDATING.");
+        var updating = encryption.Status == EncryptionStatus.Updating && (couldHaveSwitched || followUp is not null);
 
         var (headline, findings, severity, extra) = encryption switch
         {
@@ -43,6 +49,11 @@ internal sealed class EncryptionReview
                 [KeyStateRules.Violation(RuleCatalog.EncryptionStatus, $"The key switch failed: {encryption.StatusReason ?? "no reason given"}. The previous key stays in use.")],
                 Severity.Critical,
                 (IReadOnlyList<string>)[]),
+            { Status: EncryptionStatus.Updating } when followUp is not null => (
+                "Identity Center's key switch has not finished",
+                [new Finding(RuleCatalog.EncryptionStatus.Id, Severity.High, $"The key switch is still UPDATING {Elapsed(followUp)} after it was first seen so, and the guard has stopped re-checking. Identity Center keeps the previous key until the switch finishes.")],
+                Severity.High,
+                (IReadOnlyList<string>)["Ask AWS Support why the switch does not finish; meanwhile keep the previous key enabled and its policy intact."]),
             { Status: EncryptionStatus.Updating } => (
                 "Identity Center is switching its encryption key",
                 [],
@@ -60,12 +71,12 @@ internal sealed class EncryptionReview
 
         if (findings.Count == 0 && options.IsGuard(guardEvent.Actor))
         {
-            return KeyReviewResult.Quiet(Disposition.Verified, $"the guard's own {guardEvent.EventName} left encryption {encryption.Status}");
+            return KeyReviewResult.Quiet(Disposition.Verified, $"the guard's own {guardEvent.EventName} left encryption {encryption.Status}") with { Updating = updating };
         }
 
         if (findings.Count == 0 && !couldHaveSwitched)
         {
-            return KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy");
+            return KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy") with { Updating = updating };
         }
 
         var parts = new KeyReviewParts(findings);
@@ -98,7 +109,13 @@ internal sealed class EncryptionReview
             ExtraNextSteps: extra,
             NotificationSeverity: severity,
             NotificationRule: RuleCatalog.EncryptionApproved.Id);
-        return new KeyReviewResult(Disposition.Alerted, headline, draft);
+        return new KeyReviewResult(Disposition.Alerted, headline, draft) { Updating = updating };
+    }
+
+    private string Elapsed(FollowUp followUp)
+    {
+        var elapsed = time.GetUtcNow() - followUp.UpdatingSince;
+        return elapsed < TimeSpan.FromMinutes(2) ? $"{Math.Max(0, (int)elapsed.TotalSeconds)} s" : $"{(int)elapsed.TotalMinutes} min";
     }
 
     // A switch to another customer managed key is news, and the new key must be checked at once: Identity

@@ -1,6 +1,7 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.FollowUps;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.State;
@@ -53,7 +54,23 @@ public sealed class Guard
         composer = new AlertComposer(time);
     }
 
-    public async Task<GuardResult> HandleAsync(GuardEvent guardEvent, CancellationToken cancellationToken)
+    /// <summary>Re-checks switches that are still UPDATING; null: the first alert tells people to check by hand.</summary>
+    public IFollowUpScheduler? FollowUps { get; init; }
+
+    public FollowUpSchedule FollowUpSchedule { get; init; } = FollowUpSchedule.Standard;
+
+    public Task<GuardResult> HandleAsync(GuardEvent guardEvent, CancellationToken cancellationToken) =>
+        HandleAsync(guardEvent, followUp: null, cancellationToken);
+
+    /// <summary>A re-check scheduled by an earlier event; acted on once per attempt, like an event.</summary>
+    /// <exception cref="EventFormatException">The follow-up's event cannot be read.</exception>
+    public Task<GuardResult> FollowUpAsync(FollowUp followUp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        return HandleAsync(EventReader.Read(followUp.EventJson), followUp, cancellationToken);
+    }
+
+    private async Task<GuardResult> HandleAsync(GuardEvent guardEvent, FollowUp? followUp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(guardEvent);
         if (guardEvent.Trigger == Trigger.Unsupported)
@@ -61,10 +78,12 @@ public sealed class Guard
             return Ignore(guardEvent, $"{guardEvent.EventName} from {guardEvent.EventSource} is not an event the guard acts on");
         }
 
-        if (guardEvent.EventId is not { } eventId)
+        if (guardEvent.EventId is not { } originalId)
         {
-            return await ReviewAndAlertAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            return await ReviewAndAlertAsync(guardEvent, followUp, cancellationToken).ConfigureAwait(false);
         }
+
+        var eventId = followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}";
 
         var claim = await state.ClaimEventAsync(eventId, ClaimLease, cancellationToken).ConfigureAwait(false);
         if (claim != EventClaim.Claimed)
@@ -77,7 +96,7 @@ public sealed class Guard
         try
         {
             await PublishPendingAsync(eventId, cancellationToken).ConfigureAwait(false);
-            var result = await ReviewAndAlertAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            var result = await ReviewAndAlertAsync(guardEvent, followUp, cancellationToken).ConfigureAwait(false);
             await state.CompleteEventAsync(eventId, KeepHandledEvents, cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -89,7 +108,7 @@ public sealed class Guard
         }
     }
 
-    private async Task<GuardResult> ReviewAndAlertAsync(GuardEvent guardEvent, CancellationToken cancellationToken)
+    private async Task<GuardResult> ReviewAndAlertAsync(GuardEvent guardEvent, FollowUp? followUp, CancellationToken cancellationToken)
     {
         var snapshot = await configuration(cancellationToken).ConfigureAwait(false);
         if (snapshot.Fault is { } fault)
@@ -100,8 +119,13 @@ public sealed class Guard
         var configurationNow = snapshot.Configuration;
         var gate = new RemediationGate(keys, options, configurationNow, guardEvent, time);
         var review = guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
-            ? await ReviewInstanceAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false)
+            ? await ReviewInstanceAsync(guardEvent, gate, followUp, cancellationToken).ConfigureAwait(false)
             : await ReviewKeyAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false);
+
+        if (review.Updating && await ScheduleFollowUpAsync(guardEvent, followUp, cancellationToken).ConfigureAwait(false) is { } scheduled)
+        {
+            return new GuardResult(guardEvent, Disposition.FollowUpScheduled, scheduled, null, null) { Rules = RuleEvaluations.For(guardEvent, configurationNow, null) };
+        }
 
         if (review.Draft is null)
         {
@@ -209,7 +233,23 @@ public sealed class Guard
         return await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<KeyReviewResult> ReviewInstanceAsync(GuardEvent guardEvent, RemediationGate gate, CancellationToken cancellationToken)
+    // The alert waits for the switch's outcome; past the schedule's end, the review's "still UPDATING" alert goes out.
+    private async Task<string?> ScheduleFollowUpAsync(GuardEvent guardEvent, FollowUp? current, CancellationToken cancellationToken)
+    {
+        var attempt = (current?.Attempt ?? 0) + 1;
+        if (FollowUps is null || attempt > FollowUpSchedule.MaxAttempts || guardEvent.Raw is not { } raw)
+        {
+            return null;
+        }
+
+        var delay = FollowUpSchedule.DelayBefore(attempt);
+        var since = current?.UpdatingSince ?? time.GetUtcNow();
+        await FollowUps.ScheduleAsync(new FollowUp(raw, attempt, since), delay, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Identity Center's key switch is UPDATING; re-check {Attempt} of {MaxAttempts} in {Delay}", attempt, FollowUpSchedule.MaxAttempts, delay);
+        return $"the key switch is still UPDATING; re-check {attempt} of {FollowUpSchedule.MaxAttempts} is scheduled in {(int)delay.TotalSeconds} s, and the alert comes with the outcome";
+    }
+
+    private async Task<KeyReviewResult> ReviewInstanceAsync(GuardEvent guardEvent, RemediationGate gate, FollowUp? followUp, CancellationToken cancellationToken)
     {
         IdentityCenterInstance instance;
         if (guardEvent.InstanceArn is { } arn)
@@ -235,7 +275,7 @@ public sealed class Guard
             instance = instances[0];
         }
 
-        return await encryptionReview.ReviewAsync(guardEvent, instance, gate, cancellationToken).ConfigureAwait(false);
+        return await encryptionReview.ReviewAsync(guardEvent, instance, gate, followUp, cancellationToken).ConfigureAwait(false);
     }
 
     private GuardResult Ignore(GuardEvent guardEvent, string reason)

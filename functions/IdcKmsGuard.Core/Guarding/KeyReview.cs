@@ -135,5 +135,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
 
 internal sealed record KeyReviewResult(Disposition Disposition, string Reason, AlertDraft? Draft)
 {
+    /// <summary>Identity Center's key switch is still UPDATING: its outcome is not known yet.</summary>
+    public bool Updating { get; init; }
+
     public static KeyReviewResult Quiet(Disposition disposition, string reason) => new(disposition, reason, null);
 }

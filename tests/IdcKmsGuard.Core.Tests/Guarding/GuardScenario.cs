@@ -16,12 +16,15 @@ internal sealed class GuardScenario
     public static readonly KeyArn Key = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab");
     public const string GuardRoleArn = "arn:aws:iam::111122223333:role/idckmsguard/IdcKmsGuardFunctionRole";
 
-    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false)
+    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false)
     {
         State = new InMemoryStateStore(Time);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption }, Time, NullLogger.Instance, _ => Task.FromResult(snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false)), State);
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption }, Time, NullLogger.Instance, _ => Task.FromResult(snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false)), State)
+        {
+            FollowUps = followUps ? Scheduler : null,
+        };
     }
 
     public static DateTimeOffset Now { get; } = new(2026, 11, 30, 7, 3, 0, TimeSpan.Zero);
@@ -35,6 +38,8 @@ internal sealed class GuardScenario
     public FakeIdentityCenter IdentityCenter { get; } = FakeIdentityCenter.UsingKey(Key);
 
     public RecordingPublisher Publisher { get; } = new();
+
+    public RecordingScheduler Scheduler { get; } = new();
 
     public Guard Guard { get; }
 

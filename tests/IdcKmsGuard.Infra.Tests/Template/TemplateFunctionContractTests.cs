@@ -39,6 +39,7 @@ public sealed class TemplateFunctionContractTests
     [InlineData("DELEGATED_ADMIN_ACCOUNTS", "!Ref", "DelegatedAdminAccounts")]
     [InlineData("CONFIGURATION_PARAMETER", "!Ref", "ConfigurationParameter")]
     [InlineData("STATE_TABLE", "!Ref", "StateTable")]
+    [InlineData("FOLLOW_UP_QUEUE_URL", "!Ref", "FollowUpQueue")]
     public void Environment_ShouldSetWhatGuardSettingsReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");
@@ -46,6 +47,15 @@ public sealed class TemplateFunctionContractTests
         var node = variables.Find(variable) as YamlScalarNode;
         Assert.True(node is not null, $"{variable} is not set in the function's environment.");
         Assert.Equal((intrinsic, value), (node.Intrinsic(), node.Value));
+    }
+
+    [Fact]
+    public void EncryptionRemediation_ShouldBeEnabledOnlyUnderItsCondition()
+    {
+        var node = Function.Map("Environment").Map("Variables").Find("ENCRYPTION_REMEDIATION") as YamlSequenceNode;
+
+        Assert.True(node is not null && node.Intrinsic() == "!If", "ENCRYPTION_REMEDIATION must be !If [RemediatesEncryption, enabled, disabled].");
+        Assert.Equal(["RemediatesEncryption", "enabled", "disabled"], node.Children.Select(c => c.ToString()));
     }
 
     // GuardSettings accepts exactly these two modes and refuses anything else at start-up.

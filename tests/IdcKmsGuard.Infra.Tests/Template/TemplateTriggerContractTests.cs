@@ -48,7 +48,26 @@ public sealed class TemplateTriggerContractTests
         var events = CloudFormationTemplate.Guard.Properties(EventRule.GuardFunction).Map("Events");
 
         Assert.Equal(["IdentityCenterApiCalls", "KmsApiCalls", "KmsServiceEvents"], Rules.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(Rules.Count, events.Children.Count);
+        Assert.Equal(Rules.Count + 1, events.Children.Count);
+    }
+
+    // Follow-ups come back through the guard's own queue; one that keeps failing must be kept, not dropped, and
+    // must not become visible again while an invocation still works on it (AWS: at least 6 x the timeout).
+    [Fact]
+    public void FollowUps_ShouldArriveFromTheFollowUpQueueWithPartialBatchFailuresAndADeadLetterQueue()
+    {
+        var template = CloudFormationTemplate.Guard;
+        var function = template.Properties(EventRule.GuardFunction);
+        var source = function.Map("Events").Map("FollowUps");
+
+        Assert.Equal("SQS", source.Scalar("Type"));
+        Assert.True(source.Map("Properties").Find("Queue") is { } queue && queue.Intrinsic() == "!GetAtt" && queue.ToString() == "FollowUpQueue.Arn");
+        Assert.Equal(["ReportBatchItemFailures"], source.Map("Properties").Sequence("FunctionResponseTypes").Strings());
+        var queueProperties = template.Properties("FollowUpQueue");
+        Assert.True(queueProperties.Map("RedrivePolicy").Find("deadLetterTargetArn") is { } dlq && dlq.ToString() == "DeadLetterQueue.Arn");
+        var visibility = int.Parse(queueProperties.Scalar("VisibilityTimeout"), System.Globalization.CultureInfo.InvariantCulture);
+        var timeout = int.Parse(function.Scalar("Timeout"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(visibility >= 6 * timeout, $"VisibilityTimeout {visibility} s is less than 6 x the function's timeout ({timeout} s).");
     }
 
     // A rule that cannot reach the function must keep the event; a lost event is a missed alert.

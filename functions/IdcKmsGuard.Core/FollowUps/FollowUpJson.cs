@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IdcKmsGuard.Core.FollowUps;
+
+/// <summary>The follow-up as a queue message body, versioned by its kind; anything else is refused.</summary>
+public static class FollowUpJson
+{
+    public static string Write(FollowUp followUp)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        return JsonSerializer.Serialize(new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.UpdatingSince, followUp.EventJson), FollowUpJsonContext.Default.FollowUpMessage);
+    }
+
+    /// <exception cref="FormatException">The body is not a follow-up this version understands.</exception>
+    public static FollowUp Read(string body)
+    {
+        FollowUpMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize(body, FollowUpJsonContext.Default.FollowUpMessage);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The message is not a follow-up: {e.Message}", e);
+        }
+
+        return message switch
+        {
+            null => throw new FormatException("The message is not a follow-up: it is null."),
+            { Kind: not FollowUp.Kind } => throw new FormatException($"The message is not a follow-up: kind '{message.Kind}', expected '{FollowUp.Kind}'."),
+            { Attempt: < 1 } => throw new FormatException($"The follow-up's attempt must be 1 or more, not {message.Attempt}."),
+            { Event: null or "" } => throw new FormatException("The follow-up carries no event."),
+            _ => new FollowUp(message.Event, message.Attempt, message.UpdatingSince),
+        };
+    }
+}
+
+internal sealed record FollowUpMessage(string? Kind, int Attempt, DateTimeOffset UpdatingSince, string? Event);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(FollowUpMessage))]
+internal sealed partial class FollowUpJsonContext : JsonSerializerContext;
