@@ -122,15 +122,19 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
     public static IReadOnlyList<Finding> Findings(PolicyReport report)
     {
         var findings = report.Findings
-            .Select(f => new Finding(
-                f.Id switch
+            .Select(f =>
+            {
+                var rule = f.Id switch
                 {
                     PolicyFindingIds.AdminLockout or PolicyFindingIds.Public => RuleCatalog.KeyPolicySafe.Id,
                     PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope => f.Id,
                     _ => RuleCatalog.KeyPolicyHealthy.Id,
-                },
-                f.Severity,
-                $"{f.Id}: {f.Message}" + (f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})")))
+                };
+
+                // The engine's finding id is worth naming only where the rule's id does not already say it.
+                var prefix = rule == f.Id ? string.Empty : $"{f.Id}: ";
+                return new Finding(rule, f.Severity, prefix + f.Message + (f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})"));
+            })
             .ToList();
 
         // Low findings are advice: worth a line in an alert, not an alert of their own.

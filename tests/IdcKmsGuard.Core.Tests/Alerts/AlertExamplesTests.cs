@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Tests.Guarding;
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Core.Tests.Alerts;
+
+/// <summary>
+/// The rendered examples in infra/alerts/examples (quoted by the README) are what the renderer writes today, for
+/// alerts the guard raises on the project's own events. To refresh them after a deliberate change of format, run
+/// the tests with IDCKMSGUARD_UPDATE_EXAMPLES=1 and review the diff.
+/// </summary>
+public sealed class AlertExamplesTests
+{
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "infra", "alerts", "examples");
+    private static readonly bool Update = Environment.GetEnvironmentVariable("IDCKMSGUARD_UPDATE_EXAMPLES") == "1";
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public async Task DeletionFixed_EveryMessageKind_ShouldMatchTheExamples()
+    {
+        var scenario = new GuardScenario(KeyState.PendingDeletion);
+        var alert = (await scenario.HandleAsync("kms-schedule-key-deletion.json")).Alert!;
+        var plain = AlertRenderer.Render(alert);
+        var chat = AlertRenderer.Render(alert, chatbot: true);
+
+        Check("deletion-fixed.default.txt", plain.ShortText);
+        Check("deletion-fixed.email.txt", $"Subject: {plain.Subject}\n\n{plain.EmailText}");
+        CheckJson("deletion-fixed.json", plain.Json);
+        CheckJson("deletion-fixed.chatbot.json", chat.Chatbot!);
+        CheckJson("deletion-fixed.attributes.json", JsonSerializer.Serialize(plain.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value)));
+    }
+
+    [Fact]
+    public async Task PolicyRepaired_Email_ShouldMatchTheExample()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(RepoPaths.EventFile("kms-put-key-policy.json")));
+        var proposed = sample.RootElement.GetProperty("detail").GetProperty("requestParameters").GetProperty("policy").GetString();
+        var scenario = new GuardScenario(KeyState.Enabled, policy: proposed, configuration: GuardConfiguration.Defaults);
+        var alert = (await scenario.HandleAsync("kms-put-key-policy.json")).Alert!;
+
+        Check("policy-repaired.email.txt", $"Subject: {AlertRenderer.Render(alert).Subject}\n\n{AlertRenderer.Render(alert).EmailText}");
+    }
+
+    [Theory]
+    [InlineData("deletion-fixed.default.txt")]
+    [InlineData("deletion-fixed.attributes.json")]
+    [InlineData("deletion-fixed.email.txt")]
+    [InlineData("deletion-fixed.json")]
+    [InlineData("deletion-fixed.chatbot.json")]
+    public void Readme_ShouldQuoteTheExampleAsItIs(string name)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        var example = File.ReadAllText(Path.Combine(Folder, name)).ReplaceLineEndings("\n");
+
+        Assert.True(readme.Contains("\n" + example + "```", StringComparison.Ordinal), $"README.md does not quote infra/alerts/examples/{name} as it is now; paste the file into its code block.");
+    }
+
+    private static void Check(string name, string rendered)
+    {
+        var path = Path.Combine(Folder, name);
+        var text = rendered.ReplaceLineEndings("\n").TrimEnd() + "\n";
+        if (Update)
+        {
+            File.WriteAllText(path, text);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing; run the tests with IDCKMSGUARD_UPDATE_EXAMPLES=1.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), text);
+    }
+
+    private static void CheckJson(string name, string rendered) =>
+        Check(name, JsonNode.Parse(rendered)!.ToJsonString(Indented));
+}
