@@ -71,6 +71,28 @@ public sealed class ReplayCommandTests
         Assert.Equal("Enabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
     }
 
+    // The project's events rewritten to the seeded key, instance and account, so that the guard really judges
+    // each one; a dry run, so that every event meets the same healthy key.
+    [Fact]
+    public void Replay_WhenEveryProjectEventConcernsTheSeededKey_ShouldJudgeEachAsDocumented()
+    {
+        var (account, seeded) = Seed();
+        var files = Directory.GetFiles(RepoPaths.Events, "*.json").Order(StringComparer.Ordinal).ToArray();
+        var rewritten = files.Select(f => EventFor(seeded, Path.GetFileName(f))).ToArray();
+
+        var run = CliRun.With(Services(account), ["replay", .. rewritten, "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--dry-run", "--json"]);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        using var document = JsonDocument.Parse(run.Output);
+        var outcomes = document.RootElement.EnumerateArray()
+            .Select((entry, i) => (File: Path.GetFileName(files[i]), Trigger: entry.GetProperty("trigger").GetString(), Disposition: entry.GetProperty("disposition").GetString()))
+            .ToList();
+        Assert.All(outcomes, o => Assert.True(
+            o.Trigger == "Unsupported" ? o.Disposition == "Ignored" : o.Disposition is "Healthy" or "Alerted" or "Verified",
+            $"{o.File}: {o.Trigger} ended {o.Disposition}"));
+        Assert.Equal(["kms-cmk-rotation.json", "kms-create-grant.json"], outcomes.Where(o => o.Trigger == "Unsupported").Select(o => o.File));
+    }
+
     [Fact]
     public void Replay_WhenAFileIsNotAnEvent_ShouldReportItAndExitOne()
     {
@@ -101,6 +123,7 @@ public sealed class ReplayCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, File.ReadAllText(RepoPaths.EventFile(file))
             .Replace("mrk-1234abcd12ab34cd56ef1234567890ab", seeded.KeyId, StringComparison.Ordinal)
+            .Replace("arn:aws:sso:::instance/ssoins-1111222233334444", seeded.InstanceArn, StringComparison.Ordinal)
             .Replace("111122223333", seeded.Account, StringComparison.Ordinal));
         return path;
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using IdcKmsGuard.Aws.Endpoints;
@@ -23,22 +22,6 @@ public sealed class SsmClientFactory(AWSCredentials credentials, AwsEndpointReso
 
     private AmazonSimpleSystemsManagementClient Create(string region)
     {
-        var config = new AmazonSimpleSystemsManagementConfig
-        {
-            RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = 3,
-            Timeout = TimeSpan.FromSeconds(10),
-        };
-        if (endpoints.Override(AwsService.Ssm) is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        return new AmazonSimpleSystemsManagementClient(credentials, config);
+        return new AmazonSimpleSystemsManagementClient(credentials, SdkClientConfiguration.For(new AmazonSimpleSystemsManagementConfig(), endpoints, AwsService.Ssm, region));
     }
 }

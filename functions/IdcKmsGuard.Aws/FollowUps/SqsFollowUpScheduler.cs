@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -20,19 +19,7 @@ public sealed class SqsFollowUpScheduler(IAmazonSQS sqs, string queueUrl) : IFol
 
     public static SqsFollowUpScheduler Create(AWSCredentials credentials, AwsEndpointResolver endpoints, string region, string queueUrl)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var config = new AmazonSQSConfig { RetryMode = RequestRetryMode.Standard, MaxErrorRetry = 3, Timeout = TimeSpan.FromSeconds(10) };
-        if (endpoints.Override(AwsService.Sqs) is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        return new SqsFollowUpScheduler(new AmazonSQSClient(credentials, config), queueUrl);
+        return new SqsFollowUpScheduler(new AmazonSQSClient(credentials, SdkClientConfiguration.For(new AmazonSQSConfig(), endpoints, AwsService.Sqs, region)), queueUrl);
     }
 
     public async Task ScheduleAsync(FollowUp followUp, TimeSpan delay, CancellationToken cancellationToken)

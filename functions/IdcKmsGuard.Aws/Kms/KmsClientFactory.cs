@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using IdcKmsGuard.Aws.Endpoints;
@@ -23,22 +22,6 @@ public sealed class KmsClientFactory(AWSCredentials credentials, AwsEndpointReso
 
     private AmazonKeyManagementServiceClient Create(string region)
     {
-        var config = new AmazonKeyManagementServiceConfig
-        {
-            RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = 3,
-            Timeout = TimeSpan.FromSeconds(10),
-        };
-        if (endpoints.Override(AwsService.Kms) is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        return new AmazonKeyManagementServiceClient(credentials, config);
+        return new AmazonKeyManagementServiceClient(credentials, SdkClientConfiguration.For(new AmazonKeyManagementServiceConfig(), endpoints, AwsService.Kms, region));
     }
 }
