@@ -17,10 +17,8 @@ public sealed class SqsFollowUpScheduler(IAmazonSQS sqs, string queueUrl) : IFol
     // SQS delays a message by at most 15 minutes.
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
 
-    public static SqsFollowUpScheduler Create(AWSCredentials credentials, AwsEndpointResolver endpoints, string region, string queueUrl)
-    {
-        return new SqsFollowUpScheduler(new AmazonSQSClient(credentials, SdkClientConfiguration.For(new AmazonSQSConfig(), endpoints, AwsService.Sqs, region)), queueUrl);
-    }
+    public static SqsFollowUpScheduler Create(AWSCredentials credentials, AwsEndpointResolver endpoints, string region, string queueUrl) =>
+        new(new AmazonSQSClient(credentials, SdkClientConfiguration.For(new AmazonSQSConfig(), endpoints, AwsService.Sqs, region)), queueUrl);
 
     public async Task ScheduleAsync(FollowUp followUp, TimeSpan delay, CancellationToken cancellationToken)
     {
