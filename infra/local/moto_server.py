@@ -21,6 +21,8 @@ The extensions are monkeypatches applied in this process only (moto's installed 
   does (moto answers 500 Internal Server Error).
 * KMS replicas get a MultiRegionConfiguration of their own (moto shares the primary's, so that describing a
   replica turns the primary into a REPLICA too); the list of replicas stays shared.
+* KMS DeleteImportedKeyMaterial (moto answers 500): a key with origin EXTERNAL goes to PendingImport, as in AWS;
+  any other key answers UnsupportedOperationException. (moto creates EXTERNAL keys Enabled, as if imported.)
 * EventBridge events delivered to a target carry `account`, as AWS does (moto's default template leaves it out).
 * DynamoDB item writes and reads are serialised, as DynamoDB serialises writes to one item: moto checks a
   condition expression and writes without a lock, so two concurrent conditional writes could both succeed.
@@ -282,6 +284,25 @@ def kms_refusal(account_id: str, key_arn: str) -> str | None:
     return None
 
 
+def delete_imported_key_material_response(self: KmsResponse) -> str:
+    key_id = self._get_param("KeyId")
+    self._validate_cmk_id(key_id)
+    key = self.kms_backend.describe_key(key_id)
+    if key.origin != "EXTERNAL":
+        raise KmsUnsupportedOperation(
+            f"{key.arn} origin is {key.origin} which is not valid for this operation."
+        )
+    key.key_state = "PendingImport"
+    return "{}"
+
+
+class KmsUnsupportedOperation(JsonRESTError):
+    code = 400
+
+    def __init__(self, message: str):
+        super().__init__("UnsupportedOperationException", message)
+
+
 def validate_encryption_configuration(config: dict) -> EncryptionConfig:
     key_type = config.get("KeyType")
     key_arn = config.get("KmsKeyArn")
@@ -462,6 +483,7 @@ def apply_extensions() -> None:
     KmsResponse._validate_cmk_id = _accept_real_multi_region_key_id(KmsResponse._validate_cmk_id)
     Key.__init__ = _default_key_usage(Key.__init__)
     KmsBackend.replicate_key = _separate_replica_configuration(KmsBackend.replicate_key)
+    KmsResponse.delete_imported_key_material = delete_imported_key_material_response
     for name in KMS_METHODS_MISSING_ARN_SUPPORT:
         setattr(KmsBackend, name, _accept_key_arn(getattr(KmsBackend, name)))
     EventTemplateParser.DEFAULT_EVENT_INPUT_TEMPLATE = EVENT_ENVELOPE_TEMPLATE

@@ -329,6 +329,15 @@ class UpdateInstanceTest(unittest.TestCase):
         idc.use_key(idc.create_key())
         self.assertEqual(idc.encryption()["EncryptionStatus"], "ENABLED")
 
+    def test_deleting_imported_material_leaves_an_external_key_pending_import(self):
+        idc = IdentityCenter()
+        external = idc.kms.create_key(Origin="EXTERNAL")["KeyMetadata"]["Arn"]
+        idc.kms.delete_imported_key_material(KeyId=external)
+        self.assertEqual(idc.kms.describe_key(KeyId=external)["KeyMetadata"]["KeyState"], "PendingImport")
+        with self.assertRaises(ClientError) as raised:
+            idc.kms.delete_imported_key_material(KeyId=idc.create_key())
+        self.assertEqual(raised.exception.response["Error"]["Code"], "UnsupportedOperationException")
+
     def test_name_updates_keep_working(self):
         idc = IdentityCenter()
         idc.sso.update_instance(InstanceArn=idc.instance_arn, Name="workforce")

@@ -130,6 +130,43 @@ public sealed class RuleScenarioTests
         Assert.Equal("AWS_OWNED_KMS_KEY", now.EncryptionConfigurationDetails!.KeyType);
     }
 
+    [Fact]
+    public async Task KeyMaterial_WhenTheImportedMaterialIsDeleted_ShouldAlertCritical()
+    {
+        var rig = new GuardRig();
+        var external = await UseExternalKeyAsync(rig);
+        await rig.Kms.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = external.Arn });
+
+        await rig.InvokeAsync(rig.Event("kms-delete-imported-key-material.json", json => json.Replace(rig.Seeded.KeyId, external.KeyId, StringComparison.Ordinal)));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("KEY-MATERIAL", "critical", "alerted"), (alert.Rule, alert.Attributes["severity"], alert.Outcome));
+        Assert.Equal("PendingImport", alert.Document.GetProperty("key").GetProperty("stateBefore").GetString());
+    }
+
+    [Fact]
+    public async Task KeySpec_WhenIdentityCenterAdoptsAKeyWithImportedMaterial_ShouldReportTheOrigin()
+    {
+        var rig = new GuardRig();
+        await UseExternalKeyAsync(rig);
+
+        await rig.InvokeAsync(rig.Event("sso-update-instance.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        var finding = Assert.Single(alert.Document.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("KEY-SPEC", "medium"), (finding.GetProperty("rule").GetString(), finding.GetProperty("severity").GetString()));
+        Assert.Contains("origin EXTERNAL", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    // A key whose material was imported (the stand-in creates EXTERNAL keys as if it had been), now Identity Center's.
+    private static async Task<KeyMetadata> UseExternalKeyAsync(GuardRig rig)
+    {
+        var policy = (await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy;
+        var key = (await rig.Kms.CreateKeyAsync(new CreateKeyRequest { Policy = policy, Origin = Amazon.KeyManagementService.OriginType.EXTERNAL })).KeyMetadata;
+        await rig.SsoAdmin.UpdateInstanceAsync(new UpdateInstanceRequest(rig.Seeded.InstanceArn, EncryptionConfiguration: new EncryptionConfiguration("CUSTOMER_MANAGED_KEY", key.Arn)), CancellationToken.None);
+        return key;
+    }
+
     private static string SwitchBackTo(string keyArn) =>
         "{\"version\": 1, \"approvedKeys\": [\"" + keyArn + "\"], \"rules\": {\"IDC-ENCRYPTION-APPROVED\": \"remediate\"}}";
 
