@@ -131,6 +131,23 @@ public sealed class RuleScenarioTests
     }
 
     [Fact]
+    public async Task KeyPolicySafe_WhenThePolicyOpensTheKeyToEveryone_ShouldAlertHighAndLeaveThePolicy()
+    {
+        var rig = new GuardRig();
+        var policy = System.Text.Json.Nodes.JsonNode.Parse((await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy)!;
+        policy["Statement"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{"Sid": "Everyone", "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}"""));
+        var open = policy.ToJsonString();
+        await rig.Kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default", Policy = open });
+
+        await rig.InvokeAsync(rig.Event("kms-put-key-policy.json"));
+
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        Assert.Equal(("KEY-POLICY-SAFE", "high", "alerted"), (alert.Rule, alert.Attributes["severity"], alert.Outcome));
+        Assert.Contains(alert.Document.GetProperty("findings").EnumerateArray(), f => f.GetProperty("message").GetString()!.StartsWith("KEY-POLICY-PUBLIC", StringComparison.Ordinal));
+        Assert.Equal(open, (await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy);
+    }
+
+    [Fact]
     public async Task KeyMaterial_WhenTheImportedMaterialIsDeleted_ShouldAlertCritical()
     {
         var rig = new GuardRig();
