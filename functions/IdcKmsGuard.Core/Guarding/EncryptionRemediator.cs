@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
@@ -44,7 +45,7 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
         var refusals = new List<string>();
         foreach (var candidate in candidates)
         {
-            var problems = await CriticalProblemsAsync(guardEvent, instance, candidate, cancellationToken).ConfigureAwait(false);
+            var problems = await CriticalProblemsAsync(guardEvent, instance, candidate, gate.Configuration, cancellationToken).ConfigureAwait(false);
             if (problems.Count == 0)
             {
                 return await SwitchAsync(parts, instance, candidate, gate, cancellationToken).ConfigureAwait(false);
@@ -68,7 +69,7 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
             .Distinct()
             .ToList();
 
-    private async Task<IReadOnlyList<string>> CriticalProblemsAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn candidate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> CriticalProblemsAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn candidate, GuardConfiguration configuration, CancellationToken cancellationToken)
     {
         try
         {
@@ -83,7 +84,7 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
                 .ToList();
             if (blocking.Count == 0)
             {
-                var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, candidate, candidate), gate: null, cancellationToken).ConfigureAwait(false);
+                var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, candidate, candidate), configuration, gate: null, cancellationToken).ConfigureAwait(false);
                 blocking.AddRange(policy.Findings.Where(f => f.Severity == Severity.Critical));
             }
 

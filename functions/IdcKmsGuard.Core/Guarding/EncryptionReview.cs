@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.FollowUps;
 using IdcKmsGuard.Core.IdentityCenter;
@@ -64,7 +65,7 @@ internal sealed class EncryptionReview
                 couldHaveSwitched && configuration.RequireCustomerManagedKey ? [KeyStateRules.Violation(RuleCatalog.EncryptionApproved, "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, and key-policy controls and CloudTrail records of key use are gone.")] : [],
                 Severity.High,
                 []),
-            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, configuration.ApprovedKeys, cancellationToken).ConfigureAwait(false),
+            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, configuration, cancellationToken).ConfigureAwait(false),
             _ => ("Identity Center reports an unknown encryption configuration", [], Severity.Medium, []),
         };
         findings = findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList();
@@ -120,18 +121,19 @@ internal sealed class EncryptionReview
 
     // A switch to another customer managed key is news, and the new key must be checked at once: Identity
     // Center validated it only at this moment and never will again.
-    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn key, IReadOnlyList<string> approvedKeys, CancellationToken cancellationToken)
+    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn key, GuardConfiguration configuration, CancellationToken cancellationToken)
     {
         var snapshot = await keys.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false);
         var findings = new List<Finding>(KeyStateRules.Evaluate(snapshot, key));
         if (snapshot is not null)
         {
             findings.AddRange(KeySpecRules.Evaluate(snapshot, instance));
-            var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), gate: null, cancellationToken).ConfigureAwait(false);
+            var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), configuration, gate: null, cancellationToken).ConfigureAwait(false);
             findings.AddRange(policy.Findings);
         }
 
         // Replicas of an approved multi-Region key are the same key.
+        var approvedKeys = configuration.ApprovedKeys;
         if (approvedKeys.Count > 0 && !approvedKeys.Any(a => KeyArn.TryParse(a, out var approved) && approved.KeyId == key.KeyId && approved.Account == key.Account))
         {
             findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", approvedKeys)})."));

@@ -20,6 +20,7 @@ internal static class Headlines
             ("KEY-POLICY-HEALTHY", "failed") => "Identity Center key policy locks it out; the guard could not repair it",
             ("KEY-POLICY-HEALTHY", _) => "Identity Center key policy no longer lets Identity Center use the key",
             ("KEY-POLICY-SAFE", _) => "Identity Center key policy leaves the key without administrators or open to all",
+            ("EXTRA-ACCESS", _) => "Identity Center key policy no longer allows what this organization also needs",
             ("KEY-MATERIAL", _) => "Identity Center key has lost its imported key material",
             ("KEY-DELETED", _) => "Identity Center key was deleted",
             ("KEY-ROTATION", _) => "Automatic rotation was turned off on the Identity Center key",

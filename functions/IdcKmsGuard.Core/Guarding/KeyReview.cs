@@ -71,8 +71,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
             switch (guardEvent.Trigger)
             {
                 case Trigger.KeyPolicyChanged when gate.IsOn(RuleCatalog.KeyPolicyHealthy) || gate.IsOn(RuleCatalog.KeyPolicySafe):
-                    var policy = await policyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
-                    return parts.WithPolicy(policy);
+                    var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken).ConfigureAwait(false);
+                    return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
                     return await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false);
                 default:

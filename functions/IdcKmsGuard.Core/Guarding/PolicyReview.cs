@@ -19,8 +19,9 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardStateStore state, TimeProvider time)
 {
+    /// <param name="configuration">Supplies the extra requirements checked beside Identity Center's own.</param>
     /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
-    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate? gate, CancellationToken cancellationToken)
+    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, GuardConfiguration configuration, RemediationGate? gate, CancellationToken cancellationToken)
     {
         var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
         var notes = Notes(guardEvent, text);
@@ -34,7 +35,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             return new([KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"The guard cannot read the policy KMS holds ({e.Message}); check it by hand.")], [], null, [], notes);
         }
 
-        var facts = FactsFor(key);
+        var facts = FactsFor(key, configuration);
         var report = PolicyChecker.Check(policy, facts);
         var findings = Findings(report);
         if (report.IsHealthy && report.IsLockoutSafe)
@@ -106,18 +107,19 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
 
     private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    public IdentityCenterFacts FactsFor(ProtectedKey key) => new(
+    public IdentityCenterFacts FactsFor(ProtectedKey key, GuardConfiguration configuration) => new(
         key.Instance.OwnerAccountId.Length == 12 ? key.Instance.OwnerAccountId : key.Target.Account,
         options.OrgId,
         key.Target.Region,
         key.Instance.InstanceArn,
         key.Instance.IdentityStoreArn,
         key.Target.ToString(),
-        options.DelegatedAdminAccounts);
+        options.DelegatedAdminAccounts,
+        Extra: [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))]);
 
     /// <summary>
     /// Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under
-    /// KEY-POLICY-SAFE; administrator, application and scoping findings keep their own ids.
+    /// KEY-POLICY-SAFE; administrator, application, extra-requirement and scoping findings keep their own ids.
     /// </summary>
     public static IReadOnlyList<Finding> Findings(PolicyReport report)
     {
@@ -127,7 +129,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
                 var rule = f.Id switch
                 {
                     PolicyFindingIds.AdminLockout or PolicyFindingIds.Public => RuleCatalog.KeyPolicySafe.Id,
-                    PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope => f.Id,
+                    PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope or PolicyFindingIds.ExtraAccess => f.Id,
                     _ => RuleCatalog.KeyPolicyHealthy.Id,
                 };
 

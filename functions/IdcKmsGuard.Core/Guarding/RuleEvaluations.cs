@@ -12,12 +12,12 @@ internal static class RuleEvaluations
 
     public static IReadOnlyList<RuleEvaluation> For(GuardEvent guardEvent, GuardConfiguration configuration, Alert? alert)
     {
-        var rules = RulesFor(guardEvent).ToList();
+        var rules = RulesFor(guardEvent, configuration).ToList();
         rules.AddRange((alert?.Findings ?? []).Select(f => RuleCatalog.Get(f.RuleId)).Where(r => !rules.Contains(r)));
         return rules.Select(rule => Evaluate(rule, configuration, alert)).ToList();
     }
 
-    private static IEnumerable<GuardRule> RulesFor(GuardEvent guardEvent)
+    private static IEnumerable<GuardRule> RulesFor(GuardEvent guardEvent, GuardConfiguration configuration)
     {
         switch (guardEvent.Trigger)
         {
@@ -38,6 +38,10 @@ internal static class RuleEvaluations
         {
             yield return RuleCatalog.KeyPolicyHealthy;
             yield return RuleCatalog.KeyPolicySafe;
+            if (configuration.ExtraRequirements.Count > 0)
+            {
+                yield return RuleCatalog.ExtraAccess;
+            }
         }
 
         if (guardEvent.Trigger == Trigger.KeyRotationDisabled)

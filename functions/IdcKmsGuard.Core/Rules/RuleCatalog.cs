@@ -56,6 +56,13 @@ public static class RuleCatalog
         "Add back the statement for AWS managed applications (Principal \"*\", aws:PrincipalIsAWSService true, "
         + "aws:SourceOrgID, kms:ViaService sso/identitystore): idckmsguard baseline-policy prints it.");
 
+    public static GuardRule ExtraAccess { get; } = new(
+        "EXTRA-ACCESS",
+        Severity.High,
+        "The key policy still allows the organization's own extra requirements",
+        "Put back what the configuration's extraRequirements name (principal, action, conditions) in the key policy; "
+        + "the alert lists each request that is now refused. If a requirement is obsolete, remove it from the configuration.");
+
     public static GuardRule ContextScope { get; } = new(
         "IDC-CONTEXT-SCOPE",
         Severity.Low,
@@ -134,7 +141,7 @@ public static class RuleCatalog
     public static IReadOnlyList<GuardRule> All { get; } =
     [
         KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeySpec, KeyRotation, EncryptionApproved,
-        EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ContextScope, GuardAccess,
+        EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ExtraAccess, ContextScope, GuardAccess,
         GuardConfig,
     ];
 

@@ -27,6 +27,7 @@ internal static class AccessFindings
     {
         RequirementKind.Service => PolicyFindingIds.KeyAccess,
         RequirementKind.Administrator => PolicyFindingIds.AdminAccess,
+        RequirementKind.Extra => PolicyFindingIds.ExtraAccess,
         _ => PolicyFindingIds.AppAccess,
     };
 

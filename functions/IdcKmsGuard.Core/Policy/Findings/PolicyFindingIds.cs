@@ -11,11 +11,12 @@ public static class PolicyFindingIds
     public const string AppAccess = "IDC-APP-ACCESS";
     public const string Public = "KEY-POLICY-PUBLIC";
     public const string ContextScope = "IDC-CONTEXT-SCOPE";
+    public const string ExtraAccess = "EXTRA-ACCESS";
 
     public static Severity SeverityOf(string id) => id switch
     {
         KeyAccess or KeyDeny => Severity.Critical,
-        AdminLockout or AdminAccess or Public => Severity.High,
+        AdminLockout or AdminAccess or Public or ExtraAccess => Severity.High,
         AppAccess => Severity.Medium,
         ContextScope => Severity.Low,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown policy finding."),

@@ -6,6 +6,7 @@ namespace IdcKmsGuard.Core.Policy.Requirements;
 /// <param name="OrgId">Null when unknown: the organization is then assumed to be the key's own (see RequiredRequests).</param>
 /// <param name="DelegatedAdminAccounts">Accounts whose administrators manage Identity Center too.</param>
 /// <param name="Administrators">The roles administrators use; by default the AdministratorAccess permission set's role in every admin account.</param>
+/// <param name="Extra">Requests the organization also needs allowed, checked like Identity Center's own.</param>
 public sealed record IdentityCenterFacts(
     string Account,
     string? OrgId,
@@ -14,7 +15,8 @@ public sealed record IdentityCenterFacts(
     string IdentityStoreArn,
     string KeyArn,
     IReadOnlyList<string> DelegatedAdminAccounts,
-    IReadOnlyList<IamPrincipal>? Administrators = null)
+    IReadOnlyList<IamPrincipal>? Administrators = null,
+    IReadOnlyList<ExtraRequest>? Extra = null)
 {
     public IReadOnlyList<string> AdminAccounts => [Account, .. DelegatedAdminAccounts.Where(a => a != Account)];
 }

@@ -58,7 +58,24 @@ public static class RequiredRequests
             requests.Add(new(RequirementKind.ManagedApplication, $"kms:Decrypt through {name}", new PolicyRequest(new ServicePrincipal(ManagedApplicationService), "kms:Decrypt", facts.KeyArn, context)));
         }
 
+        requests.AddRange((facts.Extra ?? []).Select(extra => new RequiredRequest(RequirementKind.Extra, $"{extra.Action} ({extra.Name})", ExtraRequestFor(facts, extra))));
         return requests;
+    }
+
+    // The organization's own request, with the context Identity Center's requests would carry for such a caller.
+    private static PolicyRequest ExtraRequestFor(IdentityCenterFacts facts, ExtraRequest extra)
+    {
+        var isIam = extra.Principal.StartsWith("arn:", StringComparison.Ordinal);
+        PolicyPrincipal principal = isIam
+            ? new IamPrincipal(extra.Principal, extra.Principal.Split(':') is { Length: > 4 } parts ? parts[4] : facts.Account, OrgOf(facts))
+            : new ServicePrincipal(extra.Principal);
+        var context = isIam ? OrgContext(facts) : OrgContext(facts).With("aws:SourceOrgID", OrgOf(facts)).With("aws:SourceAccount", facts.Account);
+        foreach (var (key, values) in extra.Context)
+        {
+            context = context.With(key, [.. values]);
+        }
+
+        return new PolicyRequest(principal, extra.Action, facts.KeyArn, context);
     }
 
     private static IEnumerable<(string Service, string ContextKey, string SourceArn)> Services(IdentityCenterFacts facts) =>

@@ -10,4 +10,7 @@ public enum RequirementKind
 
     /// <summary>An AWS managed application decrypting through the two services.</summary>
     ManagedApplication,
+
+    /// <summary>A request the organization configured as needed too (a workflow role, a specific application).</summary>
+    Extra,
 }
