@@ -29,7 +29,10 @@ public sealed class SsoAdminIdentityCenter(SsoAdminClient client) : IIdentityCen
             response.Name,
             response.Status ?? "UNKNOWN",
             response.PrimaryRegion ?? client.Region,
-            ToEncryption(response.EncryptionConfigurationDetails));
+            ToEncryption(response.EncryptionConfigurationDetails))
+        {
+            Regions = [.. (response.Regions ?? []).Select(r => new IdentityCenterRegion(r.RegionName, r.Status ?? "ACTIVE", r.IsPrimaryRegion ?? r.RegionName == response.PrimaryRegion))],
+        };
     }
 
     public Task SwitchToCustomerManagedKeyAsync(string instanceArn, KeyArn key, CancellationToken cancellationToken) =>

@@ -35,7 +35,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             return new([KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"The guard cannot read the policy KMS holds ({e.Message}); check it by hand.")], [], null, [], notes);
         }
 
-        var facts = FactsFor(key, configuration);
+        var facts = FactsFor(options, key, configuration);
         var report = PolicyChecker.Check(policy, facts);
         var findings = Findings(report);
         if (report.IsHealthy && report.IsLockoutSafe)
@@ -107,7 +107,8 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
 
     private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    public IdentityCenterFacts FactsFor(ProtectedKey key, GuardConfiguration configuration) => new(
+    /// <summary>The requests this key must allow: the instance's, in the Region of the key (a replica serves its own Region).</summary>
+    public static IdentityCenterFacts FactsFor(GuardOptions options, ProtectedKey key, GuardConfiguration configuration) => new(
         key.Instance.OwnerAccountId.Length == 12 ? key.Instance.OwnerAccountId : key.Target.Account,
         options.OrgId,
         key.Target.Region,

@@ -11,4 +11,11 @@ public sealed record IdentityCenterInstance(
     EncryptionConfiguration Encryption)
 {
     public string IdentityStoreArn => $"arn:aws:identitystore::{OwnerAccountId}:identitystore/{IdentityStoreId}";
+
+    /// <summary>Every Region of a multi-Region instance, the primary included; empty when the API named none.</summary>
+    public IReadOnlyList<IdentityCenterRegion> Regions { get; init; } = [];
+
+    /// <summary>The Regions besides the primary where Identity Center runs and needs a replica of its key.</summary>
+    public IReadOnlyList<string> AdditionalRegions =>
+        [.. Regions.Where(r => !r.IsPrimary && r.NeedsKey && r.Name != PrimaryRegion).Select(r => r.Name).Distinct(StringComparer.Ordinal)];
 }

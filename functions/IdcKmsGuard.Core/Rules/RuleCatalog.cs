@@ -84,6 +84,14 @@ public static class RuleCatalog
         + "may still exist and can be made primary. Otherwise open an AWS Support case at once and tell users "
         + "that Identity Center sign-in is unavailable.");
 
+    public static GuardRule KeyReplica { get; } = new(
+        "KEY-REPLICA",
+        Severity.Critical,
+        "Every Identity Center Region has a replica of the key",
+        "Replicate the key to the Region (aws kms replicate-key --key-id {key} --replica-region <region> --policy file://policy.json, "
+        + "with a policy that lets sso and identitystore use it: idckmsguard baseline-policy prints one), or remove the Region from Identity Center. "
+        + "A Region without a usable replica cannot serve sign-in.");
+
     public static GuardRule KeySpec { get; } = new(
         "KEY-SPEC",
         Severity.High,
@@ -140,7 +148,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<GuardRule> All { get; } =
     [
-        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeySpec, KeyRotation, EncryptionApproved,
+        KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeyReplica, KeySpec, KeyRotation, EncryptionApproved,
         EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ExtraAccess, ContextScope, GuardAccess,
         GuardConfig,
     ];

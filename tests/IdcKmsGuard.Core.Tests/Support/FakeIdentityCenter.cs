@@ -10,6 +10,9 @@ internal sealed class FakeIdentityCenter(EncryptionConfiguration encryption) : I
 
     public EncryptionConfiguration Encryption { get; set; } = encryption;
 
+    /// <summary>Regions besides the primary (us-east-1) that the instance is replicated to.</summary>
+    public List<string> AdditionalRegions { get; } = [];
+
     public static FakeIdentityCenter UsingKey(KeyArn key) =>
         new(new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, key, EncryptionStatus.Enabled, null));
 
@@ -42,5 +45,8 @@ internal sealed class FakeIdentityCenter(EncryptionConfiguration encryption) : I
     }
 
     private IdentityCenterInstance Instance() =>
-        new(InstanceArn, "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1", Encryption);
+        new(InstanceArn, "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1", Encryption)
+        {
+            Regions = [new IdentityCenterRegion("us-east-1", "ACTIVE", true), .. AdditionalRegions.Select(r => new IdentityCenterRegion(r, "ACTIVE", false))],
+        };
 }
