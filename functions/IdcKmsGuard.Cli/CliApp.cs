@@ -18,6 +18,7 @@ public static class CliApp
             BaselinePolicyCommand.Create(),
             RulesCommand.Create(),
             Replay.ReplayCommand.Create(services),
+            Audit.AuditCommand.Create(services),
         };
         var parse = root.Parse(args);
 

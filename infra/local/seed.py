@@ -8,10 +8,13 @@ In one account and Region it:
   3. switches the instance to that key (UpdateInstance) and waits until DescribeInstance shows it ENABLED;
   4. creates the SNS topic idckmsguard-alerts and the SQS queue idckmsguard-alerts-inbox subscribed to it;
   5. creates the guard's state table, configuration parameter and follow-up queue, as template.yaml does;
+  6. with --replica-region R (repeatable): replicates the key to R with the same policy and adds R to the
+     instance (AddRegion), as a multi-Region Identity Center needs;
 and prints one JSON object naming everything it made.
 
     python3 infra/local/seed.py --endpoint http://127.0.0.1:5000 [--account 111122223333] [--region us-east-1]
         [--org-id o-a1b2c3d4e5] [--delegated-admin 444455556666] [--multi-region | --no-multi-region]
+        [--replica-region eu-west-1 ...]
 
 The access key id is the account id, which moto_server.py turns into that account. Running it again in the same
 account is safe: it creates another key, moves the alias and the instance to it, and reuses the topic, the queue
@@ -86,6 +89,17 @@ def switch_instance_to_key(sso_admin, instance_arn: str, key_arn: str) -> dict:
     return details
 
 
+def add_replica_regions(kms, sso_admin, instance_arn: str, key: dict, policy: str, regions: list[str]) -> list[str]:
+    if regions and not key.get("MultiRegion"):
+        raise SeedError("replica Regions need a multi-Region key (drop --no-multi-region)")
+    replica_arns = []
+    for region in regions:
+        replica = kms.replicate_key(KeyId=key["KeyId"], ReplicaRegion=region, Policy=policy)["ReplicaKeyMetadata"]
+        sso_admin.add_region(InstanceArn=instance_arn, RegionName=region)
+        replica_arns.append(replica["Arn"])
+    return replica_arns
+
+
 def create_alert_channel(sns, sqs) -> dict:
     topic_arn = sns.create_topic(Name=TOPIC_NAME)["TopicArn"]
     queue_url = sqs.create_queue(QueueName=QUEUE_NAME)["QueueUrl"]
@@ -145,6 +159,7 @@ def seed(
     org_id: str = "o-a1b2c3d4e5",
     delegated_admin: str = DEFAULT_DELEGATED_ADMIN,
     multi_region: bool = True,
+    replica_regions: list[str] | None = None,
 ) -> dict:
     session = boto3.Session(aws_access_key_id=account, aws_secret_access_key=LOCAL_SECRET_KEY, region_name=region)
 
@@ -153,8 +168,10 @@ def seed(
 
     sso_admin = client("sso-admin")
     instance = find_instance(sso_admin)
-    key = create_key(client("kms"), render_key_policy(account, delegated_admin), multi_region)
+    policy = render_key_policy(account, delegated_admin)
+    key = create_key(client("kms"), policy, multi_region)
     switch_instance_to_key(sso_admin, instance["InstanceArn"], key["Arn"])
+    replica_arns = add_replica_regions(client("kms"), sso_admin, instance["InstanceArn"], key, policy, replica_regions or [])
     identity_store_id = instance["IdentityStoreId"]
     return {
         "account": account,
@@ -166,6 +183,7 @@ def seed(
         "keyArn": key["Arn"],
         "keyId": key["KeyId"],
         "aliasName": ALIAS_NAME,
+        "replicaKeyArns": replica_arns,
         **create_alert_channel(client("sns"), client("sqs")),
         **create_guard_storage(client("dynamodb"), client("ssm"), client("sqs")),
     }
@@ -187,11 +205,20 @@ def main(argv: list[str] | None = None) -> int:
         "--delegated-admin", type=account_id, default=DEFAULT_DELEGATED_ADMIN, help="account given kms:* by the key policy"
     )
     parser.add_argument("--multi-region", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--replica-region", action="append", default=[], help="replicate the key here and add the Region to the instance"
+    )
     args = parser.parse_args(argv)
 
     try:
         result = seed(
-            args.endpoint, args.account, args.region, args.org_id, args.delegated_admin, args.multi_region
+            args.endpoint,
+            args.account,
+            args.region,
+            args.org_id,
+            args.delegated_admin,
+            args.multi_region,
+            args.replica_region,
         )
     except (SeedError, BotoCoreError, ClientError) as error:
         print(f"error: {error}", file=sys.stderr)

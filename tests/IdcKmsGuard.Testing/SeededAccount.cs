@@ -17,7 +17,8 @@ public sealed record SeededAccount(
     string QueueArn,
     string StateTable,
     string ConfigurationParameter,
-    string FollowUpQueueUrl);
+    string FollowUpQueueUrl,
+    IReadOnlyList<string>? ReplicaKeyArns = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(SeededAccount))]

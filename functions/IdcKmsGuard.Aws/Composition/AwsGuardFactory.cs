@@ -7,6 +7,7 @@ using IdcKmsGuard.Aws.Kms;
 using IdcKmsGuard.Aws.Sns;
 using IdcKmsGuard.Aws.SsoAdmin;
 using IdcKmsGuard.Aws.State;
+using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Ports;
@@ -34,12 +35,7 @@ public static class AwsGuardFactory
         ArgumentNullException.ThrowIfNull(deployment);
         ArgumentNullException.ThrowIfNull(credentials);
 
-        // One connection pool for every thin client; DNS changes are picked up by recycling connections.
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = TimeSpan.FromSeconds(10),
-        };
-        var aws = new AwsHttpClient(http, credentials, endpoints, time, BackoffPolicy.Standard);
+        var aws = HttpFor(credentials, endpoints, time);
         var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, deployment.Region));
         var keys = new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints));
         publisher ??= deployment.AlertTopicArn is { } topic
@@ -68,5 +64,23 @@ public static class AwsGuardFactory
             FollowUps = deployment.FollowUpQueueUrl is { } queue ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue) : null,
             FollowUpSchedule = deployment.FollowUpSchedule,
         };
+    }
+
+    /// <summary>The read-only auditor over the same adapters (the CLI's audit; the sweep gets it through the guard).</summary>
+    public static Auditor CreateAuditor(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region));
+        return new Auditor(identityCenter, new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)), options, time);
+    }
+
+    // One connection pool for every thin client; DNS changes are picked up by recycling connections.
+    private static AwsHttpClient HttpFor(SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        return new AwsHttpClient(http, credentials, endpoints, time, BackoffPolicy.Standard);
     }
 }

@@ -8,6 +8,7 @@ namespace IdcKmsGuard.Cli.Commands;
 [JsonSerializable(typeof(InspectedEvent))]
 [JsonSerializable(typeof(PolicyCheckDocument))]
 [JsonSerializable(typeof(List<IdcKmsGuard.Cli.Replay.ReplayEntry>))]
+[JsonSerializable(typeof(IdcKmsGuard.Cli.Audit.AuditDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class CliJson
