@@ -4,8 +4,8 @@ using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
-using IdcKmsGuard.Core.Policy.Parsing;
 using IdcKmsGuard.Core.Policy.Findings;
+using IdcKmsGuard.Core.Policy.Parsing;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
 
