@@ -26,6 +26,7 @@ internal static class RulesText
         Setting(output, "require customer managed key", YesNo(c.RequireCustomerManagedKey));
         Setting(output, "repair strategy", ConfigurationNames.Of(c.RepairStrategy));
         Setting(output, "repeat alert window", $"{c.RepeatAlertWindow.TotalMinutes:0} minutes");
+        Setting(output, "sweep repeats a standing violation", $"every {c.SweepRepeatAfter} sweeps");
         Setting(output, "narrow blocking denies", YesNo(c.NarrowBlockingDenies));
         Setting(output, "chatbot notifications", YesNo(c.ChatbotNotifications));
         Setting(output, "suspend tag key", c.SuspendTagKey);

@@ -27,4 +27,7 @@ public static class ConfigurationLimits
 
     /// <summary>One week: a longer window would hide a repeated attack for too long.</summary>
     public const int MaxRepeatAlertWindowMinutes = 10080;
+
+    /// <summary>A week of hourly sweeps.</summary>
+    public const int MaxSweepRepeatAfter = 168;
 }

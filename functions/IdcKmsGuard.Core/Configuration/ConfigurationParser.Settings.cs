@@ -30,6 +30,9 @@ public static partial class ConfigurationParser
             : throw new ConfigurationException(location, $"'{text}' is not one of: {string.Join(", ", ConfigurationNames.RepairStrategies)}");
     }
 
+    private static int ReadSweepRepeat(JsonElement element, string location) =>
+        Integer(element, location, 1, ConfigurationLimits.MaxSweepRepeatAfter, "sweeps");
+
     private static TimeSpan ReadWindow(JsonElement element, string location) => TimeSpan.FromMinutes(
         Integer(element, location, ConfigurationLimits.MinRepeatAlertWindowMinutes, ConfigurationLimits.MaxRepeatAlertWindowMinutes, "minutes"));
 }

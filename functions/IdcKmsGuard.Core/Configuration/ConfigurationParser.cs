@@ -14,7 +14,7 @@ public static partial class ConfigurationParser
     private static readonly string[] RootElements =
     [
         "$schema", "version", "dryRun", "rules", "exemptions", "approvedKeys", "requireCustomerManagedKey", "repairStrategy",
-        "repeatAlertWindowMinutes", "narrowBlockingDenies", "chatbotNotifications", "extraRequirements",
+        "repeatAlertWindowMinutes", "sweepRepeatAfter", "narrowBlockingDenies", "chatbotNotifications", "extraRequirements",
     ];
 
     private static readonly JsonDocumentOptions Options = new()
@@ -90,6 +90,9 @@ public static partial class ConfigurationParser
             RepeatAlertWindow: Optional(members, "repeatAlertWindowMinutes", ReadWindow, defaults.RepeatAlertWindow),
             ExtraRequirements: members.TryGetValue("extraRequirements", out var extra) ? ReadExtraRequirements(extra) : defaults.ExtraRequirements,
             NarrowBlockingDenies: Optional(members, "narrowBlockingDenies", Boolean, defaults.NarrowBlockingDenies),
-            ChatbotNotifications: Optional(members, "chatbotNotifications", Boolean, defaults.ChatbotNotifications));
+            ChatbotNotifications: Optional(members, "chatbotNotifications", Boolean, defaults.ChatbotNotifications))
+        {
+            SweepRepeatAfter = Optional(members, "sweepRepeatAfter", ReadSweepRepeat, defaults.SweepRepeatAfter),
+        };
     }
 }

@@ -39,6 +39,7 @@ public static class ConfigurationWriter
             json.WriteBoolean("requireCustomerManagedKey", configuration.RequireCustomerManagedKey);
             json.WriteString("repairStrategy", ConfigurationNames.Of(configuration.RepairStrategy));
             json.WriteNumber("repeatAlertWindowMinutes", (int)configuration.RepeatAlertWindow.TotalMinutes);
+            json.WriteNumber("sweepRepeatAfter", configuration.SweepRepeatAfter);
             json.WriteBoolean("narrowBlockingDenies", configuration.NarrowBlockingDenies);
             json.WriteBoolean("chatbotNotifications", configuration.ChatbotNotifications);
             WriteExtraRequirements(json, configuration.ExtraRequirements);

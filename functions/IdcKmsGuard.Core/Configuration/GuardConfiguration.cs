@@ -41,6 +41,11 @@ public sealed record GuardConfiguration(
         NarrowBlockingDenies: false,
         ChatbotNotifications: false);
 
+    /// <summary>The sweep re-alerts a violation that persists, unchanged, every this many sweeps (24: daily when hourly).</summary>
+    public int SweepRepeatAfter { get; init; } = DefaultSweepRepeatAfter;
+
+    public const int DefaultSweepRepeatAfter = 24;
+
     /// <summary>The rule's configured mode, or its catalog default when the document does not name it.</summary>
     /// <exception cref="KeyNotFoundException">No rule has this id.</exception>
     public RuleMode ModeOf(string ruleId) => ModeOf(RuleCatalog.Get(ruleId));

@@ -46,6 +46,25 @@ public sealed class ConfigurationParserSettingsTests
         Assert.Equal(("repeatAlertWindowMinutes", problem), (refusal.Location, refusal.Problem));
     }
 
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("168", 168)]
+    public void Parse_WhenSweepRepeatIsWithinOneAndAWeekOfSweeps_ShouldCarryIt(string value, int sweeps)
+    {
+        Assert.Equal(sweeps, ConfigurationParser.Parse(Documents.With($"\"sweepRepeatAfter\": {value}")).SweepRepeatAfter);
+    }
+
+    [Theory]
+    [InlineData("0", "must be between 1 and 168 sweeps; it is 0")]
+    [InlineData("169", "must be between 1 and 168 sweeps; it is 169")]
+    [InlineData("2.5", "must be a whole number of sweeps")]
+    public void Parse_WhenSweepRepeatIsOutOfRange_ShouldRefuseIt(string value, string problem)
+    {
+        var refusal = Documents.Refusal(Documents.With($"\"sweepRepeatAfter\": {value}"));
+
+        Assert.Equal(("sweepRepeatAfter", problem), (refusal.Location, refusal.Problem));
+    }
+
     [Fact]
     public void Parse_WhenApprovedKeysAreKeyArns_ShouldCarryThemInOrder()
     {

@@ -62,6 +62,8 @@ public sealed class ConfigurationSchemaCatalogTests
         Assert.Equal(defaults.NarrowBlockingDenies, Properties.GetProperty("narrowBlockingDenies").GetProperty("default").GetBoolean());
         Assert.Equal(defaults.ChatbotNotifications, Properties.GetProperty("chatbotNotifications").GetProperty("default").GetBoolean());
         Assert.Equal(ConfigurationNames.Of(defaults.RepairStrategy), Properties.GetProperty("repairStrategy").GetProperty("default").GetString());
+        Assert.Equal(defaults.SweepRepeatAfter, Properties.GetProperty("sweepRepeatAfter").GetProperty("default").GetInt32());
+        Assert.Equal(ConfigurationLimits.MaxSweepRepeatAfter, Properties.GetProperty("sweepRepeatAfter").GetProperty("maximum").GetInt32());
         Assert.Equal(defaults.RepeatAlertWindow.TotalMinutes, Properties.GetProperty("repeatAlertWindowMinutes").GetProperty("default").GetInt32());
         Assert.Equal(defaults.SuspendTagKey, Properties.GetProperty("exemptions").GetProperty("properties").GetProperty("suspendTagKey").GetProperty("default").GetString());
     }

@@ -64,7 +64,7 @@ public sealed class ConfigurationWriterTests
     /// <summary>The configuration as text, so two can be compared element by element.</summary>
     internal static string Describe(GuardConfiguration c) => string.Join(
         "\n",
-        $"dryRun={c.DryRun} tag={c.SuspendTagKey} cmk={c.RequireCustomerManagedKey} repair={c.RepairStrategy} window={c.RepeatAlertWindow} narrow={c.NarrowBlockingDenies} chatbot={c.ChatbotNotifications}",
+        $"dryRun={c.DryRun} tag={c.SuspendTagKey} cmk={c.RequireCustomerManagedKey} repair={c.RepairStrategy} window={c.RepeatAlertWindow} narrow={c.NarrowBlockingDenies} chatbot={c.ChatbotNotifications} sweepRepeat={c.SweepRepeatAfter}",
         string.Join(",", RuleCatalog.All.Select(r => $"{r.Id}={c.ModeOf(r)}")),
         string.Join(",", c.PrincipalExemptions),
         string.Join(",", c.ApprovedKeys),
