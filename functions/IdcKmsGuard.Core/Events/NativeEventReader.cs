@@ -9,7 +9,12 @@ internal static class NativeEventReader
     public static GuardEvent Read(JsonElement envelope, string detailType, JsonElement detail)
     {
         var source = envelope.String("source") ?? string.Empty;
-        var trigger = source == "aws.kms" ? TriggerClassifier.ClassifyNativeKmsEvent(detailType) : Trigger.Unsupported;
+        var trigger = (source, detailType) switch
+        {
+            ("aws.kms", _) => TriggerClassifier.ClassifyNativeKmsEvent(detailType),
+            ("aws.events", "Scheduled Event") => Trigger.Sweep,
+            _ => Trigger.Unsupported,
+        };
 
         return new GuardEvent(
             Trigger: trigger,

@@ -17,4 +17,7 @@ public enum Trigger
     KeyPrimaryRegionChanged,
     IdentityCenterEncryptionChanged,
     IdentityCenterRegionChanged,
+
+    /// <summary>The EventBridge schedule: check everything, whatever events were (or were not) delivered.</summary>
+    Sweep,
 }

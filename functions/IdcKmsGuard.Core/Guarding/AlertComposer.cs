@@ -36,6 +36,11 @@ internal sealed class AlertComposer(TimeProvider time)
     public static string Narrate(GuardEvent guardEvent, string subject)
     {
         var when = guardEvent.EventTime is { } t ? $" at {t:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty;
+        if (guardEvent.Trigger == Trigger.Sweep)
+        {
+            return $"The guard's scheduled sweep re-read {subject}{when}, whatever events were or were not delivered.";
+        }
+
         if (guardEvent.Actor.Type == "AWSService" && guardEvent.Actor.Arn is null)
         {
             return $"AWS reported {guardEvent.EventName} for {subject}{when}.";

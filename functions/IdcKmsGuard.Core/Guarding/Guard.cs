@@ -21,6 +21,7 @@ public sealed class Guard
     private readonly ProtectedKeyLocator locator;
     private readonly KeyReview keyReview;
     private readonly EncryptionReview encryptionReview;
+    private readonly SweepReview sweepReview;
     private readonly AlertComposer composer;
     private readonly IKeyStore keys;
     private readonly GuardOptions options;
@@ -51,6 +52,7 @@ public sealed class Guard
         locator = new ProtectedKeyLocator(keys);
         keyReview = new KeyReview(keys, options, this.state, time);
         encryptionReview = new EncryptionReview(identityCenter, keys, options, this.state, time);
+        sweepReview = new SweepReview(new Auditing.Auditor(identityCenter, keys, options, time), keyReview);
         composer = new AlertComposer(time);
     }
 
@@ -118,6 +120,11 @@ public sealed class Guard
 
         var configurationNow = snapshot.Configuration;
         var gate = new RemediationGate(keys, options, configurationNow, guardEvent, time);
+        if (guardEvent.Trigger == Trigger.Sweep)
+        {
+            return await SweepAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false);
+        }
+
         var review = guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
             ? await ReviewInstanceAsync(guardEvent, gate, followUp, cancellationToken).ConfigureAwait(false)
             : await ReviewKeyAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false);
@@ -139,11 +146,20 @@ public sealed class Guard
         }
 
         var alert = composer.Compose(review.Draft);
+        var (disposition, sent, messageId) = await PublishAsync(guardEvent, alert, configurationNow, cancellationToken).ConfigureAwait(false);
+        var reason = disposition == Disposition.Suppressed ? $"the same alert went out at {sent.PreviousAlertAt:u}; this repeat is counted" : review.Reason;
+        return new GuardResult(guardEvent, disposition, reason, sent, messageId) { Rules = RuleEvaluations.For(guardEvent, configurationNow, sent) };
+    }
+
+    /// <summary>One alert out, unless it repeats one sent within the window (then counted). A failed publish keeps
+    /// the alert under the event for the retry, then fails the invocation.</summary>
+    private async Task<(Disposition Disposition, Alert Alert, string? MessageId)> PublishAsync(GuardEvent guardEvent, Alert alert, GuardConfiguration configurationNow, CancellationToken cancellationToken)
+    {
         var decision = await state.RegisterAlertAsync(AlertKey(alert), configurationNow.RepeatAlertWindow, cancellationToken).ConfigureAwait(false);
         if (!decision.Send)
         {
             logger.LogInformation("Alert {Rule} ({Outcome}) for {Key} suppressed: the same alert went out at {LastSentAt}", alert.RuleId, AlertRenderer.Name(alert.Outcome), alert.KeyArn, decision.LastSentAt);
-            return new GuardResult(guardEvent, Disposition.Suppressed, $"the same alert went out at {decision.LastSentAt:u}; this repeat is counted", alert, null) { Rules = RuleEvaluations.For(guardEvent, configurationNow, alert) };
+            return (Disposition.Suppressed, alert with { PreviousAlertAt = decision.LastSentAt }, null);
         }
 
         alert = alert with { SuppressedRepeats = decision.SuppressedSinceLastSent, PreviousAlertAt = decision.LastSentAt };
@@ -167,7 +183,74 @@ public sealed class Guard
             AlertRenderer.Name(alert.Outcome),
             messageId,
             alert.Headline);
-        return new GuardResult(guardEvent, Disposition.Alerted, review.Reason, alert, messageId) { Rules = RuleEvaluations.For(guardEvent, configurationNow, alert) };
+        return (Disposition.Alerted, alert, messageId);
+    }
+
+    // Every scope's state is remembered before its alert goes out: if publishing fails, the pending alert carries
+    // the news to the retry, and the retry does not announce it twice.
+    private async Task<GuardResult> SweepAsync(GuardEvent sweep, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        var configurationNow = gate.Configuration;
+        var scopes = await sweepReview.ReviewAsync(sweep, gate, cancellationToken).ConfigureAwait(false);
+        var sent = new List<Alert>();
+        string? firstMessageId = null;
+        var unchanged = 0;
+        foreach (var scope in scopes)
+        {
+            var previous = await state.GetSweepMemoryAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
+            var (change, next) = SweepDecision.Decide(scope.Scope, previous, scope.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow());
+            await state.SaveSweepMemoryAsync(next, cancellationToken).ConfigureAwait(false);
+            if (SweepAlert(sweep, scope, change, previous, next, configurationNow) is not { } draft)
+            {
+                unchanged += scope.Findings.Any(f => !f.Resolved && f.Severity >= Alerts.Severity.Medium) ? 1 : 0;
+                continue;
+            }
+
+            var (disposition, alert, messageId) = await PublishAsync(sweep, composer.Compose(draft), configurationNow, cancellationToken).ConfigureAwait(false);
+            if (disposition == Disposition.Alerted)
+            {
+                sent.Add(alert);
+                firstMessageId ??= messageId;
+            }
+        }
+
+        var reason = $"the sweep checked {scopes.Count} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, {unchanged} known violation(s) unchanged";
+        logger.LogInformation("Sweep done: {Reason}", reason);
+        var primary = sent.OrderByDescending(a => a.Severity).FirstOrDefault();
+        return new GuardResult(sweep, sent.Count > 0 ? Disposition.Alerted : Disposition.Healthy, reason, primary, firstMessageId)
+        {
+            Alerts = sent,
+            Rules = [.. sent.SelectMany(a => RuleEvaluations.For(sweep, configurationNow, a)).DistinctBy(r => r.RuleId)],
+        };
+    }
+
+    private static AlertDraft? SweepAlert(GuardEvent sweep, SweepScope scope, SweepChange change, SweepMemory? previous, SweepMemory next, GuardConfiguration configuration)
+    {
+        switch (change)
+        {
+            case SweepChange.None:
+                return null;
+            case SweepChange.Cleared:
+                var cleared = previous!.Fingerprint.Split(',').Select(id => new Finding(id, Alerts.Severity.Info, $"No longer found: {Rules.RuleCatalog.Get(id).Title.ToLowerInvariant()} again.", Resolved: true)).ToList();
+                return new AlertDraft(
+                    Event: sweep,
+                    Headline: $"The sweep found {scope.Scope} healthy again",
+                    WhatHappened: $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; the guard did not change it, so someone else fixed it.",
+                    Outcome: AlertOutcome.None,
+                    Findings: cleared,
+                    Steps: [],
+                    Verification: null,
+                    KeyArn: scope.Draft?.KeyArn ?? (scope.Scope.Contains(":kms:", StringComparison.Ordinal) ? scope.Scope : null),
+                    KeyRegion: scope.Draft?.KeyRegion ?? (scope.Scope.Contains(":kms:", StringComparison.Ordinal) ? scope.Scope.Split(':')[3] : null),
+                    KeyStateBefore: null,
+                    KeyStateAfter: null,
+                    InstanceArn: scope.Scope.Contains(":sso:", StringComparison.Ordinal) ? scope.Scope : null,
+                    ExtraNextSteps: []);
+            case SweepChange.StillFailing when scope.Draft is { } draft:
+                return draft with { WhatHappened = $"{draft.WhatHappened} Unchanged since {next.Since:yyyy-MM-dd HH:mm} UTC ({next.Sweeps} sweeps); the sweep repeats this every {configuration.SweepRepeatAfter} sweeps until it is fixed." };
+            default:
+                return scope.Draft;
+        }
     }
 
     // A bad document is news once, not with every event: one alert per fault id for a week.

@@ -8,4 +8,13 @@ public sealed record GuardResult(GuardEvent Event, Disposition Disposition, stri
 {
     /// <summary>The rules the event made the guard evaluate, with how each came out.</summary>
     public IReadOnlyList<RuleEvaluation> Rules { get; init; } = [];
+
+    /// <summary>Every alert published: one at most for an event, one per changed scope for a sweep.</summary>
+    public IReadOnlyList<Alert> Alerts
+    {
+        get => alerts ?? (Alert is null || Disposition != Disposition.Alerted ? [] : [Alert]);
+        init => alerts = value;
+    }
+
+    private readonly IReadOnlyList<Alert>? alerts;
 }

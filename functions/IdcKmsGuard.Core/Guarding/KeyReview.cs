@@ -75,6 +75,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
                     return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
                     return await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false);
+                case Trigger.Sweep:
+                    return await SweepChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
                 default:
                     return parts;
             }
@@ -83,6 +85,20 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
         {
             return parts.With(GuardCannot($"check the key ({e.Operation})", e));
         }
+    }
+
+    // The sweep has no event to narrow the checks: the policy, and rotation where it is set (the primary, KMS material).
+    private async Task<KeyReviewParts> SweepChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        if (gate.IsOn(RuleCatalog.KeyPolicyHealthy) || gate.IsOn(RuleCatalog.KeyPolicySafe))
+        {
+            var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken).ConfigureAwait(false);
+            parts = parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
+        }
+
+        return before.MultiRegionRole != "REPLICA" && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
+            ? await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false)
+            : parts;
     }
 
     private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)

@@ -33,4 +33,9 @@ public interface IGuardStateStore
     /// once per <paramref name="window"/>, counting the repeats in between. Sending and counting are atomic.
     /// </summary>
     Task<AlertDecision> RegisterAlertAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken);
+
+    /// <returns>What the last sweep found for the scope; null before the first sweep.</returns>
+    Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken);
+
+    Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken);
 }

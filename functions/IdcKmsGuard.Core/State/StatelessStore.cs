@@ -23,4 +23,9 @@ public sealed class StatelessStore : IGuardStateStore
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) => Task.FromResult<KnownGoodPolicy?>(null);
 
     public Task<AlertDecision> RegisterAlertAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.FromResult(new AlertDecision(true, 0, null));
+
+    // Without memory every sweep is the first: it reports whatever it finds.
+    public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<SweepMemory?>(null);
+
+    public Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -73,4 +73,15 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore
         alerts[alertKey] = (now, 0);
         return Task.FromResult(new AlertDecision(true, last.Suppressed, alerts.ContainsKey(alertKey) && last.LastSent != default ? last.LastSent : null));
     }
+
+    public Dictionary<string, SweepMemory> Sweeps { get; } = new(StringComparer.Ordinal);
+
+    public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) =>
+        Task.FromResult(Sweeps.GetValueOrDefault(scope));
+
+    public Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken)
+    {
+        Sweeps[memory.Scope] = memory;
+        return Task.CompletedTask;
+    }
 }

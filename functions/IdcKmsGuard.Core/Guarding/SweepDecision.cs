@@ -1,0 +1,54 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.State;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+internal enum SweepChange
+{
+    /// <summary>Nothing new: no alert.</summary>
+    None,
+
+    /// <summary>A violation where the last sweep found none (or the first sweep finds one).</summary>
+    New,
+
+    /// <summary>A different set of violations than the last sweep found.</summary>
+    Changed,
+
+    /// <summary>The guard fixed something in this sweep.</summary>
+    Fixed,
+
+    /// <summary>What the last sweep found is gone, and not by the guard's hand.</summary>
+    Cleared,
+
+    /// <summary>The same violations, unchanged for another <see cref="Configuration.GuardConfiguration.SweepRepeatAfter"/> sweeps.</summary>
+    StillFailing,
+}
+
+/// <summary>The sweep alerts on a change of state, not every hour: this decides, per scope, from the last sweep's memory.</summary>
+internal static class SweepDecision
+{
+    public static (SweepChange Change, SweepMemory Next) Decide(string scope, SweepMemory? previous, IReadOnlyList<Finding> findings, int repeatAfter, DateTimeOffset now)
+    {
+        // Low findings are advice, never an alert of their own: they do not make a state.
+        var fingerprint = string.Join(",", findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var fixedNow = findings.Any(f => f.Resolved);
+        if (previous is null || previous.Fingerprint != fingerprint)
+        {
+            var wasHealthy = previous is null || previous.Fingerprint.Length == 0;
+            var change = fixedNow ? SweepChange.Fixed
+                : fingerprint.Length == 0 ? (wasHealthy ? SweepChange.None : SweepChange.Cleared)
+                : wasHealthy ? SweepChange.New
+                : SweepChange.Changed;
+            return (change, new SweepMemory(scope, fingerprint, 1, now));
+        }
+
+        var same = previous with { Sweeps = previous.Sweeps + 1 };
+        if (fixedNow)
+        {
+            return (SweepChange.Fixed, same);
+        }
+
+        var repeat = fingerprint.Length > 0 && (same.Sweeps - 1) % Math.Max(1, repeatAfter) == 0;
+        return (repeat ? SweepChange.StillFailing : SweepChange.None, same);
+    }
+}

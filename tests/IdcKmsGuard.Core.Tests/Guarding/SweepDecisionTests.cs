@@ -1,0 +1,73 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.State;
+
+namespace IdcKmsGuard.Core.Tests.Guarding;
+
+public sealed class SweepDecisionTests
+{
+    private const string Scope = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Finding Broken = new("KEY-POLICY-HEALTHY", Severity.Critical, "sso.amazonaws.com can no longer call kms:Decrypt");
+    private static readonly Finding Rotation = new("KEY-ROTATION", Severity.Medium, "Automatic rotation of the key is turned off.");
+    private static readonly Finding Advice = new("IDC-CONTEXT-SCOPE", Severity.Low, "Scope by aws:SourceAccount.");
+
+    [Fact]
+    public void Decide_WhenTheFirstSweepFindsAViolation_ShouldAlertNew()
+    {
+        var (change, next) = SweepDecision.Decide(Scope, null, [Broken], 24, Now);
+
+        Assert.Equal(SweepChange.New, change);
+        Assert.Equal(new SweepMemory(Scope, "KEY-POLICY-HEALTHY", 1, Now), next);
+    }
+
+    [Fact]
+    public void Decide_WhenHealthyAgainAndAgain_ShouldStayQuiet()
+    {
+        var (change, next) = SweepDecision.Decide(Scope, new SweepMemory(Scope, string.Empty, 5, Now.AddHours(-5)), [Advice], 24, Now);
+
+        Assert.Equal(SweepChange.None, change);
+        Assert.Equal(6, next.Sweeps);
+    }
+
+    [Fact]
+    public void Decide_WhenTheSameViolationPersists_ShouldRepeatOnlyEveryNSweeps()
+    {
+        var memory = new SweepMemory(Scope, "KEY-POLICY-HEALTHY", 1, Now.AddHours(-1));
+        var changes = new List<SweepChange>();
+        for (var i = 0; i < 6; i++)
+        {
+            (var change, memory) = SweepDecision.Decide(Scope, memory, [Broken], 3, Now.AddHours(i));
+            changes.Add(change);
+        }
+
+        Assert.Equal([SweepChange.None, SweepChange.None, SweepChange.StillFailing, SweepChange.None, SweepChange.None, SweepChange.StillFailing], changes);
+        Assert.Equal(Now.AddHours(-1), memory.Since);
+    }
+
+    [Fact]
+    public void Decide_WhenTheGuardFixedIt_ShouldAlertFixedAndRememberHealthy()
+    {
+        var (change, next) = SweepDecision.Decide(Scope, new SweepMemory(Scope, string.Empty, 3, Now.AddHours(-3)), [Broken with { Resolved = true }], 24, Now);
+
+        Assert.Equal(SweepChange.Fixed, change);
+        Assert.Equal(string.Empty, next.Fingerprint);
+    }
+
+    [Fact]
+    public void Decide_WhenAViolationWentAwayWithoutTheGuard_ShouldSayItCleared()
+    {
+        var (change, _) = SweepDecision.Decide(Scope, new SweepMemory(Scope, "KEY-ROTATION", 2, Now.AddHours(-2)), [], 24, Now);
+
+        Assert.Equal(SweepChange.Cleared, change);
+    }
+
+    [Fact]
+    public void Decide_WhenTheViolationsChange_ShouldAlertChangedAndRestartTheCount()
+    {
+        var (change, next) = SweepDecision.Decide(Scope, new SweepMemory(Scope, "KEY-ROTATION", 7, Now.AddHours(-7)), [Broken, Rotation], 24, Now);
+
+        Assert.Equal(SweepChange.Changed, change);
+        Assert.Equal(new SweepMemory(Scope, "KEY-POLICY-HEALTHY,KEY-ROTATION", 1, Now), next);
+    }
+}

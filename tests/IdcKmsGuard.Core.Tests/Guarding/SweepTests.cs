@@ -1,0 +1,138 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Core.Tests.Guarding;
+
+/// <summary>The scheduled sweep: everything re-read, remediated like an event would be, alerted on change of state only.</summary>
+public sealed class SweepTests
+{
+    private const string RootOnly = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+    private static readonly KeyArn Replica = GuardScenario.Key.InRegion("eu-west-1");
+    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+
+    private int sweeps;
+
+    [Fact]
+    public async Task Sweep_WhenEverythingIsHealthy_ShouldStayQuietAndRememberEachScope()
+    {
+        var scenario = Scenario();
+        AddReplica(scenario, Baseline);
+
+        var result = await SweepAsync(scenario);
+
+        Assert.Equal(Disposition.Healthy, result.Disposition);
+        Assert.Empty(scenario.Publisher.Published);
+        Assert.Equal(3, scenario.State.Sweeps.Count);
+        Assert.All(scenario.State.Sweeps.Values, m => Assert.Equal(string.Empty, m.Fingerprint));
+    }
+
+    [Fact]
+    public async Task Sweep_WhenTheReplicaPolicyBrokeWithoutAnEvent_ShouldRepairItInItsRegionAndSayFixedOnce()
+    {
+        var scenario = Scenario();
+        AddReplica(scenario, RootOnly);
+
+        var first = await SweepAsync(scenario);
+        var second = await SweepAsync(scenario);
+
+        var alert = Assert.Single(first.Alerts);
+        Assert.Equal((AlertOutcome.Fixed, "KEY-POLICY-HEALTHY"), (alert.Outcome, alert.RuleId));
+        Assert.Equal(Replica.ToString(), alert.KeyArn);
+        Assert.True(alert.Verification!.Passed);
+        Assert.StartsWith("The guard's scheduled sweep re-read the key Identity Center uses (arn:aws:kms:eu-west-1:", alert.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("AllowIdentityCenterAndIdentityStoreToUseKey", scenario.Keys.PolicyOf(Replica), StringComparison.Ordinal);
+        Assert.Equal(Baseline, scenario.Keys.PolicyOf(GuardScenario.Key));
+        Assert.Equal(Disposition.Healthy, second.Disposition);
+        Assert.Single(scenario.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenAViolationStaysInAlertMode_ShouldAlertOnceThenEveryNSweeps()
+    {
+        var configuration = GuardConfiguration.Defaults with { SweepRepeatAfter = 2 };
+        var scenario = new GuardScenario(KeyState.Enabled, remediate: false, configuration: configuration);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        AddReplica(scenario, RootOnly);
+
+        var results = new List<GuardResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            results.Add(await SweepAsync(scenario));
+        }
+
+        Assert.Equal([1, 0, 1, 0], results.Select(r => r.Alerts.Count));
+        Assert.Equal(AlertOutcome.Alerted, results[0].Alert!.Outcome);
+        Assert.Contains("Unchanged since", results[2].Alert!.WhatHappened, StringComparison.Ordinal);
+        Assert.Contains("(3 sweeps)", results[2].Alert!.WhatHappened, StringComparison.Ordinal);
+        Assert.Equal(RootOnly, scenario.Keys.PolicyOf(Replica));
+    }
+
+    [Fact]
+    public async Task Sweep_WhenARegionLacksAReplica_ShouldAlertCriticalAndLaterSayItIsHealthyAgain()
+    {
+        var scenario = Scenario();
+        scenario.IdentityCenter.AdditionalRegions.Add("eu-west-1");
+
+        var missing = await SweepAsync(scenario);
+        scenario.Keys.Add(Replica, KeyState.Enabled, Baseline);
+        var healed = await SweepAsync(scenario);
+
+        var alert = Assert.Single(missing.Alerts);
+        Assert.Equal(("KEY-REPLICA", Severity.Critical), (alert.RuleId, alert.Severity));
+        Assert.Equal("An Identity Center Region has no usable replica of the key", alert.Headline);
+        var notice = Assert.Single(healed.Alerts);
+        Assert.Equal((AlertOutcome.None, Severity.Info), (notice.Outcome, notice.Severity));
+        Assert.Contains("someone else fixed it", notice.WhatHappened, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenThePrimaryWasDisabledAndTheEventWasLost_ShouldEnableItAndReport()
+    {
+        var scenario = Scenario();
+        scenario.Keys.SetState(GuardScenario.Key, KeyState.Disabled);
+
+        var result = await SweepAsync(scenario);
+
+        var alert = Assert.Single(result.Alerts);
+        Assert.Equal((AlertOutcome.Fixed, "KEY-ENABLED"), (alert.Outcome, alert.RuleId));
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal("Sweep", alert.Event.Trigger);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenTheSameScheduledEventArrivesTwice_ShouldRunOnce()
+    {
+        var scenario = Scenario();
+        scenario.Keys.SetState(GuardScenario.Key, KeyState.Disabled);
+
+        var first = await scenario.HandleAsync("scheduled-sweep.json");
+        var second = await scenario.HandleAsync("scheduled-sweep.json");
+
+        Assert.Equal(Disposition.Alerted, first.Disposition);
+        Assert.Equal(Disposition.Duplicate, second.Disposition);
+    }
+
+    private static GuardScenario Scenario()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        return scenario;
+    }
+
+    private static void AddReplica(GuardScenario scenario, string policy)
+    {
+        scenario.IdentityCenter.AdditionalRegions.Add(Replica.Region);
+        scenario.Keys.Add(Replica, KeyState.Enabled, policy);
+        scenario.Keys.Update(Replica, k => k with { MultiRegionRole = "REPLICA" });
+    }
+
+    private async Task<GuardResult> SweepAsync(GuardScenario scenario)
+    {
+        sweeps++;
+        scenario.Time.Advance(TimeSpan.FromHours(1));
+        return await scenario.HandleAsync("scheduled-sweep.json", json => json.Replace("7bf73129-1428-4cd3-a780-95db273d1602", $"sweep-{sweeps}", StringComparison.Ordinal));
+    }
+}
