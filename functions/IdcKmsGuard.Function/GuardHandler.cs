@@ -12,7 +12,8 @@ namespace IdcKmsGuard.Function;
 /// One invocation: read the event, run the guard, answer with what it did. Failures are thrown so that Lambda
 /// retries the event and, after the retries, keeps it in the dead-letter queue: nothing is dropped silently.
 /// </summary>
-internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
+/// <param name="metrics">Receives the Embedded Metric Format lines of each result (stdout in Lambda); null: none.</param>
+internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider time, Action<string>? metrics = null, string service = "idckmsguard") : ILambdaHandler
 {
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
         try
         {
             var result = await guard.HandleAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            Emit(result);
             return JsonSerializer.SerializeToUtf8Bytes(InvocationResult.From(result), FunctionJsonContext.Default.InvocationResult);
         }
         catch (GuardException e)
@@ -62,6 +64,7 @@ internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
             try
             {
                 var result = await guard.FollowUpAsync(FollowUpJson.Read(message.Body), cancellationToken).ConfigureAwait(false);
+                Emit(result);
                 logger.LogInformation("Follow-up {MessageId} for event {EventId}: {Disposition}: {Reason}", message.MessageId, result.Event.EventId, result.Disposition.ToString(), result.Reason);
             }
             catch (Exception e) when (e is FormatException or GuardException)
@@ -72,5 +75,13 @@ internal sealed class GuardHandler(Guard guard, ILogger logger) : ILambdaHandler
         }
 
         return new BatchResponse(failures);
+    }
+
+    private void Emit(GuardResult result)
+    {
+        foreach (var line in Core.Metrics.EmbeddedMetrics.For(result, service, time.GetUtcNow()))
+        {
+            metrics?.Invoke(line);
+        }
     }
 }

@@ -16,5 +16,5 @@ return (int)await bootstrap.RunAsync(_ =>
     var logger = loggerFactory.CreateLogger("IdcKmsGuard");
     var guard = GuardComposition.Create(settings, new SdkCredentialSource(), AwsEndpointResolver.FromProcess, TimeProvider.System, logger);
     logger.LogInformation("Guard ready: remediation {Mode}, alerts to {Topic}", settings.RemediationEnabled ? "on" : "off", settings.AlertTopicArn);
-    return Task.FromResult<ILambdaHandler>(new GuardHandler(guard, logger));
+    return Task.FromResult<ILambdaHandler>(new GuardHandler(guard, logger, TimeProvider.System, loggerFactory.WriteRawLine, loggerFactory.Options.Service));
 });

@@ -4,7 +4,7 @@ In one account and Region it:
   1. finds the IAM Identity Center instance (ListInstances);
   2. creates a symmetric KMS key (multi-Region unless --no-multi-region) whose key policy is the documented
      2026 baseline (policies/key-policy-baseline-2026.json) with this account and the delegated administrator
-     account filled in, and points alias/idc-identity at it;
+     account filled in, turns automatic rotation on, and points alias/idc-identity at it;
   3. switches the instance to that key (UpdateInstance) and waits until DescribeInstance shows it ENABLED;
   4. creates the SNS topic idckmsguard-alerts and the SQS queue idckmsguard-alerts-inbox subscribed to it;
   5. creates the guard's state table, configuration parameter and follow-up queue, as template.yaml does;
@@ -67,6 +67,7 @@ def create_key(kms, policy: str, multi_region: bool) -> dict:
         MultiRegion=multi_region,
         Description="IAM Identity Center key (seeded by IdcKmsGuard infra/local/seed.py)",
     )["KeyMetadata"]
+    kms.enable_key_rotation(KeyId=metadata["KeyId"])
     try:
         kms.create_alias(AliasName=ALIAS_NAME, TargetKeyId=metadata["KeyId"])
     except kms.exceptions.AlreadyExistsException:

@@ -95,7 +95,6 @@ public sealed class AuditCommandTests
     {
         var account = TestAccount.Create();
         var seeded = account.Seed(true, ReplicaRegion);
-        account.Boto3("kms", account.Region, "enable_key_rotation", JsonSerializer.Serialize(new Dictionary<string, string> { ["KeyId"] = seeded.KeyArn }));
         return (account, seeded);
     }
 

@@ -27,6 +27,13 @@ internal sealed class GuardRig
     {
     }
 
+    /// <summary>Identity Center in the account's Region and in <paramref name="replicaRegion"/>, with the key replicated there.</summary>
+    public static GuardRig InTwoRegions(string replicaRegion)
+    {
+        var account = TestAccount.Create();
+        return new GuardRig(account, account.Seed(true, replicaRegion), true, null, null);
+    }
+
     /// <param name="configurationFor">The configuration document for the fresh account's id.</param>
     public GuardRig(Func<string, string> configurationFor)
         : this(TestAccount.Create(), configurationFor)
@@ -63,10 +70,17 @@ internal sealed class GuardRig
         // Re-checks without the standard delays, so that a test can take them from the queue at once.
         var followUps = new Core.FollowUps.FollowUpSchedule([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero]);
         var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance, followUps);
-        Handler = new GuardHandler(guard, NullLogger.Instance);
+        Handler = new GuardHandler(guard, NullLogger.Instance, TimeProvider.System, MetricLines.Add);
     }
 
     private readonly bool remediation;
+
+    /// <summary>The Embedded Metric Format lines the handler wrote, in order.</summary>
+    public List<string> MetricLines { get; } = [];
+
+    /// <summary>A KMS client for another Region of the account (a replica's).</summary>
+    public AmazonKeyManagementServiceClient KmsIn(string region) =>
+        new(Account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = TestAccount.Moto.Endpoint.ToString(), AuthenticationRegion = region });
 
     public TestAccount Account { get; }
 

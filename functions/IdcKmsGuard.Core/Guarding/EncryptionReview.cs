@@ -20,6 +20,7 @@ internal sealed class EncryptionReview
     private readonly PolicyReview policyReview;
     private readonly EncryptionRemediator remediator;
     private readonly TimeProvider time;
+    private readonly Auditing.Auditor auditor;
 
     public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
     {
@@ -28,6 +29,7 @@ internal sealed class EncryptionReview
         this.time = time;
         policyReview = new PolicyReview(keys, options, state, time);
         remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
+        auditor = new Auditing.Auditor(identityCenter, keys, options, time);
     }
 
     /// <param name="followUp">Set when this is a re-check of a switch that was UPDATING; the guard re-checks no more.</param>
@@ -69,6 +71,18 @@ internal sealed class EncryptionReview
             _ => ("Identity Center reports an unknown encryption configuration", [], Severity.Medium, []),
         };
         findings = findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList();
+
+        // A Region added without a usable replica cannot serve sign-in there: the replicas are checked at once.
+        if (guardEvent.Trigger == Trigger.IdentityCenterRegionChanged && encryption.UsesCustomerManagedKey)
+        {
+            var audit = await auditor.AuditAsync(instance, configuration, cancellationToken).ConfigureAwait(false);
+            var replicas = audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica).SelectMany(k => k.Findings).Where(f => f.Severity >= Severity.Medium).ToList();
+            if (replicas.Count > 0)
+            {
+                findings = [.. findings, .. replicas];
+                headline = Headlines.For(replicas.OrderByDescending(f => f.Severity).First(), AlertOutcome.Alerted);
+            }
+        }
 
         if (findings.Count == 0 && options.IsGuard(guardEvent.Actor))
         {

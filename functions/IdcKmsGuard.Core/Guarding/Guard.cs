@@ -220,6 +220,7 @@ public sealed class Guard
         return new GuardResult(sweep, sent.Count > 0 ? Disposition.Alerted : Disposition.Healthy, reason, primary, firstMessageId)
         {
             Alerts = sent,
+            Checks = scopes.Count,
             Rules = [.. sent.SelectMany(a => RuleEvaluations.For(sweep, configurationNow, a)).DistinctBy(r => r.RuleId)],
         };
     }

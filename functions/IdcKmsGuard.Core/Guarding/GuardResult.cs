@@ -9,6 +9,15 @@ public sealed record GuardResult(GuardEvent Event, Disposition Disposition, stri
     /// <summary>The rules the event made the guard evaluate, with how each came out.</summary>
     public IReadOnlyList<RuleEvaluation> Rules { get; init; } = [];
 
+    /// <summary>How many checks ran: the rules evaluated for an event; the instances, keys and replicas judged by a sweep.</summary>
+    public int Checks
+    {
+        get => checks ?? Rules.Count;
+        init => checks = value;
+    }
+
+    private readonly int? checks;
+
     /// <summary>Every alert published: one at most for an event, one per changed scope for a sweep.</summary>
     public IReadOnlyList<Alert> Alerts
     {

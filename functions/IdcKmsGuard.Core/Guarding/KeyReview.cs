@@ -128,7 +128,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
     {
         var state = before is null ? "The guard could not read the key." : $"The guard re-read the key: it was {before.State}.";
         var outcome = parts.Outcome;
-        var headline = Headlines.For(parts.Primary!, outcome);
+        var headline = Headlines.For(parts.Primary!, outcome) + (key.Target.Region == key.InUse.Region ? string.Empty : $" (its replica in {key.Target.Region})");
         var draft = new AlertDraft(
             Event: guardEvent,
             Headline: headline,

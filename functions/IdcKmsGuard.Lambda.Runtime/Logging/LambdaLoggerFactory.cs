@@ -7,6 +7,7 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
 {
     private readonly ConcurrentDictionary<string, LambdaLogger> _loggers = new(StringComparer.Ordinal);
     private readonly LogEntryWriter _writer;
+    private readonly LogOutput _lines;
     private readonly Stream _output;
     private readonly bool _ownsOutput;
 
@@ -26,7 +27,8 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
         Context = new LambdaLogContext(options.SamplingRate, nextRandom);
         _output = output;
         _ownsOutput = ownsOutput;
-        _writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, new LogOutput(output));
+        _lines = new LogOutput(output);
+        _writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, _lines);
     }
 
     public LambdaLoggerOptions Options { get; }
@@ -46,6 +48,13 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
     {
         ArgumentNullException.ThrowIfNull(categoryName);
         return _loggers.GetOrAdd(categoryName, static (name, writer) => new LambdaLogger(name, writer), _writer);
+    }
+
+    /// <summary>Writes a line that is already JSON (an Embedded Metric Format document) as is, between log lines.</summary>
+    public void WriteRawLine(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        _lines.WriteLine(System.Text.Encoding.UTF8.GetBytes(json.ReplaceLineEndings(string.Empty) + "\n"));
     }
 
     public void AddProvider(ILoggerProvider provider) =>

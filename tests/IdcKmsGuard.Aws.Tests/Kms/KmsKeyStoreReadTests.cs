@@ -58,9 +58,18 @@ public sealed class KmsKeyStoreReadTests(SeededAccountFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task IsRotationEnabledAsync_WhenSeededWithRotationOn_ShouldReturnTrue()
+    {
+        Assert.True(await new KmsKeyStore(clients).IsRotationEnabledAsync(SeededKey, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task IsRotationEnabledAsync_WhenRotationWasNeverEnabled_ShouldReturnFalse()
     {
-        Assert.False(await new KmsKeyStore(clients).IsRotationEnabledAsync(SeededKey, CancellationToken.None));
+        using var kms = new Amazon.KeyManagementService.AmazonKeyManagementServiceClient(fixture.Account.Credentials, new Amazon.KeyManagementService.AmazonKeyManagementServiceConfig { ServiceURL = TestAccount.Moto.Endpoint.ToString(), AuthenticationRegion = fixture.Account.Region });
+        var created = await kms.CreateKeyAsync(new Amazon.KeyManagementService.Model.CreateKeyRequest { Description = "never rotated" });
+
+        Assert.False(await new KmsKeyStore(clients).IsRotationEnabledAsync(KeyArn.Parse(created.KeyMetadata.Arn), CancellationToken.None));
     }
 
     public void Dispose() => clients.Dispose();

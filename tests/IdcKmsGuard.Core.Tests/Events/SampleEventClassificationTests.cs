@@ -66,7 +66,7 @@ public sealed class SampleEventClassificationTests
         { "sso-update-instance-failed.json", Trigger.IdentityCenterEncryptionChanged, false },
         { "sso-add-region.json", Trigger.IdentityCenterRegionChanged, true },
         { "sso-remove-region.json", Trigger.IdentityCenterRegionChanged, true },
-        { "scheduled-sweep.json", Trigger.Sweep, true },
+        { "scheduled-event.json", Trigger.Sweep, true },
     };
 
     [Theory]

@@ -108,8 +108,8 @@ public sealed class SweepTests
         var scenario = Scenario();
         scenario.Keys.SetState(GuardScenario.Key, KeyState.Disabled);
 
-        var first = await scenario.HandleAsync("scheduled-sweep.json");
-        var second = await scenario.HandleAsync("scheduled-sweep.json");
+        var first = await scenario.HandleAsync("scheduled-event.json");
+        var second = await scenario.HandleAsync("scheduled-event.json");
 
         Assert.Equal(Disposition.Alerted, first.Disposition);
         Assert.Equal(Disposition.Duplicate, second.Disposition);
@@ -133,6 +133,6 @@ public sealed class SweepTests
     {
         sweeps++;
         scenario.Time.Advance(TimeSpan.FromHours(1));
-        return await scenario.HandleAsync("scheduled-sweep.json", json => json.Replace("7bf73129-1428-4cd3-a780-95db273d1602", $"sweep-{sweeps}", StringComparison.Ordinal));
+        return await scenario.HandleAsync("scheduled-event.json", json => json.Replace("7bf73129-1428-4cd3-a780-95db273d1602", $"sweep-{sweeps}", StringComparison.Ordinal));
     }
 }

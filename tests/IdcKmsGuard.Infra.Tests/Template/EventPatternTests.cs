@@ -73,6 +73,9 @@ public sealed class EventPatternTests(GuardRulesOnMoto rules) : IClassFixture<Gu
     private static string? RuleFor(GuardEvent guardEvent) => guardEvent switch
     {
         { Trigger: Trigger.Unsupported } => null,
+
+        // The sweep's schedule is a rule of its own (ScheduleExpression, no pattern): no pattern rule may take it.
+        { Trigger: Trigger.Sweep } => null,
         { EventSource: TriggerClassifier.KmsEventSource } => "KmsApiCalls",
         { EventSource: TriggerClassifier.IdentityCenterEventSource } => "IdentityCenterApiCalls",
         { EventSource: "aws.kms" } => "KmsServiceEvents",

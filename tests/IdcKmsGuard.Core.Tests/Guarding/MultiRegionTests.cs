@@ -1,0 +1,58 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Core.Tests.Guarding;
+
+/// <summary>Identity Center in two Regions: events about the replica, and Regions added with or without one.</summary>
+public sealed class MultiRegionTests
+{
+    private static readonly KeyArn Replica = GuardScenario.Key.InRegion("eu-west-1");
+    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+
+    [Fact]
+    public async Task Handle_WhenARegionIsAddedWithoutAReplica_ShouldAlertKeyReplicaCritical()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.IdentityCenter.AdditionalRegions.Add("eu-west-1");
+
+        var result = await scenario.HandleAsync("sso-add-region.json");
+
+        Assert.Equal(("KEY-REPLICA", Severity.Critical), (result.Alert!.RuleId, result.Alert.Severity));
+        Assert.Equal("An Identity Center Region has no usable replica of the key", result.Alert.Headline);
+        Assert.Contains("eu-west-1", result.Alert.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_WhenARegionIsAddedWithAHealthyReplica_ShouldStayQuiet()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        AddReplica(scenario, KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("sso-add-region.json");
+
+        Assert.Equal(Disposition.Healthy, result.Disposition);
+    }
+
+    [Fact]
+    public async Task Handle_WhenAForwardedEventDisabledTheReplica_ShouldEnableTheReplicaInItsRegion()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        AddReplica(scenario, KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("us-east-1", "eu-west-1", StringComparison.Ordinal));
+
+        Assert.Equal((AlertOutcome.Fixed, "KEY-ENABLED"), (result.Alert!.Outcome, result.Alert.RuleId));
+        Assert.Equal(Replica.ToString(), result.Alert.KeyArn);
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(Replica));
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
+    private static void AddReplica(GuardScenario scenario, KeyState state)
+    {
+        scenario.IdentityCenter.AdditionalRegions.Add(Replica.Region);
+        scenario.Keys.Add(Replica, state, Baseline);
+        scenario.Keys.Update(Replica, k => k with { MultiRegionRole = "REPLICA" });
+    }
+}
