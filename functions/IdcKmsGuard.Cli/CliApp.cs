@@ -19,6 +19,7 @@ public static class CliApp
             RulesCommand.Create(),
             Replay.ReplayCommand.Create(services),
             Audit.AuditCommand.Create(services),
+            Switching.EnableCmkCommand.Create(services),
         };
         var parse = root.Parse(args);
 

@@ -12,6 +12,7 @@ using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.State;
+using IdcKmsGuard.Core.Switching;
 using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Aws.Composition;
@@ -72,6 +73,15 @@ public static class AwsGuardFactory
         ArgumentNullException.ThrowIfNull(credentials);
         var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region));
         return new Auditor(identityCenter, new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)), options, time);
+    }
+
+    /// <summary>The key switcher of the CLI's enable-cmk: the auditor's preflight, then SSO Admin's UpdateInstance.</summary>
+    public static KeySwitcher CreateSwitcher(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region));
+        var auditor = new Auditor(identityCenter, new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)), options, time);
+        return new KeySwitcher(identityCenter, auditor, time);
     }
 
     // One connection pool for every thin client; DNS changes are picked up by recycling connections.

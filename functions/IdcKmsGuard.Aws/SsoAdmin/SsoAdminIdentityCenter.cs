@@ -38,6 +38,9 @@ public sealed class SsoAdminIdentityCenter(SsoAdminClient client) : IIdentityCen
     public Task SwitchToCustomerManagedKeyAsync(string instanceArn, KeyArn key, CancellationToken cancellationToken) =>
         client.UpdateInstanceAsync(new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("CUSTOMER_MANAGED_KEY", key.ToString())), cancellationToken);
 
+    public Task SwitchToAwsOwnedKeyAsync(string instanceArn, CancellationToken cancellationToken) =>
+        client.UpdateInstanceAsync(new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("AWS_OWNED_KMS_KEY")), cancellationToken);
+
     internal static Core.IdentityCenter.EncryptionConfiguration ToEncryption(EncryptionConfigurationDetails? details)
     {
         // Instances that never set a key report no details: Identity Center then uses an AWS owned key.

@@ -13,4 +13,7 @@ public interface IIdentityCenter
     /// <summary>UpdateInstance with a customer managed key. The switch is asynchronous: DescribeInstance then shows
     /// UPDATING, later ENABLED or UPDATE_FAILED.</summary>
     Task SwitchToCustomerManagedKeyAsync(string instanceArn, Keys.KeyArn key, CancellationToken cancellationToken);
+
+    /// <summary>UpdateInstance back to an AWS owned key (asynchronous like the switch to a customer managed key).</summary>
+    Task SwitchToAwsOwnedKeyAsync(string instanceArn, CancellationToken cancellationToken);
 }

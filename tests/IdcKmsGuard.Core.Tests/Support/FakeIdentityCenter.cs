@@ -44,6 +44,13 @@ internal sealed class FakeIdentityCenter(EncryptionConfiguration encryption) : I
         return Task.CompletedTask;
     }
 
+    public Task SwitchToAwsOwnedKeyAsync(string instanceArn, CancellationToken cancellationToken)
+    {
+        Switches.Add($"{instanceArn} -> AWS owned");
+        Encryption = EncryptionConfiguration.AwsOwned;
+        return Task.CompletedTask;
+    }
+
     private IdentityCenterInstance Instance() =>
         new(InstanceArn, "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1", Encryption)
         {

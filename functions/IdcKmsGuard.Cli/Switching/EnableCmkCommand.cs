@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Globalization;
+using IdcKmsGuard.Aws.Composition;
+using IdcKmsGuard.Cli.Commands;
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Auditing;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.IdentityCenter;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Switching;
+
+namespace IdcKmsGuard.Cli.Switching;
+
+/// <summary>
+/// `enable-cmk`: switches Identity Center to a customer managed key only after a preflight that judges the key as the
+/// guard will once it is in use (state, spec, account and Region, policy for this instance's real ARNs, a healthy
+/// replica in every Identity Center Region); then shows the switch until ENABLED or UPDATE_FAILED.
+/// Without --yes it stops after the preflight. Exit 0 switched (or would), 2 refused or UPDATE_FAILED, 1 error.
+/// </summary>
+internal static class EnableCmkCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var aws = new AwsCallOptions();
+        var keyArn = new Option<string?>("--key-arn") { Description = "The full ARN of the customer managed key (UpdateInstance takes no alias or key id)." };
+        var awsOwned = new Option<bool>("--aws-owned") { Description = "Switch back to an AWS owned key instead." };
+        var yes = new Option<bool>("--yes") { Description = "Make the switch. Without it, only the preflight runs and nothing changes." };
+        var instance = new Option<string?>("--instance-arn") { Description = "The instance (default: the one visible to the caller)." };
+        var pollSeconds = new Option<int>("--poll-seconds") { Description = "Seconds between DescribeInstance calls while the switch is UPDATING.", DefaultValueFactory = _ => 5 };
+        var waitMinutes = new Option<int>("--wait-minutes") { Description = "Stop watching after this long (the switch goes on).", DefaultValueFactory = _ => 15 };
+        var command = new Command("enable-cmk", "Switch Identity Center to a customer managed key safely (preflight, switch, progress).") { keyArn, awsOwned, yes, instance, pollSeconds, waitMinutes };
+        aws.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var toAwsOwned = parse.GetValue(awsOwned);
+            KeyArn? target = null;
+            if (toAwsOwned == (parse.GetValue(keyArn) is not null))
+            {
+                error.WriteLine("error: give either --key-arn ARN or --aws-owned.");
+                return ExitCodes.Usage;
+            }
+
+            if (!toAwsOwned && !KeyArn.TryParse(parse.GetValue(keyArn), out target))
+            {
+                error.WriteLine($"error: '{parse.GetValue(keyArn)}' is not a key ARN (arn:aws:kms:<region>:<account>:key/<id>); UpdateInstance takes no alias or key id.");
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(pollSeconds) is < 1 or > 60 || parse.GetValue(waitMinutes) is < 1 or > 120)
+            {
+                error.WriteLine("error: --poll-seconds must be 1 to 60 and --wait-minutes 1 to 120.");
+                return ExitCodes.Usage;
+            }
+
+            if (aws.Resolve(parse, services, error) is not { } context)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var switcher = AwsGuardFactory.CreateSwitcher(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);
+            try
+            {
+                IdentityCenterInstance current;
+                if (target is not null)
+                {
+                    var preflight = await switcher.PreflightAsync(target, parse.GetValue(instance), context.Configuration, cancellationToken).ConfigureAwait(false);
+                    WritePreflight(output, preflight, target);
+                    if (!preflight.Passed)
+                    {
+                        output.WriteLine($"Refused: {preflight.Blocking.Count} finding(s) above would leave Identity Center unable to use the key or lock administrators out. Nothing was changed. Fix them and run again.");
+                        return ExitCodes.Critical;
+                    }
+
+                    current = preflight.Current;
+                }
+                else
+                {
+                    current = await switcher.InstanceAsync(parse.GetValue(instance), cancellationToken).ConfigureAwait(false);
+                    output.WriteLine($"Identity Center {current.InstanceArn} uses {current.Encryption.Describe()} ({Status(current.Encryption)}).");
+                    output.WriteLine("Switching to an AWS owned key removes the customer managed key's controls: its policy no longer governs Identity Center's data, and its use is no longer in CloudTrail.");
+                }
+
+                if (!parse.GetValue(yes))
+                {
+                    output.WriteLine($"Preflight passed. Nothing was changed: run again with --yes to switch to {(target?.ToString() ?? "an AWS owned key")}.");
+                    return ExitCodes.Ok;
+                }
+
+                output.WriteLine($"Switching to {(target?.ToString() ?? "an AWS owned key")} (UpdateInstance); the previous key stays in use until the switch is ENABLED.");
+                var outcome = await switcher.SwitchAsync(current, target, TimeSpan.FromSeconds(parse.GetValue(pollSeconds)), TimeSpan.FromMinutes(parse.GetValue(waitMinutes)), (encryption, elapsed) => output.WriteLine($"  {Seconds(elapsed),5} s  {Status(encryption)}{(encryption.StatusReason is { } reason ? $": {reason}" : string.Empty)}"), cancellationToken).ConfigureAwait(false);
+                return Report(output, outcome, current);
+            }
+            catch (GuardException e)
+            {
+                error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+
+    private static int Report(TextWriter output, SwitchOutcome outcome, IdentityCenterInstance before)
+    {
+        switch (outcome.Result)
+        {
+            case SwitchResult.AlreadyInUse:
+                output.WriteLine($"Identity Center already uses {outcome.Final.Describe()} (ENABLED): nothing was changed.");
+                return ExitCodes.Ok;
+            case SwitchResult.Switched:
+                output.WriteLine($"Done: Identity Center encrypts with {outcome.Final.Describe()} (ENABLED) after {Seconds(outcome.Elapsed)} s. Keep {before.Encryption.Describe()} until you are sure: schedule its deletion only after a few days.");
+                return ExitCodes.Ok;
+            case SwitchResult.Failed:
+                output.WriteLine($"The switch failed (UPDATE_FAILED): {outcome.Final.StatusReason ?? "no reason given"}. Identity Center keeps {before.Encryption.Describe()}; keep it enabled and its policy intact.");
+                return ExitCodes.Critical;
+            default:
+                output.WriteLine($"Still UPDATING after {Seconds(outcome.Elapsed)} s; the switch goes on. Check with: idckmsguard audit (or aws sso-admin describe-instance). Keep {before.Encryption.Describe()} enabled meanwhile.");
+                return ExitCodes.Failure;
+        }
+    }
+
+    private static void WritePreflight(TextWriter output, SwitchPreflight preflight, KeyArn target)
+    {
+        output.WriteLine($"Identity Center {preflight.Current.InstanceArn} uses {preflight.Current.Encryption.Describe()} ({Status(preflight.Current.Encryption)}).");
+        output.WriteLine($"Preflight of {target} for this instance (Regions: {string.Join(", ", preflight.Current.Regions.Select(r => r.Name).DefaultIfEmpty(preflight.Current.PrimaryRegion ?? "?"))}):");
+        foreach (var key in preflight.Audit.Keys)
+        {
+            var policy = key.Policy is null ? "not read" : key.Policy.IsHealthy ? "healthy" : "BROKEN";
+            output.WriteLine($"  {key.Region,-16}{(key.Role == KeyRole.Primary ? "key" : "replica"),-9}{key.Snapshot?.State.ToString() ?? "MISSING",-24}policy {policy}");
+        }
+
+        foreach (var finding in preflight.Blocking)
+        {
+            output.WriteLine($"  BLOCKS   {AlertRenderer.Name(finding.Severity).ToUpperInvariant(),-9}{finding.RuleId,-25}{finding.Message}");
+        }
+
+        foreach (var finding in preflight.Warnings.Where(f => f.Severity >= Severity.Medium))
+        {
+            output.WriteLine($"  WARNING  {AlertRenderer.Name(finding.Severity).ToUpperInvariant(),-9}{finding.RuleId,-25}{finding.Message}");
+        }
+    }
+
+    private static string Status(EncryptionConfiguration encryption) => encryption.Status switch
+    {
+        EncryptionStatus.Enabled => "ENABLED",
+        EncryptionStatus.Updating => "UPDATING",
+        EncryptionStatus.UpdateFailed => "UPDATE_FAILED",
+        _ => "UNKNOWN",
+    };
+
+    private static string Seconds(TimeSpan elapsed) => ((int)elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}
