@@ -141,11 +141,23 @@ public sealed class Guard
                 return Ignore(guardEvent, review.Reason);
             }
 
+            if (review.Scope is { } healed && await CloseIncidentAsync(guardEvent, healed, configurationNow, cancellationToken).ConfigureAwait(false) is { } closed)
+            {
+                return closed with { Rules = RuleEvaluations.For(guardEvent, configurationNow, null) };
+            }
+
             logger.LogInformation("No alert for {EventName} {EventId}: {Reason}", guardEvent.EventName, guardEvent.EventId, review.Reason);
             return new GuardResult(guardEvent, review.Disposition, review.Reason, null, null) { Rules = RuleEvaluations.For(guardEvent, configurationNow, null) };
         }
 
         var alert = composer.Compose(review.Draft);
+        if (review.Scope is { } scope)
+        {
+            // What stays open is an incident: the event that finds it healthy again closes it with a notice.
+            var open = SweepDecision.Decide(scope, null, alert.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow()).Next;
+            await state.SaveSweepMemoryAsync(open, cancellationToken).ConfigureAwait(false);
+        }
+
         var (disposition, sent, messageId) = await PublishAsync(guardEvent, alert, configurationNow, cancellationToken).ConfigureAwait(false);
         var reason = disposition == Disposition.Suppressed ? $"the same alert went out at {sent.PreviousAlertAt:u}; this repeat is counted" : review.Reason;
         return new GuardResult(guardEvent, disposition, reason, sent, messageId) { Rules = RuleEvaluations.For(guardEvent, configurationNow, sent) };
@@ -225,6 +237,48 @@ public sealed class Guard
         };
     }
 
+    private async Task<GuardResult?> CloseIncidentAsync(GuardEvent guardEvent, string scope, GuardConfiguration configurationNow, CancellationToken cancellationToken)
+    {
+        if (await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false) is not { Fingerprint.Length: > 0 } open)
+        {
+            return null;
+        }
+
+        // Only what this event's review checked is known to be fixed; the rest stays open for the sweep to judge.
+        var verified = RuleEvaluations.Checked(guardEvent, configurationNow);
+        var rules = open.Fingerprint.Split(',');
+        var closed = rules.Where(verified.Contains).ToList();
+        if (closed.Count == 0)
+        {
+            return null;
+        }
+
+        var remaining = rules.Where(r => !verified.Contains(r)).ToList();
+        await state.SaveSweepMemoryAsync(remaining.Count == 0 ? new SweepMemory(scope, string.Empty, 1, time.GetUtcNow()) : open with { Fingerprint = string.Join(",", remaining) }, cancellationToken).ConfigureAwait(false);
+        var draft = IncidentClosed(guardEvent, scope, open with { Fingerprint = string.Join(",", closed) }, $"{AlertComposer.Narrate(guardEvent, scope)} The guard re-read the key: what it reported since {open.Since:yyyy-MM-dd HH:mm} UTC ({string.Join(", ", closed)}) is resolved.{(remaining.Count == 0 ? string.Empty : $" Still open, checked again by the next sweep: {string.Join(", ", remaining)}.")}");
+        var (disposition, alert, messageId) = await PublishAsync(guardEvent, composer.Compose(draft), configurationNow, cancellationToken).ConfigureAwait(false);
+        return new GuardResult(guardEvent, disposition, $"{guardEvent.EventName} resolved the open incident ({open.Fingerprint})", alert, messageId);
+    }
+
+    private static AlertDraft IncidentClosed(GuardEvent guardEvent, string scope, SweepMemory open, string whatHappened)
+    {
+        var isKey = scope.Contains(":kms:", StringComparison.Ordinal);
+        return new AlertDraft(
+            Event: guardEvent,
+            Headline: $"Resolved: {string.Join(", ", open.Fingerprint.Split(','))} on {(isKey ? "the Identity Center key" : "Identity Center")}",
+            WhatHappened: whatHappened,
+            Outcome: AlertOutcome.None,
+            Findings: [.. open.Fingerprint.Split(',').Select(id => new Finding(id, Alerts.Severity.Info, $"No longer found: {Rules.RuleCatalog.Get(id).Title.ToLowerInvariant()} again.", Resolved: true))],
+            Steps: [],
+            Verification: null,
+            KeyArn: isKey ? scope : null,
+            KeyRegion: isKey ? scope.Split(':')[3] : null,
+            KeyStateBefore: null,
+            KeyStateAfter: null,
+            InstanceArn: isKey ? null : scope,
+            ExtraNextSteps: []);
+    }
+
     private static AlertDraft? SweepAlert(GuardEvent sweep, SweepScope scope, SweepChange change, SweepMemory? previous, SweepMemory next, GuardConfiguration configuration)
     {
         switch (change)
@@ -232,21 +286,7 @@ public sealed class Guard
             case SweepChange.None:
                 return null;
             case SweepChange.Cleared:
-                var cleared = previous!.Fingerprint.Split(',').Select(id => new Finding(id, Alerts.Severity.Info, $"No longer found: {Rules.RuleCatalog.Get(id).Title.ToLowerInvariant()} again.", Resolved: true)).ToList();
-                return new AlertDraft(
-                    Event: sweep,
-                    Headline: $"The sweep found {scope.Scope} healthy again",
-                    WhatHappened: $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; the guard did not change it, so someone else fixed it.",
-                    Outcome: AlertOutcome.None,
-                    Findings: cleared,
-                    Steps: [],
-                    Verification: null,
-                    KeyArn: scope.Draft?.KeyArn ?? (scope.Scope.Contains(":kms:", StringComparison.Ordinal) ? scope.Scope : null),
-                    KeyRegion: scope.Draft?.KeyRegion ?? (scope.Scope.Contains(":kms:", StringComparison.Ordinal) ? scope.Scope.Split(':')[3] : null),
-                    KeyStateBefore: null,
-                    KeyStateAfter: null,
-                    InstanceArn: scope.Scope.Contains(":sso:", StringComparison.Ordinal) ? scope.Scope : null,
-                    ExtraNextSteps: []);
+                return IncidentClosed(sweep, scope.Scope, previous!, $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous!.Since:yyyy-MM-dd HH:mm} UTC is gone; the guard did not change it, so someone else fixed it.");
             case SweepChange.StillFailing when scope.Draft is { } draft:
                 return draft with { WhatHappened = $"{draft.WhatHappened} Unchanged since {next.Since:yyyy-MM-dd HH:mm} UTC ({next.Sweeps} sweeps); the sweep repeats this every {configuration.SweepRepeatAfter} sweeps until it is fixed." };
             default:
@@ -314,7 +354,7 @@ public sealed class Guard
             return KeyReviewResult.Quiet(Disposition.Ignored, why);
         }
 
-        return await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
+        return await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false) with { Scope = key.Target.ToString() };
     }
 
     // The alert waits for the switch's outcome; past the schedule's end, the review's "still UPDATING" alert goes out.

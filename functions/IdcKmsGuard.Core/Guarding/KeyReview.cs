@@ -154,5 +154,8 @@ internal sealed record KeyReviewResult(Disposition Disposition, string Reason, A
     /// <summary>Identity Center's key switch is still UPDATING: its outcome is not known yet.</summary>
     public bool Updating { get; init; }
 
+    /// <summary>The key the review judged (its incident memory is kept under this ARN); null when none was located.</summary>
+    public string? Scope { get; init; }
+
     public static KeyReviewResult Quiet(Disposition disposition, string reason) => new(disposition, reason, null);
 }

@@ -17,6 +17,19 @@ internal static class RuleEvaluations
         return rules.Select(rule => Evaluate(rule, configuration, alert)).ToList();
     }
 
+    /// <summary>The rules a healthy review of this event really checked: only these may close an open incident.</summary>
+    public static IReadOnlySet<string> Checked(GuardEvent guardEvent, GuardConfiguration configuration)
+    {
+        var rules = RulesFor(guardEvent, configuration).Where(r => configuration.ModeOf(r) != RuleMode.Off).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        if (rules.Contains(RuleCatalog.KeyPolicyHealthy.Id))
+        {
+            // The policy engine judges every request at once: these come with the policy check.
+            rules.UnionWith([RuleCatalog.AdminAccess.Id, RuleCatalog.AppAccess.Id, RuleCatalog.ExtraAccess.Id, RuleCatalog.ContextScope.Id]);
+        }
+
+        return rules;
+    }
+
     private static IEnumerable<GuardRule> RulesFor(GuardEvent guardEvent, GuardConfiguration configuration)
     {
         switch (guardEvent.Trigger)
