@@ -22,6 +22,7 @@ public sealed class Guard
     private readonly KeyReview keyReview;
     private readonly EncryptionReview encryptionReview;
     private readonly SweepReview sweepReview;
+    private readonly Auditing.Auditor auditor;
     private readonly AlertComposer composer;
     private readonly IKeyStore keys;
     private readonly GuardOptions options;
@@ -52,7 +53,8 @@ public sealed class Guard
         locator = new ProtectedKeyLocator(keys);
         keyReview = new KeyReview(keys, options, this.state, time);
         encryptionReview = new EncryptionReview(identityCenter, keys, options, this.state, time);
-        sweepReview = new SweepReview(new Auditing.Auditor(identityCenter, keys, options, time), keyReview);
+        auditor = new Auditing.Auditor(identityCenter, keys, options, time);
+        sweepReview = new SweepReview(auditor, keyReview);
         composer = new AlertComposer(time);
     }
 
@@ -354,7 +356,31 @@ public sealed class Guard
             return KeyReviewResult.Quiet(Disposition.Ignored, why);
         }
 
-        return await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false) with { Scope = key.Target.ToString() };
+        var review = await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false) with { Scope = key.Target.ToString() };
+        return guardEvent.Trigger is Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged
+            ? await WithOtherRegionsAsync(review, guardEvent, key, gate, cancellationToken).ConfigureAwait(false)
+            : review;
+    }
+
+    // A new replica, or a primary moved: the key's Regions changed, so every Identity Center Region is judged now,
+    // not at the next sweep (which also repairs what it may).
+    private async Task<KeyReviewResult> WithOtherRegionsAsync(KeyReviewResult review, GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        var audit = await auditor.AuditAsync(key.Instance, gate.Configuration, cancellationToken).ConfigureAwait(false);
+        var others = audit.Keys.Where(k => k.Arn != key.Target && k.Findings.Any(f => f.Severity >= Alerts.Severity.Medium)).ToList();
+        if (others.Count == 0)
+        {
+            return review;
+        }
+
+        var findings = others.SelectMany(k => k.Findings).Where(f => f.Severity >= Alerts.Severity.Medium).ToList();
+        if (review.Draft is { } draft)
+        {
+            return review with { Draft = draft with { Findings = [.. draft.Findings, .. findings] } };
+        }
+
+        var added = SweepReview.KeyDraft(guardEvent, audit, others[0], findings);
+        return new KeyReviewResult(Disposition.Alerted, added.Headline, added) { Scope = review.Scope };
     }
 
     // The alert waits for the switch's outcome; past the schedule's end, the review's "still UPDATING" alert goes out.

@@ -75,7 +75,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
                     return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
                     return await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false);
-                case Trigger.Sweep:
+                case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
                     return await SweepChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
                 default:
                     return parts;

@@ -47,6 +47,13 @@ internal static class RuleEvaluations
             yield return rule;
         }
 
+        if (guardEvent.Trigger is Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged)
+        {
+            yield return RuleCatalog.KeyPolicyHealthy;
+            yield return RuleCatalog.KeyPolicySafe;
+            yield return RuleCatalog.KeyReplica;
+        }
+
         if (guardEvent.Trigger == Trigger.KeyPolicyChanged)
         {
             yield return RuleCatalog.KeyPolicyHealthy;

@@ -55,7 +55,8 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview)
         return new SweepScope(scope, findings, draft with { Findings = findings });
     }
 
-    private static AlertDraft KeyDraft(GuardEvent sweep, InstanceAudit audit, AuditedKey key, IReadOnlyList<Finding> findings)
+    /// <summary>An alert about findings the auditor made on one key (no remediation: the key review does that).</summary>
+    internal static AlertDraft KeyDraft(GuardEvent sweep, InstanceAudit audit, AuditedKey key, IReadOnlyList<Finding> findings)
     {
         var primary = findings.OrderByDescending(f => f.Severity).First();
         var subject = key.Role == KeyRole.Replica ? $"the replica of Identity Center's key in {key.Region} ({key.Arn})" : $"the key Identity Center uses ({key.Arn})";

@@ -49,10 +49,36 @@ public sealed class MultiRegionTests
         Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
     }
 
-    private static void AddReplica(GuardScenario scenario, KeyState state)
+    [Fact]
+    public async Task Handle_WhenANewReplicaCarriesABrokenPolicy_ShouldAlertAtOnceNamingTheRegion()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        AddReplica(scenario, KeyState.Enabled, """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""");
+
+        var result = await scenario.HandleAsync("kms-replicate-key.json");
+
+        Assert.Equal("KEY-POLICY-HEALTHY", result.Alert!.RuleId);
+        Assert.Contains(result.Alert.Findings, f => f.Message.StartsWith("Replica in eu-west-1: IDC-KEY-ACCESS", StringComparison.Ordinal));
+        Assert.Equal(Replica.ToString(), result.Alert.KeyArn);
+    }
+
+    [Fact]
+    public async Task Handle_WhenANewReplicaIsHealthy_ShouldStayQuiet()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        AddReplica(scenario, KeyState.Enabled);
+
+        var result = await scenario.HandleAsync("kms-replicate-key.json");
+
+        Assert.Equal(Disposition.Healthy, result.Disposition);
+    }
+
+    private static void AddReplica(GuardScenario scenario, KeyState state, string? policy = null)
     {
         scenario.IdentityCenter.AdditionalRegions.Add(Replica.Region);
-        scenario.Keys.Add(Replica, state, Baseline);
+        scenario.Keys.Add(Replica, state, policy ?? Baseline);
         scenario.Keys.Update(Replica, k => k with { MultiRegionRole = "REPLICA" });
     }
 }
