@@ -245,6 +245,7 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
         outcomes.append((title, all(ok for _, ok in checks)))
 
     outcomes.append(follow_up_scenario(demo, len(outcomes) + 1))
+    outcomes.extend(two_region_scenarios(demo, len(outcomes) + 1))
 
     print(f"\n== {len(outcomes) + 1}. A malformed event arrives " + "=" * 70)
     malformed = demo.emulator.invoke(b"{ this is not an event")
@@ -263,6 +264,8 @@ def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:
     policy = seed.render_key_policy(ACCOUNT, seed.DEFAULT_DELEGATED_ADMIN)
     new_key = demo.kms.create_key(Policy=policy, MultiRegion=True, Description="the next Identity Center key")["KeyMetadata"]["Arn"]
     moto_server.set_updating_reads(json.dumps({"account": ACCOUNT, "reads": 1}).encode())
+    demo.kms.enable_key_rotation(KeyId=new_key)
+    demo.new_key = new_key
     demo.sso.update_instance(InstanceArn=demo.seeded["instanceArn"], EncryptionConfiguration={"KeyType": "CUSTOMER_MANAGED_KEY", "KmsKeyArn": new_key})
     print(f"  changed:   Identity Center is switching to {new_key}")
     def another_call(event):
@@ -290,6 +293,76 @@ def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:
     for name, ok in checks:
         print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
     return title, all(ok for _, ok in checks)
+
+
+def two_region_scenarios(demo: Demo, number: int) -> list[tuple[str, bool]]:
+    """Identity Center in a second Region: the replica's policy breaks with no event (the sweep finds and fixes it),
+    then the replica is disabled and its event arrives from that Region (as the forwarder stack delivers it)."""
+    replica_region = "eu-west-1"
+    policy = seed.render_key_policy(ACCOUNT, seed.DEFAULT_DELEGATED_ADMIN)
+    replica = demo.kms.replicate_key(KeyId=demo.new_key, ReplicaRegion=replica_region, Policy=policy)["ReplicaKeyMetadata"]["Arn"]
+    demo.sso.add_region(InstanceArn=demo.seeded["instanceArn"], RegionName=replica_region)
+    kms_replica = boto3.Session(aws_access_key_id=ACCOUNT, aws_secret_access_key="demo", region_name=replica_region).client("kms", endpoint_url=demo.moto.url)
+    outcomes = []
+
+    title = f"Second Region: the replica's policy in {replica_region} breaks, no event arrives; the sweep runs"
+    print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
+    kms_replica.put_key_policy(KeyId=replica, PolicyName="default", Policy=ROOT_ONLY_POLICY)
+    print(f"  changed:   {replica} now has only the root statement")
+    with open(os.path.join(ROOT, "events", "scheduled-event.json")) as source:
+        sweep = json.loads(source.read().replace("111122223333", ACCOUNT))
+    first = demo.emulator.invoke(sweep).json()
+    print(f"  guard:     {json.dumps(first)[:300]}")
+    alerts = demo.alerts()
+    alert = alerts[0] if alerts else None
+    show_alert(alert)
+    sweep["id"] = "7bf73129-1428-4cd3-a780-95db273d1603"
+    second = demo.emulator.invoke(sweep).json()
+    print(f"  next hour: {json.dumps(second)[:200]}")
+    live = json.loads(kms_replica.get_key_policy(KeyId=replica, PolicyName="default")["Policy"])
+    checks = [
+        ("the sweep alerts once, about the replica", len(alerts) == 1 and alert["document"]["key"]["arn"] == replica),
+        ("rule KEY-POLICY-HEALTHY, outcome fixed", alert is not None and (alert["document"]["rule"], alert["document"]["outcome"]) == ("KEY-POLICY-HEALTHY", "fixed")),
+        (f"the replica's policy in {replica_region} is repaired", any(s.get("Sid") == "AllowIdentityCenterAndIdentityStoreToUseKey" for s in live["Statement"])),
+        ("the next sweep finds nothing new and stays quiet", second.get("disposition") == "Healthy" and not demo.alerts_now()),
+    ]
+    for name, ok in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
+    outcomes.append((title, all(ok for _, ok in checks)))
+
+    number += 1
+    title = f"Second Region: kms:DisableKey on the replica, its event forwarded from {replica_region}"
+    print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
+    kms_replica.disable_key(KeyId=replica)
+    print(f"  changed:   replica is now {kms_replica.describe_key(KeyId=replica)['KeyMetadata']['KeyState']}")
+
+    def from_replica_region(event):
+        event["region"] = replica_region
+        event["id"] = "5b0e2c1d-0000-4000-9000-000000000077"
+        event["detail"]["eventID"] = "5b0e2c1d-0000-4000-9000-000000000078"
+        event["detail"]["awsRegion"] = replica_region
+        text = json.dumps(event).replace(f"arn:aws:kms:{REGION}:{ACCOUNT}:key/{demo.seeded['keyId']}", replica)
+        event.clear()
+        event.update(json.loads(text))
+
+    delivered = demo.deliver(demo.event("kms-disable-key.json", from_replica_region))
+    print(f"  delivered: {len(delivered)} event(s) through the guard's rules (what the forwarder sends)")
+    responses = [demo.emulator.invoke(e).json() for e in delivered]
+    print(f"  guard:     {json.dumps(responses)[:300]}")
+    alerts = demo.alerts()
+    alert = alerts[0] if alerts else None
+    show_alert(alert)
+    state = kms_replica.describe_key(KeyId=replica)["KeyMetadata"]["KeyState"]
+    print(f"  replica now: {state}")
+    checks = [
+        ("exactly one event delivered", len(delivered) == 1),
+        ("the replica is Enabled again, in its Region", state == "Enabled"),
+        ("one alert: KEY-ENABLED for the replica, fixed", len(alerts) == 1 and alert["document"]["key"]["arn"] == replica and alert["document"]["outcome"] == "fixed"),
+    ]
+    for name, ok in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
+    outcomes.append((title, all(ok for _, ok in checks)))
+    return outcomes
 
 
 def main() -> int:

@@ -128,11 +128,11 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
     {
         var state = before is null ? "The guard could not read the key." : $"The guard re-read the key: it was {before.State}.";
         var outcome = parts.Outcome;
-        var headline = Headlines.For(parts.Primary!, outcome) + (key.Target.Region == key.InUse.Region ? string.Empty : $" (its replica in {key.Target.Region})");
+        var headline = Headlines.For(parts.Primary!, outcome) + (key.Target.Region == key.InUse.Region ? string.Empty : $" (replica in {key.Target.Region})");
         var draft = new AlertDraft(
             Event: guardEvent,
             Headline: headline,
-            WhatHappened: string.Join(" ", [AlertComposer.Narrate(guardEvent, $"the key Identity Center uses ({key.Target})"), state, .. parts.Notes]),
+            WhatHappened: string.Join(" ", [AlertComposer.Narrate(guardEvent, key.Target.Region == key.InUse.Region ? $"the key Identity Center uses ({key.Target})" : $"the replica in {key.Target.Region} of the key Identity Center uses ({key.Target})"), state, .. parts.Notes]),
             Outcome: outcome,
             Findings: parts.Findings,
             Steps: parts.Steps,

@@ -42,7 +42,7 @@ public sealed class SweepTests
         Assert.Equal((AlertOutcome.Fixed, "KEY-POLICY-HEALTHY"), (alert.Outcome, alert.RuleId));
         Assert.Equal(Replica.ToString(), alert.KeyArn);
         Assert.True(alert.Verification!.Passed);
-        Assert.StartsWith("The guard's scheduled sweep re-read the key Identity Center uses (arn:aws:kms:eu-west-1:", alert.WhatHappened, StringComparison.Ordinal);
+        Assert.StartsWith("The guard's scheduled sweep re-read the replica in eu-west-1 of the key Identity Center uses (arn:aws:kms:eu-west-1:", alert.WhatHappened, StringComparison.Ordinal);
         Assert.Contains("AllowIdentityCenterAndIdentityStoreToUseKey", scenario.Keys.PolicyOf(Replica), StringComparison.Ordinal);
         Assert.Equal(Baseline, scenario.Keys.PolicyOf(GuardScenario.Key));
         Assert.Equal(Disposition.Healthy, second.Disposition);
