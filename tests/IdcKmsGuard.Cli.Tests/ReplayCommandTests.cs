@@ -106,6 +106,25 @@ public sealed class ReplayCommandTests
         Assert.Equal("The event must be a JSON object, not an array.", document.RootElement[0].GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task Replay_WhenGivenAScheduledEvent_ShouldRunTheSweepAcrossRegions()
+    {
+        var account = TestAccount.Create();
+        var seeded = account.Seed(true, "eu-west-1");
+        using var kms = new AmazonKeyManagementServiceClient(account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = TestAccount.Moto.Endpoint.ToString(), AuthenticationRegion = "eu-west-1" });
+        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.ReplicaKeyArns![0] });
+
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "scheduled-event.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--dry-run", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        using var document = JsonDocument.Parse(run.Output);
+        var entry = document.RootElement[0];
+        Assert.Equal(("Sweep", "Alerted"), (entry.GetProperty("trigger").GetString(), entry.GetProperty("disposition").GetString()));
+        Assert.StartsWith("Dry run: would have enabled the key", entry.GetProperty("actions")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(seeded.ReplicaKeyArns[0], entry.GetProperty("alert").GetProperty("document").GetProperty("key").GetProperty("arn").GetString());
+        Assert.Equal("Disabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.ReplicaKeyArns[0] })).KeyMetadata.KeyState.Value);
+    }
+
     private static (TestAccount Account, SeededAccount Seeded) Seed()
     {
         var account = TestAccount.Create();

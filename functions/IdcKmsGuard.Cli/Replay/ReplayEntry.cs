@@ -23,7 +23,8 @@ internal sealed record ReplayEntry(
         result.Disposition.ToString(),
         result.Reason,
         result.Rules.Select(r => new ReplayRule(r.RuleId, AlertRenderer.Name(r.Severity), r.Status.ToString().ToLowerInvariant(), r.Outcome)).ToList(),
-        (result.Alert?.Steps ?? []).Select(s => new ReplayAction(s.Action, AlertRenderer.Name(s.Status), s.Detail)).ToList(),
+        // A sweep may act on several keys: every alert's steps, the primary alert below.
+        (result.Alerts.Count > 0 ? result.Alerts.SelectMany(a => a.Steps) : result.Alert?.Steps ?? []).Select(s => new ReplayAction(s.Action, AlertRenderer.Name(s.Status), s.Detail)).ToList(),
         result.Alert is { } alert ? ReplayAlert.From(alert, published ? result.MessageId : null) : null,
         null);
 
