@@ -2,7 +2,9 @@
 reaching the function to the alert reaching SNS, over repeated runs of the real `bootstrap`.
 
 Each run disables the Identity Center key, hands the matching event (a fresh event id) to the function through the
-local Runtime API, and records every AWS request the stand-in receives until the function answers.
+local Runtime API, and records every AWS request the stand-in receives until the function answers. Then it times
+the hourly sweep of the same account (Identity Center in two Regions, the key replicated to the second) when all is
+healthy: the cost every hour brings.
 
     python3 infra/local/measure_alert_path.py [--bootstrap PATH] [--runs 30] [--json]
 """
@@ -72,7 +74,7 @@ def main() -> int:
     server = make_server("127.0.0.1", 0, log, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    seeded = seed.seed(url, ACCOUNT, REGION)
+    seeded = seed.seed(url, ACCOUNT, REGION, replica_regions=["eu-west-1"])
     session = boto3.Session(aws_access_key_id=ACCOUNT, aws_secret_access_key="x", region_name=REGION)
     kms = session.client("kms", endpoint_url=url)
     dynamodb = session.client("dynamodb", endpoint_url=url)
@@ -86,6 +88,9 @@ def main() -> int:
         "STATE_TABLE": seeded["stateTable"], "CONFIGURATION_PARAMETER": seeded["configurationParameter"],
     }, os.path.join(tempfile.mkdtemp(prefix="idckmsguard-path-"), "bootstrap.log"))
     runs = []
+    sweeps = []
+    with open(os.path.join(ROOT, "events", "scheduled-event.json")) as source:
+        sweep_event = source.read()
     try:
         emulator.invoke(template.replace('"eventID": "', '"eventID": "warmup-'))  # cold start and caches out of the way
         for run in range(args.runs):
@@ -107,6 +112,15 @@ def main() -> int:
                 "event_to_alert_ms": round((published[0] - started) * 1000, 2) if published else None,
                 "invocation_ms": round((finished - started) * 1000, 2),
             })
+        for run in range(max(5, args.runs // 3)):
+            started = time.perf_counter()
+            result = emulator.invoke(sweep_event.replace('"id": "', f'"id": "sweep{run}-'))
+            finished = time.perf_counter()
+            sweeps.append({
+                "ok": result.ok and result.json().get("disposition") == "Healthy",
+                "calls": [op for t, op in log.since(started) if t <= finished],
+                "ms": round((finished - started) * 1000, 2),
+            })
     finally:
         function.stop()
         emulator.stop()
@@ -122,6 +136,11 @@ def main() -> int:
         "event_to_alert_ms_median": round(statistics.median(to_alert), 2),
         "event_to_alert_ms_p90": round(sorted(to_alert)[int(len(to_alert) * 0.9) - 1], 2),
         "invocation_ms_median": round(statistics.median(r["invocation_ms"] for r in runs), 2),
+        "sweeps": len(sweeps),
+        "sweeps_all_quiet": all(s["ok"] for s in sweeps),
+        "sweep_aws_calls_median": statistics.median(len(s["calls"]) for s in sweeps),
+        "sweep_aws_calls_sequence": sweeps[-1]["calls"],
+        "sweep_ms_median": round(statistics.median(s["ms"] for s in sweeps), 2),
     }
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -129,7 +148,9 @@ def main() -> int:
         print(f"{figures['runs']} runs of DisableKey -> guard -> EnableKey -> alert; all fixed: {figures['all_fixed']}")
         print(f"AWS calls per event: median {figures['aws_calls_per_event_median']}: {', '.join(figures['aws_calls_sequence'])}")
         print(f"event received -> alert published: median {figures['event_to_alert_ms_median']} ms, p90 {figures['event_to_alert_ms_p90']} ms; whole invocation median {figures['invocation_ms_median']} ms")
-    return 0 if figures["all_fixed"] else 1
+        print(f"{figures['sweeps']} quiet sweeps (instance, key, replica in a second Region); all quiet: {figures['sweeps_all_quiet']}")
+        print(f"AWS calls per sweep: median {figures['sweep_aws_calls_median']}: {', '.join(figures['sweep_aws_calls_sequence'])}; sweep median {figures['sweep_ms_median']} ms")
+    return 0 if figures["all_fixed"] and figures["sweeps_all_quiet"] else 1
 
 
 if __name__ == "__main__":
