@@ -3,7 +3,7 @@ namespace IdcKmsGuard.Aws.State;
 /// <summary>
 /// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
 /// Items: <c>event#&lt;eventId&gt;</c> (claims), <c>policy#&lt;keyArn&gt;</c> (last known good policy, no TTL),
-/// <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>pending#&lt;eventId&gt;</c> (an alert to publish on retry), <c>sweep#&lt;scope&gt;</c> (what the last sweep found, no TTL). Other times are epoch milliseconds (N).
+/// <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>pending#&lt;eventId&gt;</c> (an alert to publish on retry), <c>sweep#&lt;scope&gt;</c> (what the last sweep found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL). Other times are epoch milliseconds (N).
 /// </summary>
 internal static class StateTable
 {
@@ -36,6 +36,9 @@ internal static class StateTable
     public const string FirstSuppressedAt = "firstSuppressedAt";
     public const string ReportedSuppressed = "reportedSuppressed";
     public const string PreviousSentAt = "previousSentAt";
+
+    public const string KeyInUsePrefix = "inuse#";
+    public const string SeenAt = "seenAt";
 
     public const string SweepPrefix = "sweep#";
     public const string Fingerprint = "fingerprint";

@@ -21,6 +21,7 @@ internal sealed class EncryptionReview
     private readonly EncryptionRemediator remediator;
     private readonly TimeProvider time;
     private readonly Auditing.Auditor auditor;
+    private readonly State.IGuardStateStore state;
 
     public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
     {
@@ -30,6 +31,7 @@ internal sealed class EncryptionReview
         policyReview = new PolicyReview(keys, options, state, time);
         remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
         auditor = new Auditing.Auditor(identityCenter, keys, options, time);
+        this.state = state;
     }
 
     /// <param name="followUp">Set when this is a re-check of a switch that was UPDATING; the guard re-checks no more.</param>
@@ -37,6 +39,11 @@ internal sealed class EncryptionReview
     {
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
+        if (encryption is { UsesCustomerManagedKey: true, Status: EncryptionStatus.Enabled })
+        {
+            // The key to keep protected should a later switch stay UPDATING or fail.
+            await state.SaveKeyInUseAsync(new State.KeyInUse(instance.InstanceArn, encryption.KmsKeyArn!.ToString(), time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
 
         // A rename or a Region change is not news unless it left the encryption unhealthy.
         var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;

@@ -8,10 +8,26 @@ namespace IdcKmsGuard.Core.Guarding;
 /// <summary>Decides whether an event concerns a key Identity Center uses, replicas included.</summary>
 internal sealed class ProtectedKeyLocator(IKeyStore keys)
 {
+    /// <param name="previousKey">The key an instance was last seen ENABLED with: while a switch is UPDATING or after
+    /// UPDATE_FAILED, Identity Center still uses it although DescribeInstance names the requested one.</param>
     public async Task<ProtectedKey?> LocateAsync(
-        GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances, CancellationToken cancellationToken)
+        GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances, Func<IdentityCenterInstance, CancellationToken, Task<KeyArn?>>? previousKey, CancellationToken cancellationToken)
     {
-        var inUse = instances.Where(i => i.Encryption.UsesCustomerManagedKey).ToList();
+        var inUse = new List<(IdentityCenterInstance Instance, KeyArn Key)>();
+        foreach (var instance in instances)
+        {
+            if (instance.Encryption.UsesCustomerManagedKey)
+            {
+                inUse.Add((instance, instance.Encryption.KmsKeyArn!));
+            }
+
+            if (previousKey is not null && instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
+                && await previousKey(instance, cancellationToken).ConfigureAwait(false) is { } previous && previous != instance.Encryption.KmsKeyArn)
+            {
+                inUse.Add((instance, previous));
+            }
+        }
+
         if (inUse.Count == 0)
         {
             return null;
@@ -45,11 +61,10 @@ internal sealed class ProtectedKeyLocator(IKeyStore keys)
         return null;
     }
 
-    private static ProtectedKey? Match(KeyReference reference, string? eventRegion, List<IdentityCenterInstance> instances)
+    private static ProtectedKey? Match(KeyReference reference, string? eventRegion, List<(IdentityCenterInstance Instance, KeyArn Key)> keys)
     {
-        foreach (var instance in instances)
+        foreach (var (instance, key) in keys)
         {
-            var key = instance.Encryption.KmsKeyArn!;
             switch (reference.Kind)
             {
                 case KeyReferenceKind.KeyArn when reference.Arn!.KeyId == key.KeyId && reference.Arn.Account == key.Account:

@@ -1,7 +1,10 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.IdentityCenter;
+using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -9,7 +12,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// The scheduled sweep's checks: the auditor reads every instance, its key and each Region's replica; every key that
 /// exists then goes through the same review (and remediation) as an event about it would.
 /// </summary>
-internal sealed class SweepReview(Auditor auditor, KeyReview keyReview)
+internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardStateStore state, TimeProvider time)
 {
     // Checked by the auditor only: the key review does not look at these.
     private static readonly HashSet<string> AuditOnlyRules = new(StringComparer.Ordinal) { RuleCatalog.KeySpec.Id, RuleCatalog.GuardAccess.Id };
@@ -25,9 +28,37 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview)
             {
                 scopes.Add(await KeyScopeAsync(sweep, audit, key, gate, cancellationToken).ConfigureAwait(false));
             }
+
+            if (await PreviousKeyScopeAsync(sweep, audit, gate, cancellationToken).ConfigureAwait(false) is { } previous)
+            {
+                scopes.Add(previous);
+            }
         }
 
         return scopes;
+    }
+
+    // ENABLED: remember the key. Mid-switch or after a failed one: the remembered key is the one still in use, and is
+    // kept healthy like the key DescribeInstance names.
+    private async Task<SweepScope?> PreviousKeyScopeAsync(GuardEvent sweep, InstanceAudit audit, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        var instance = audit.Instance;
+        if (instance.Encryption is { UsesCustomerManagedKey: true, Status: EncryptionStatus.Enabled })
+        {
+            await state.SaveKeyInUseAsync(new KeyInUse(instance.InstanceArn, instance.Encryption.KmsKeyArn!.ToString(), time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (instance.Encryption.Status is not (EncryptionStatus.Updating or EncryptionStatus.UpdateFailed)
+            || await state.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is not { } seen
+            || !KeyArn.TryParse(seen.KeyArn, out var previous)
+            || previous == instance.Encryption.KmsKeyArn)
+        {
+            return null;
+        }
+
+        var review = await keyReview.ReviewAsync(sweep, new ProtectedKey(instance, previous, previous), gate, cancellationToken).ConfigureAwait(false);
+        return new SweepScope(previous.ToString(), review.Draft?.Findings ?? [], review.Draft);
     }
 
     private async Task<SweepScope> KeyScopeAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)

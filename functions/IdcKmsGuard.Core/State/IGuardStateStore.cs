@@ -38,4 +38,9 @@ public interface IGuardStateStore
     Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken);
 
     Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken);
+
+    /// <returns>The key the instance was last seen ENABLED with; null when never seen.</returns>
+    Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken);
+
+    Task SaveKeyInUseAsync(KeyInUse keyInUse, CancellationToken cancellationToken);
 }

@@ -28,4 +28,8 @@ public sealed class StatelessStore : IGuardStateStore
     public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<SweepMemory?>(null);
 
     public Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken) => Task.FromResult<KeyInUse?>(null);
+
+    public Task SaveKeyInUseAsync(KeyInUse keyInUse, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -84,4 +84,15 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore
         Sweeps[memory.Scope] = memory;
         return Task.CompletedTask;
     }
+
+    public Dictionary<string, KeyInUse> KeysInUse { get; } = new(StringComparer.Ordinal);
+
+    public Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken) =>
+        Task.FromResult(KeysInUse.GetValueOrDefault(instanceArn));
+
+    public Task SaveKeyInUseAsync(KeyInUse keyInUse, CancellationToken cancellationToken)
+    {
+        KeysInUse[keyInUse.InstanceArn] = keyInUse;
+        return Task.CompletedTask;
+    }
 }
