@@ -72,23 +72,20 @@ public sealed class TestAccount
         const string Script = "import boto3, json, sys; a = sys.argv; "
             + "c = boto3.client(a[1], region_name=a[2], endpoint_url=a[3], aws_access_key_id=a[4], aws_secret_access_key='local'); "
             + "r = getattr(c, a[5])(**json.loads(a[6])); r.pop('ResponseMetadata', None); print(json.dumps(r, default=str))";
-        var start = new ProcessStartInfo("python3", ["-c", Script, service, region, Moto.Endpoint.ToString(), AccountId, operation, argumentsJson])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"boto3 {service}.{operation} failed: {error}");
+        return Python($"boto3 {service}.{operation}", ["-c", Script, service, region, Moto.Endpoint.ToString(), AccountId, operation, argumentsJson]);
     }
 
     /// <summary>Runs infra/local/seed.py for this account: instance on a CMK with the baseline policy, topic, queue,
     /// and a replica of the key in each of <paramref name="replicaRegions"/> (added to the instance).</summary>
     public SeededAccount Seed(bool multiRegion = true, params string[] replicaRegions)
     {
-        var start = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.LocalInfra, "seed.py"), "--endpoint", Moto.Endpoint.ToString(), "--account", AccountId, "--region", Region, multiRegion ? "--multi-region" : "--no-multi-region", .. replicaRegions.SelectMany(r => new[] { "--replica-region", r })])
+        var output = Python("seed.py", [Path.Combine(RepoPaths.LocalInfra, "seed.py"), "--endpoint", Moto.Endpoint.ToString(), "--account", AccountId, "--region", Region, multiRegion ? "--multi-region" : "--no-multi-region", .. replicaRegions.SelectMany(r => new[] { "--replica-region", r })]);
+        return JsonSerializer.Deserialize(output, TestingJsonContext.Default.SeededAccount)!;
+    }
+
+    private static string Python(string what, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("python3", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -97,11 +94,6 @@ public sealed class TestAccount
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"seed.py failed ({process.ExitCode}): {error}");
-        }
-
-        return JsonSerializer.Deserialize(output, TestingJsonContext.Default.SeededAccount)!;
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{what} failed ({process.ExitCode}): {error}");
     }
 }
