@@ -80,6 +80,10 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         {
             throw Wrap("DescribeKey", keyReference, e);
         }
+        catch (Exception e) when (IsUnreachable(e, cancellationToken))
+        {
+            throw Unreachable("DescribeKey", keyReference, e);
+        }
     }
 
     private Task<bool> CallAsync(KeyArn key, string operation, Func<IAmazonKeyManagementService, Task> call) =>
@@ -100,7 +104,19 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         {
             throw Wrap(operation, key.ToString(), e);
         }
+        catch (Exception e) when (IsUnreachable(e, CancellationToken.None))
+        {
+            throw Unreachable(operation, key.ToString(), e);
+        }
     }
+
+    // The SDK's retries are spent and KMS in that Region was not reached (network, timeout, an unreachable endpoint):
+    // an AWS failure like any other, so callers can report it per key and Region instead of crashing.
+    private static bool IsUnreachable(Exception e, CancellationToken cancellationToken) =>
+        e is AmazonClientException or HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static AwsCallException Unreachable(string operation, string resource, Exception e) =>
+        new("kms", operation, e is TaskCanceledException ? "RequestTimeout" : "NetworkError", e.Message, null, null, resource, e);
 
     private static AwsCallException Wrap(string operation, string resource, AmazonServiceException e) =>
         new("kms", operation, e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, resource, e);

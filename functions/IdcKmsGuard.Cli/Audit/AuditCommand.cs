@@ -36,7 +36,7 @@ internal static class AuditCommand
             {
                 report = await auditor.AuditAsync(context.Configuration, cancellationToken).ConfigureAwait(false);
             }
-            catch (GuardException e)
+            catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
             {
                 error.WriteLine($"error: the audit could not finish: {e.Message.ReplaceLineEndings(" ")}");
                 return ExitCodes.Failure;

@@ -46,7 +46,7 @@ internal static class AuditText
             {
                 var rotation = key.RotationEnabled switch { true => "on", false => "OFF", null => "-" };
                 var policy = key.Policy is null ? "-" : key.Policy.IsHealthy ? "healthy" : "BROKEN";
-                output.WriteLine($"{key.Region,-16}{(key.Role == KeyRole.Primary ? "primary" : "replica"),-9}{key.Snapshot?.State.ToString() ?? "MISSING",-24}{rotation,-10}{policy,-11}{key.Arn}");
+                output.WriteLine($"{key.Region,-16}{(key.Role == KeyRole.Primary ? "primary" : "replica"),-9}{State(key),-24}{rotation,-10}{policy,-11}{key.Arn}");
             }
         }
 
@@ -85,6 +85,10 @@ internal static class AuditText
 
         output.WriteLine();
     }
+
+    /// <summary>The key's state, MISSING when it does not exist, NOT READ when the caller could not tell.</summary>
+    public static string State(AuditedKey key) =>
+        key.Snapshot?.State.ToString() ?? (key.Findings.Any(f => f.RuleId == RuleCatalog.GuardAccess.Id) ? "NOT READ" : "MISSING");
 
     private static AuditedKey? KeyOf(InstanceAudit audit, Finding finding) =>
         audit.Keys.FirstOrDefault(k => k.Findings.Contains(finding));

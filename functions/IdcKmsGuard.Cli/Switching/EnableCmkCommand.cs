@@ -91,7 +91,7 @@ internal static class EnableCmkCommand
                 var outcome = await switcher.SwitchAsync(current, target, TimeSpan.FromSeconds(parse.GetValue(pollSeconds)), TimeSpan.FromMinutes(parse.GetValue(waitMinutes)), (encryption, elapsed) => output.WriteLine($"  {Seconds(elapsed),5} s  {Status(encryption)}{(encryption.StatusReason is { } reason ? $": {reason}" : string.Empty)}"), cancellationToken).ConfigureAwait(false);
                 return Report(output, outcome, current);
             }
-            catch (GuardException e)
+            catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
             {
                 error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
                 return ExitCodes.Failure;
@@ -126,7 +126,7 @@ internal static class EnableCmkCommand
         foreach (var key in preflight.Audit.Keys)
         {
             var policy = key.Policy is null ? "not read" : key.Policy.IsHealthy ? "healthy" : "BROKEN";
-            output.WriteLine($"  {key.Region,-16}{(key.Role == KeyRole.Primary ? "key" : "replica"),-9}{key.Snapshot?.State.ToString() ?? "MISSING",-24}policy {policy}");
+            output.WriteLine($"  {key.Region,-16}{(key.Role == KeyRole.Primary ? "key" : "replica"),-9}{Audit.AuditText.State(key),-24}policy {policy}");
         }
 
         foreach (var finding in preflight.Blocking)

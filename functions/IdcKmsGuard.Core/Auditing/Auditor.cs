@@ -60,8 +60,9 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         {
             snapshot = await keys.DescribeKeyAsync(target, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsCallException e) when (e.IsAccessDenied)
+        catch (AwsCallException e)
         {
+            // One Region failing (an opt-in Region not enabled, throttling, an outage) must not hide the others.
             return new AuditedKey(target.Region, role, target, null, null, null, On(configuration, [GuardCannot(prefix, target, e)]));
         }
 
@@ -101,7 +102,7 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         {
             findings.Add(KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"{prefix}The policy KMS holds cannot be read ({e.Message}); check it by hand."));
         }
-        catch (AwsCallException e) when (e.IsAccessDenied)
+        catch (AwsCallException e)
         {
             findings.Add(GuardCannot(prefix, target, e));
         }
@@ -144,7 +145,9 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
     }
 
     private static Finding GuardCannot(string prefix, KeyArn key, AwsCallException e) =>
-        KeyStateRules.Violation(RuleCatalog.GuardAccess, $"{prefix}The caller may not {e.Operation} on {key} ({e.ErrorCode}): this part was not checked.");
+        KeyStateRules.Violation(RuleCatalog.GuardAccess, e.IsAccessDenied
+            ? $"{prefix}The caller may not {e.Operation} on {key} ({e.ErrorCode}): this part was not checked."
+            : $"{prefix}{e.Operation} on {key} failed after retries ({e.ErrorCode}: {e.ErrorMessage}): this part was not checked.");
 
     private static List<Finding> On(GuardConfiguration configuration, IEnumerable<Finding> findings) =>
         [.. findings.Where(f => configuration.ModeOf(f.RuleId) != RuleMode.Off)];

@@ -39,10 +39,10 @@ internal sealed class EncryptionReview
     {
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
-        if (encryption is { UsesCustomerManagedKey: true, Status: EncryptionStatus.Enabled })
+        if (encryption.Status == EncryptionStatus.Enabled)
         {
-            // The key to keep protected should a later switch stay UPDATING or fail.
-            await state.SaveKeyInUseAsync(new State.KeyInUse(instance.InstanceArn, encryption.KmsKeyArn!.ToString(), time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            // The key to keep protected should a later switch stay UPDATING or fail; none for an AWS owned key.
+            await state.SaveKeyInUseAsync(new State.KeyInUse(instance.InstanceArn, encryption.KmsKeyArn?.ToString() ?? string.Empty, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
 
         // A rename or a Region change is not news unless it left the encryption unhealthy.

@@ -155,9 +155,14 @@ public sealed class Guard
         var alert = composer.Compose(review.Draft);
         if (review.Scope is { } scope)
         {
-            // What stays open is an incident: the event that finds it healthy again closes it with a notice.
-            var open = SweepDecision.Decide(scope, null, alert.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow()).Next;
-            await state.SaveSweepMemoryAsync(open, cancellationToken).ConfigureAwait(false);
+            // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
+            // event did not check stays as the sweep left it.
+            var previous = await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
+            var merged = SweepDecision.Merge(scope, previous, alert.Findings, RuleEvaluations.Checked(guardEvent, configurationNow), time.GetUtcNow());
+            if (merged != previous)
+            {
+                await state.SaveSweepMemoryAsync(merged, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var (disposition, sent, messageId) = await PublishAsync(guardEvent, alert, configurationNow, cancellationToken).ConfigureAwait(false);
@@ -200,16 +205,16 @@ public sealed class Guard
         return (Disposition.Alerted, alert, messageId);
     }
 
-    // Every scope's state is remembered before its alert goes out: if publishing fails, the pending alert carries
-    // the news to the retry, and the retry does not announce it twice.
+    // Each scope's alert goes out as soon as it is judged (and perhaps repaired), its state remembered first: if
+    // publishing fails, the pending alert carries the news to the retry, which does not announce it twice; if a later
+    // scope fails the sweep, what was already repaired has been reported.
     private async Task<GuardResult> SweepAsync(GuardEvent sweep, RemediationGate gate, CancellationToken cancellationToken)
     {
         var configurationNow = gate.Configuration;
-        var scopes = await sweepReview.ReviewAsync(sweep, gate, cancellationToken).ConfigureAwait(false);
         var sent = new List<Alert>();
         string? firstMessageId = null;
         var unchanged = 0;
-        foreach (var scope in scopes)
+        var judged = await sweepReview.ReviewAsync(sweep, gate, async scope =>
         {
             var previous = await state.GetSweepMemoryAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
             var (change, next) = SweepDecision.Decide(scope.Scope, previous, scope.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow());
@@ -217,7 +222,7 @@ public sealed class Guard
             if (SweepAlert(sweep, scope, change, previous, next, configurationNow) is not { } draft)
             {
                 unchanged += scope.Findings.Any(f => !f.Resolved && f.Severity >= Alerts.Severity.Medium) ? 1 : 0;
-                continue;
+                return;
             }
 
             var (disposition, alert, messageId) = await PublishAsync(sweep, composer.Compose(draft), configurationNow, cancellationToken).ConfigureAwait(false);
@@ -226,15 +231,15 @@ public sealed class Guard
                 sent.Add(alert);
                 firstMessageId ??= messageId;
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
-        var reason = $"the sweep checked {scopes.Count} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, {unchanged} known violation(s) unchanged";
+        var reason = $"the sweep checked {judged} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, {unchanged} known violation(s) unchanged";
         logger.LogInformation("Sweep done: {Reason}", reason);
         var primary = sent.OrderByDescending(a => a.Severity).FirstOrDefault();
         return new GuardResult(sweep, sent.Count > 0 ? Disposition.Alerted : Disposition.Healthy, reason, primary, firstMessageId)
         {
             Alerts = sent,
-            Checks = scopes.Count,
+            Checks = judged,
             Rules = [.. sent.SelectMany(a => RuleEvaluations.For(sweep, configurationNow, a)).DistinctBy(r => r.RuleId)],
         };
     }
@@ -270,7 +275,7 @@ public sealed class Guard
             Headline: $"Resolved: {string.Join(", ", open.Fingerprint.Split(','))} on {(isKey ? "the Identity Center key" : "Identity Center")}",
             WhatHappened: whatHappened,
             Outcome: AlertOutcome.None,
-            Findings: [.. open.Fingerprint.Split(',').Select(id => new Finding(id, Alerts.Severity.Info, $"No longer found: {Rules.RuleCatalog.Get(id).Title.ToLowerInvariant()} again.", Resolved: true))],
+            Findings: [.. open.Fingerprint.Split(',').Select(id => new Finding(id, Alerts.Severity.Info, Rules.RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.", Resolved: true))],
             Steps: [],
             Verification: null,
             KeyArn: isKey ? scope : null,
@@ -379,11 +384,12 @@ public sealed class Guard
         var findings = others.SelectMany(k => k.Findings).Where(f => f.Severity >= Alerts.Severity.Medium).ToList();
         if (review.Draft is { } draft)
         {
-            return review with { Draft = draft with { Findings = [.. draft.Findings, .. findings] } };
+            return review with { Draft = draft with { Findings = [.. draft.Findings, .. findings] }, Scope = null };
         }
 
+        // The alert covers several keys now: no single key's memory may take its findings.
         var added = SweepReview.KeyDraft(guardEvent, audit, others[0], findings);
-        return new KeyReviewResult(Disposition.Alerted, added.Headline, added) { Scope = review.Scope };
+        return new KeyReviewResult(Disposition.Alerted, added.Headline, added) { Scope = null };
     }
 
     // The alert waits for the switch's outcome; past the schedule's end, the review's "still UPDATING" alert goes out.

@@ -16,15 +16,19 @@ internal sealed class ProtectedKeyLocator(IKeyStore keys)
         var inUse = new List<(IdentityCenterInstance Instance, KeyArn Key)>();
         foreach (var instance in instances)
         {
-            if (instance.Encryption.UsesCustomerManagedKey)
-            {
-                inUse.Add((instance, instance.Encryption.KmsKeyArn!));
-            }
-
-            if (previousKey is not null && instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
-                && await previousKey(instance, cancellationToken).ConfigureAwait(false) is { } previous && previous != instance.Encryption.KmsKeyArn)
+            var previous = previousKey is not null && instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
+                ? await previousKey(instance, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (previous is not null && previous != instance.Encryption.KmsKeyArn)
             {
                 inUse.Add((instance, previous));
+            }
+
+            // After a failed switch the named key is not in use; it is guarded only when the previous key is unknown,
+            // since then it may be the one that is.
+            if (instance.Encryption.UsesCustomerManagedKey && !(instance.Encryption.Status == EncryptionStatus.UpdateFailed && previous is not null))
+            {
+                inUse.Add((instance, instance.Encryption.KmsKeyArn!));
             }
         }
 

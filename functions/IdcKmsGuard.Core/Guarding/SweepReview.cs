@@ -17,48 +17,73 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
     // Checked by the auditor only: the key review does not look at these.
     private static readonly HashSet<string> AuditOnlyRules = new(StringComparer.Ordinal) { RuleCatalog.KeySpec.Id, RuleCatalog.GuardAccess.Id };
 
-    public async Task<IReadOnlyList<SweepScope>> ReviewAsync(GuardEvent sweep, RemediationGate gate, CancellationToken cancellationToken)
+    /// <param name="judged">Called with each scope as soon as it is reviewed (and perhaps repaired), so that its alert
+    /// goes out before the next scope can fail the sweep.</param>
+    /// <returns>How many scopes were judged.</returns>
+    public async Task<int> ReviewAsync(GuardEvent sweep, RemediationGate gate, Func<SweepScope, Task> judged, CancellationToken cancellationToken)
     {
+        var readAt = time.GetUtcNow();
         var report = await auditor.AuditAsync(gate.Configuration, cancellationToken).ConfigureAwait(false);
-        var scopes = new List<SweepScope>();
+        var count = 0;
         foreach (var audit in report.Instances)
         {
-            scopes.Add(new SweepScope(audit.Instance.InstanceArn, audit.Findings, audit.Findings.Count == 0 ? null : InstanceDraft(sweep, audit)));
+            var previous = await PreviousKeyAsync(audit.Instance, readAt, cancellationToken).ConfigureAwait(false);
+            await judged(new SweepScope(audit.Instance.InstanceArn, audit.Findings, audit.Findings.Count == 0 ? null : InstanceDraft(sweep, audit))).ConfigureAwait(false);
+            count++;
             foreach (var key in audit.Keys)
             {
-                scopes.Add(await KeyScopeAsync(sweep, audit, key, gate, cancellationToken).ConfigureAwait(false));
+                await judged(await KeyScopeAsync(sweep, audit, key, gate, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                count++;
             }
 
-            if (await PreviousKeyScopeAsync(sweep, audit, gate, cancellationToken).ConfigureAwait(false) is { } previous)
+            if (previous is not null)
             {
-                scopes.Add(previous);
+                await judged(await GuardedAsync(sweep, previous, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, previous, previous), gate, cancellationToken), [])).ConfigureAwait(false);
+                count++;
             }
         }
 
-        return scopes;
+        return count;
     }
 
-    // ENABLED: remember the key. Mid-switch or after a failed one: the remembered key is the one still in use, and is
-    // kept healthy like the key DescribeInstance names.
-    private async Task<SweepScope?> PreviousKeyScopeAsync(GuardEvent sweep, InstanceAudit audit, RemediationGate gate, CancellationToken cancellationToken)
+    // ENABLED: remember the key (none for an AWS owned key). Mid-switch or after a failed one: the remembered key is
+    // the one still in use, and is kept healthy like the key DescribeInstance names.
+    private async Task<KeyArn?> PreviousKeyAsync(IdentityCenterInstance instance, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
-        var instance = audit.Instance;
-        if (instance.Encryption is { UsesCustomerManagedKey: true, Status: EncryptionStatus.Enabled })
+        if (instance.Encryption.Status == EncryptionStatus.Enabled)
         {
-            await state.SaveKeyInUseAsync(new KeyInUse(instance.InstanceArn, instance.Encryption.KmsKeyArn!.ToString(), time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await state.SaveKeyInUseAsync(new KeyInUse(instance.InstanceArn, instance.Encryption.KmsKeyArn?.ToString() ?? string.Empty, readAt), cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        if (instance.Encryption.Status is not (EncryptionStatus.Updating or EncryptionStatus.UpdateFailed)
-            || await state.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is not { } seen
-            || !KeyArn.TryParse(seen.KeyArn, out var previous)
-            || previous == instance.Encryption.KmsKeyArn)
-        {
-            return null;
-        }
+        return instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
+            && await state.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is { } seen
+            && KeyArn.TryParse(seen.KeyArn, out var previous)
+            && previous != instance.Encryption.KmsKeyArn
+                ? previous
+                : null;
+    }
 
-        var review = await keyReview.ReviewAsync(sweep, new ProtectedKey(instance, previous, previous), gate, cancellationToken).ConfigureAwait(false);
-        return new SweepScope(previous.ToString(), review.Draft?.Findings ?? [], review.Draft);
+    // A key whose review cannot finish (its Region unreachable, throttled) is reported as not checked; the others go on.
+    private static async Task<SweepScope> GuardedAsync(GuardEvent sweep, KeyArn key, Func<Task<KeyReviewResult>> review, IReadOnlyList<Finding> alsoFound)
+    {
+        try
+        {
+            var result = await review().ConfigureAwait(false);
+            if (result.Draft is not { } draft)
+            {
+                return new SweepScope(key.ToString(), alsoFound, null);
+            }
+
+            List<Finding> findings = [.. draft.Findings, .. alsoFound.Where(f => !draft.Findings.Contains(f))];
+            return new SweepScope(key.ToString(), findings, draft with { Findings = findings });
+        }
+        catch (Errors.AwsCallException e)
+        {
+            var finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The sweep could not finish checking {key}: {e.Operation} failed after retries ({e.ErrorCode}: {e.ErrorMessage}). It tries again at the next sweep.");
+            var draft = new AlertDraft(sweep, Headlines.For(finding, AlertOutcome.Failed), AlertComposer.Narrate(sweep, $"the key {key}"), AlertOutcome.Failed, [finding, .. alsoFound], [], null, key.ToString(), key.Region, null, null, null, []);
+            return new SweepScope(key.ToString(), [finding, .. alsoFound], draft);
+        }
     }
 
     private async Task<SweepScope> KeyScopeAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)
@@ -76,22 +101,30 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
             return new SweepScope(scope, auditOnly, auditOnly.Count == 0 ? null : KeyDraft(sweep, audit, key, auditOnly));
         }
 
-        var review = await keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn), gate, cancellationToken).ConfigureAwait(false);
-        if (review.Draft is not { } draft)
+        // After a failed switch Identity Center does not use the key it names: reported, never repaired (someone
+        // may be retiring it on purpose).
+        if (audit.Instance.Encryption.Status == EncryptionStatus.UpdateFailed)
         {
-            return new SweepScope(scope, auditOnly, auditOnly.Count == 0 ? null : KeyDraft(sweep, audit, key, auditOnly));
+            return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : KeyDraft(sweep, audit, key, key.Findings));
         }
 
-        List<Finding> findings = [.. draft.Findings, .. auditOnly.Where(f => !draft.Findings.Contains(f))];
-        return new SweepScope(scope, findings, draft with { Findings = findings });
+        var scoped = await GuardedAsync(sweep, key.Arn, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn), gate, cancellationToken), auditOnly).ConfigureAwait(false);
+        return scoped.Draft is null && auditOnly.Count > 0 ? scoped with { Draft = KeyDraft(sweep, audit, key, auditOnly) } : scoped;
     }
 
     /// <summary>An alert about findings the auditor made on one key (no remediation: the key review does that).</summary>
     internal static AlertDraft KeyDraft(GuardEvent sweep, InstanceAudit audit, AuditedKey key, IReadOnlyList<Finding> findings)
     {
         var primary = findings.OrderByDescending(f => f.Severity).First();
-        var subject = key.Role == KeyRole.Replica ? $"the replica of Identity Center's key in {key.Region} ({key.Arn})" : $"the key Identity Center uses ({key.Arn})";
-        var state = key.Snapshot is null ? "It does not exist there." : $"It is {key.Snapshot.State}.";
+        var subject = (key.Role, audit.Instance.Encryption.Status) switch
+        {
+            (KeyRole.Replica, _) => $"the replica of Identity Center's key in {key.Region} ({key.Arn})",
+            (_, EncryptionStatus.UpdateFailed) => $"the key the failed switch requested ({key.Arn})",
+            _ => $"the key Identity Center uses ({key.Arn})",
+        };
+        var state = key.Snapshot is not null ? $"It is {key.Snapshot.State}."
+            : key.Findings.Any(f => f.RuleId == RuleCatalog.GuardAccess.Id) ? "It could not be read."
+            : "It does not exist there.";
         return new AlertDraft(
             Event: sweep,
             Headline: Headlines.For(primary, AlertOutcome.Alerted),

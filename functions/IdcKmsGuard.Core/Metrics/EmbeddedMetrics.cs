@@ -37,7 +37,8 @@ public static class EmbeddedMetrics
         }
 
         lines.Add(Line(now, service, [], totals));
-        foreach (var violation in result.Rules.Where(r => r.Status == RuleStatus.Violated))
+        // A notice that something is resolved is not a violation.
+        foreach (var violation in result.Rules.Where(r => r.Status == RuleStatus.Violated && r.Severity > Severity.Info))
         {
             lines.Add(Line(now, service, [("Rule", violation.RuleId), ("Severity", AlertRenderer.Name(violation.Severity))], [("Violations", "Count", 1)]));
         }

@@ -13,6 +13,8 @@ namespace IdcKmsGuard.Core.Switching;
 /// </summary>
 public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor, TimeProvider time)
 {
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
+
     /// <param name="instanceArn">Null: the one organization instance visible to the caller.</param>
     /// <exception cref="SwitchException">No instance, or several and none chosen.</exception>
     public async Task<SwitchPreflight> PreflightAsync(KeyArn target, string? instanceArn, GuardConfiguration configuration, CancellationToken cancellationToken)
@@ -20,7 +22,8 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
         ArgumentNullException.ThrowIfNull(target);
         var current = await InstanceAsync(instanceArn, cancellationToken).ConfigureAwait(false);
         var proposed = current with { Encryption = new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, target, EncryptionStatus.Enabled, null) };
-        var audit = await auditor.AuditAsync(proposed, configuration, cancellationToken).ConfigureAwait(false);
+        // Rule modes tune the guard's alerts; they never make an unusable key acceptable here.
+        var audit = await auditor.AuditAsync(proposed, configuration with { RuleModes = new Dictionary<string, RuleMode>(StringComparer.Ordinal) }, cancellationToken).ConfigureAwait(false);
         var findings = audit.AllFindings.ToList();
         return new SwitchPreflight(current, audit, [.. findings.Where(f => f.Severity >= Severity.High)], [.. findings.Where(f => f.Severity < Severity.High)]);
     }
@@ -43,6 +46,7 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
         }
 
         var started = time.GetUtcNow();
+        var before = current.Encryption;
         await (target is null
             ? identityCenter.SwitchToAwsOwnedKeyAsync(current.InstanceArn, cancellationToken)
             : identityCenter.SwitchToCustomerManagedKeyAsync(current.InstanceArn, target, cancellationToken)).ConfigureAwait(false);
@@ -51,8 +55,13 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
             var encryption = (await identityCenter.DescribeInstanceAsync(current.InstanceArn, cancellationToken).ConfigureAwait(false)).Encryption;
             var elapsed = time.GetUtcNow() - started;
             progress(encryption, elapsed);
+
+            // DescribeInstance may still show the state from before the request for a moment.
+            var notStarted = encryption == before && elapsed < StartGrace;
             switch (encryption.Status)
             {
+                case var _ when notStarted:
+                    break;
                 case EncryptionStatus.Enabled when Uses(encryption, target):
                     return new SwitchOutcome(SwitchResult.Switched, encryption, elapsed);
                 case EncryptionStatus.UpdateFailed:

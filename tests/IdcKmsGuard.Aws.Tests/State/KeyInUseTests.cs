@@ -17,6 +17,17 @@ public sealed class KeyInUseTests
     }
 
     [Fact]
+    public async Task SaveKeyInUseAsync_WhenIdentityCenterUsesAnAwsOwnedKey_ShouldKeepTheEmptyMarker()
+    {
+        using var table = await StateTestTable.CreateAsync();
+        var awsOwned = new KeyInUse(Instance, string.Empty, StateTestTable.Start);
+
+        await table.Store.SaveKeyInUseAsync(awsOwned, None);
+
+        Assert.Equal(awsOwned, await table.Store.GetKeyInUseAsync(Instance, None));
+    }
+
+    [Fact]
     public async Task SaveKeyInUseAsync_WhenAnOlderObservationArrivesLate_ShouldKeepTheNewer()
     {
         using var table = await StateTestTable.CreateAsync();

@@ -163,6 +163,22 @@ public sealed class AuditorTests
         Assert.Contains("GetKeyPolicy", finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Audit_WhenTheReplicaRegionCannotBeReached_ShouldSayItWasNotCheckedAndStillJudgeThePrimary()
+    {
+        AddReplica(KeyState.Enabled, Baseline);
+        keys.UnreachableRegions.Add(Replica.Region);
+        keys.SetState(Key, KeyState.Disabled);
+
+        var report = await AuditAsync();
+
+        var instance = Assert.Single(report.Instances);
+        Assert.Equal("KEY-ENABLED", Assert.Single(instance.Keys[0].Findings).RuleId);
+        var notChecked = Assert.Single(instance.Keys[1].Findings);
+        Assert.Equal("GUARD-ACCESS", notChecked.RuleId);
+        Assert.Contains("UnrecognizedClientException", notChecked.Message, StringComparison.Ordinal);
+    }
+
     private void AddReplica(KeyState state, string policy)
     {
         identityCenter.AdditionalRegions.Add(Replica.Region);

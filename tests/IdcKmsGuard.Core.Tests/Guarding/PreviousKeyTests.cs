@@ -60,6 +60,33 @@ public sealed class PreviousKeyTests
         Assert.Equal(GuardScenario.Key.ToString(), scenario.State.KeysInUse[Support.FakeIdentityCenter.InstanceArn].KeyArn);
     }
 
+    [Fact]
+    public async Task Handle_AfterAFailedSwitch_ShouldLeaveTheRequestedKeyToItsOwners()
+    {
+        var scenario = Switching(EncryptionStatus.UpdateFailed);
+        scenario.Keys.SetState(Requested, KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("mrk-1234abcd12ab34cd56ef1234567890ab", "mrk-99999999999999999999999999999999", StringComparison.Ordinal));
+
+        Assert.Equal(Disposition.Ignored, result.Disposition);
+        Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(Requested));
+    }
+
+    [Fact]
+    public async Task Sweep_WhenIdentityCenterUsesAnAwsOwnedKey_ShouldForgetThePreviousCustomerKey()
+    {
+        var scenario = Switching(EncryptionStatus.Enabled);
+        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+        await scenario.HandleAsync("scheduled-event.json");
+        scenario.IdentityCenter.Encryption = new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, Requested, EncryptionStatus.UpdateFailed, "KMS_AccessDeniedException");
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(string.Empty, scenario.State.KeysInUse[Support.FakeIdentityCenter.InstanceArn].KeyArn);
+        Assert.Equal(Disposition.Ignored, result.Disposition);
+        Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
     // The instance names the requested key; the guard last saw it ENABLED with the scenario's key, now disabled.
     private static GuardScenario Switching(EncryptionStatus status)
     {

@@ -63,6 +63,27 @@ public sealed class SweepDecisionTests
     }
 
     [Fact]
+    public void Merge_WhenAnEventJudgedOnlyTheKeyState_ShouldKeepWhatTheSweepFoundElsewhere()
+    {
+        var sweep = new SweepMemory(Scope, "KEY-ROTATION", 4, Now.AddHours(-4));
+        var disabled = new Finding("KEY-ENABLED", Severity.Critical, "Found the key Disabled.");
+
+        var merged = SweepDecision.Merge(Scope, sweep, [disabled], new HashSet<string>(StringComparer.Ordinal) { "KEY-ENABLED", "KEY-NOT-PENDING-DELETION" }, Now);
+
+        Assert.Equal(new SweepMemory(Scope, "KEY-ENABLED,KEY-ROTATION", 1, Now), merged);
+    }
+
+    [Fact]
+    public void Merge_WhenNothingChanged_ShouldKeepTheCountAndTheStart()
+    {
+        var sweep = new SweepMemory(Scope, "KEY-ROTATION", 4, Now.AddHours(-4));
+
+        var merged = SweepDecision.Merge(Scope, sweep, [Rotation], new HashSet<string>(StringComparer.Ordinal) { "KEY-ROTATION" }, Now);
+
+        Assert.Same(sweep, merged);
+    }
+
+    [Fact]
     public void Decide_WhenTheViolationsChange_ShouldAlertChangedAndRestartTheCount()
     {
         var (change, next) = SweepDecision.Decide(Scope, new SweepMemory(Scope, "KEY-ROTATION", 7, Now.AddHours(-7)), [Broken, Rotation], 24, Now);

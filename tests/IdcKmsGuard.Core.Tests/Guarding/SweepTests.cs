@@ -115,6 +115,56 @@ public sealed class SweepTests
         Assert.Equal(Disposition.Duplicate, second.Disposition);
     }
 
+    [Fact]
+    public async Task Sweep_WhenOneRegionIsUnreachable_ShouldStillRepairThePrimaryAndReportTheRegion()
+    {
+        var scenario = Scenario();
+        AddReplica(scenario, Baseline);
+        scenario.Keys.UnreachableRegions.Add(Replica.Region);
+        scenario.Keys.SetState(GuardScenario.Key, KeyState.Disabled);
+
+        var result = await SweepAsync(scenario);
+
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Contains(result.Alerts, a => a is { RuleId: "KEY-ENABLED", Outcome: AlertOutcome.Fixed });
+        Assert.Contains(result.Alerts, a => a.RuleId == "GUARD-ACCESS" && a.KeyArn == Replica.ToString());
+    }
+
+    [Fact]
+    public async Task Sweep_WhenTheLastSwitchFailed_ShouldReportTheRequestedKeyButNeverRepairIt()
+    {
+        var scenario = Scenario();
+        var requested = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-99999999999999999999999999999999");
+        scenario.Keys.Add(requested, KeyState.PendingDeletion, Baseline);
+        scenario.IdentityCenter.Encryption = new Core.IdentityCenter.EncryptionConfiguration(Core.IdentityCenter.EncryptionKeyType.CustomerManagedKey, requested, Core.IdentityCenter.EncryptionStatus.UpdateFailed, "KMS_InvalidStateException");
+
+        var result = await SweepAsync(scenario);
+
+        Assert.Equal(KeyState.PendingDeletion, scenario.Keys.StateOf(requested));
+        Assert.Contains(result.Alerts, a => a.RuleId == "IDC-ENCRYPTION-STATUS");
+        var alert = Assert.Single(result.Alerts, a => a.RuleId == "KEY-NOT-PENDING-DELETION");
+        Assert.Contains("the key the failed switch requested", alert.WhatHappened, StringComparison.Ordinal);
+        Assert.Empty(alert.Steps);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenAnEventAlertedMeanwhile_ShouldNotRepeatWhatTheSweepAlreadyReported()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled, remediate: false);
+        var rotationOff = await SweepAsync(scenario);
+        scenario.Keys.SetState(GuardScenario.Key, KeyState.Disabled);
+        await scenario.HandleAsync("kms-disable-key.json");
+        scenario.Keys.SetState(GuardScenario.Key, KeyState.Enabled);
+        var closed = await scenario.HandleAsync("kms-enable-key.json");
+
+        var next = await SweepAsync(scenario);
+
+        Assert.Equal("KEY-ROTATION", Assert.Single(rotationOff.Alerts).RuleId);
+        Assert.Equal("Resolved: KEY-ENABLED on the Identity Center key", closed.Alert!.Headline);
+        Assert.Empty(next.Alerts);
+        Assert.Equal("KEY-ROTATION", scenario.State.Sweeps[GuardScenario.Key.ToString()].Fingerprint);
+    }
+
     private static GuardScenario Scenario()
     {
         var scenario = new GuardScenario(KeyState.Enabled);

@@ -13,6 +13,9 @@ internal sealed class InMemoryKeyStore : IKeyStore
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>Regions whose KMS answers every call with an error (an opt-in Region not enabled, an outage).</summary>
+    public HashSet<string> UnreachableRegions { get; } = new(StringComparer.Ordinal);
+
     public HashSet<string> DeniedOperations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Runs once, just before the next EnableKey: another actor's change landing mid-remediation.</summary>
@@ -115,6 +118,11 @@ internal sealed class InMemoryKeyStore : IKeyStore
         if (DeniedOperations.Contains(operation))
         {
             throw new AwsCallException("KMS", operation, "AccessDeniedException", "not authorized", "req-denied", 400, key.ToString());
+        }
+
+        if (UnreachableRegions.Contains(key.Region))
+        {
+            throw new AwsCallException("kms", operation, "UnrecognizedClientException", "The security token included in the request is invalid.", "req-region", 400, key.ToString());
         }
     }
 }

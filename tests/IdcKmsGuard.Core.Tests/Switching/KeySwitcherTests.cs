@@ -64,6 +64,18 @@ public sealed class KeySwitcherTests
     }
 
     [Fact]
+    public async Task Preflight_WhenTheConfigurationTurnsTheCheckOff_ShouldStillBlockABrokenPolicy()
+    {
+        await keys.PutKeyPolicyAsync(Next, """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""", CancellationToken.None);
+        var off = GuardConfiguration.Defaults with { RuleModes = new Dictionary<string, RuleMode>(StringComparer.Ordinal) { ["KEY-POLICY-HEALTHY"] = RuleMode.Off } };
+
+        var preflight = await Switcher.PreflightAsync(Next, null, off, CancellationToken.None);
+
+        Assert.False(preflight.Passed);
+        Assert.Contains(preflight.Blocking, f => f.RuleId == "KEY-POLICY-HEALTHY");
+    }
+
+    [Fact]
     public async Task Preflight_WhenTheKeyIsDisabled_ShouldBlock()
     {
         keys.SetState(Next, KeyState.Disabled);

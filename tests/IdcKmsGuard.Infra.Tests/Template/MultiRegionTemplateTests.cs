@@ -39,6 +39,7 @@ public sealed class MultiRegionTemplateTests
             var target = (YamlMappingNode)Assert.Single(rule.Sequence("Targets").Children);
             Assert.True(Bus == resolver.Resolve(target.Find("Arn")!)!.GetValue<string>(), id);
             Assert.True(target.Find("RoleArn")!.Refers("ForwardRole"), id);
+            Assert.True(target.Map("DeadLetterConfig").Find("Arn")!.Refers("ForwardDeadLetterQueue"), $"{id}: an event that cannot be forwarded must be kept, not dropped.");
         }
 
         var statement = resolver.Resolve(Forwarder.Properties("ForwardRole").Sequence("Policies").Children[0])!["PolicyDocument"]!["Statement"]![0]!;
