@@ -286,6 +286,9 @@ public sealed class Guard
             ExtraNextSteps: []);
     }
 
+    private static List<string> Gone(SweepMemory? previous, SweepMemory next) =>
+        [.. (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Except(next.Fingerprint.Split(','), StringComparer.Ordinal)];
+
     private static AlertDraft? SweepAlert(GuardEvent sweep, SweepScope scope, SweepChange change, SweepMemory? previous, SweepMemory next, GuardConfiguration configuration)
     {
         switch (change)
@@ -294,6 +297,8 @@ public sealed class Guard
                 return null;
             case SweepChange.Cleared:
                 return IncidentClosed(sweep, scope.Scope, previous!, $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous!.Since:yyyy-MM-dd HH:mm} UTC is gone; the guard did not change it, so someone else fixed it.");
+            case SweepChange.Changed when scope.Draft is { } changed && Gone(previous, next) is { Count: > 0 } gone:
+                return changed with { WhatHappened = $"{changed.WhatHappened} No longer found since the last sweep: {string.Join(", ", gone)}." };
             case SweepChange.StillFailing when scope.Draft is { } draft:
                 return draft with { WhatHappened = $"{draft.WhatHappened} Unchanged since {next.Since:yyyy-MM-dd HH:mm} UTC ({next.Sweeps} sweeps); the sweep repeats this every {configuration.SweepRepeatAfter} sweeps until it is fixed." };
             default:

@@ -165,6 +165,21 @@ public sealed class SweepTests
         Assert.Equal("KEY-ROTATION", scenario.State.Sweeps[GuardScenario.Key.ToString()].Fingerprint);
     }
 
+    [Fact]
+    public async Task Sweep_WhenOneOfTwoViolationsIsFixed_ShouldSayWhichIsGone()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, remediate: false);
+        var both = await SweepAsync(scenario);
+        scenario.Keys.SetState(GuardScenario.Key, KeyState.Enabled);
+
+        var one = await SweepAsync(scenario);
+
+        Assert.Equal(["KEY-ENABLED", "KEY-ROTATION"], both.Alert!.Findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
+        var alert = Assert.Single(one.Alerts);
+        Assert.Equal("KEY-ROTATION", alert.RuleId);
+        Assert.EndsWith("No longer found since the last sweep: KEY-ENABLED.", alert.WhatHappened, StringComparison.Ordinal);
+    }
+
     private static GuardScenario Scenario()
     {
         var scenario = new GuardScenario(KeyState.Enabled);
