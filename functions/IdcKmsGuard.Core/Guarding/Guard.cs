@@ -218,7 +218,12 @@ public sealed class Guard
         {
             var previous = await state.GetSweepMemoryAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
             var (change, next) = SweepDecision.Decide(scope.Scope, previous, scope.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow());
-            await state.SaveSweepMemoryAsync(next, cancellationToken).ConfigureAwait(false);
+
+            // Healthy hour after healthy hour needs no write: only open findings are counted.
+            if (!(previous is { Fingerprint.Length: 0 } && next.Fingerprint.Length == 0))
+            {
+                await state.SaveSweepMemoryAsync(next, cancellationToken).ConfigureAwait(false);
+            }
             if (SweepAlert(sweep, scope, change, previous, next, configurationNow) is not { } draft)
             {
                 unchanged += scope.Findings.Any(f => !f.Resolved && f.Severity >= Alerts.Severity.Medium) ? 1 : 0;
