@@ -83,6 +83,14 @@ internal sealed class EncryptionReview
         if (guardEvent.Trigger == Trigger.IdentityCenterRegionChanged && encryption.UsesCustomerManagedKey)
         {
             var audit = await auditor.AuditAsync(instance, configuration, cancellationToken).ConfigureAwait(false);
+            foreach (var replica in audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica))
+            {
+                // Judged in full here, as the sweep would: remembered so that the next sweep does not announce it again.
+                var scope = replica.Arn.ToString();
+                var previous = await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
+                await state.SaveSweepMemoryAsync(SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, cancellationToken).ConfigureAwait(false);
+            }
+
             var replicas = audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica).SelectMany(k => k.Findings).Where(f => f.Severity >= Severity.Medium).ToList();
             if (replicas.Count > 0)
             {

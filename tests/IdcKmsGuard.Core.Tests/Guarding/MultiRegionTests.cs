@@ -25,6 +25,20 @@ public sealed class MultiRegionTests
     }
 
     [Fact]
+    public async Task Sweep_AfterAnAddRegionAlert_ShouldNotAnnounceTheMissingReplicaAgain()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        scenario.IdentityCenter.AdditionalRegions.Add("eu-west-1");
+        await scenario.HandleAsync("sso-add-region.json");
+
+        var sweep = await scenario.HandleAsync("scheduled-event.json");
+
+        Assert.Empty(sweep.Alerts);
+        Assert.Equal("KEY-REPLICA", scenario.State.Sweeps[Replica.ToString()].Fingerprint);
+    }
+
+    [Fact]
     public async Task Handle_WhenARegionIsAddedWithAHealthyReplica_ShouldStayQuiet()
     {
         var scenario = new GuardScenario(KeyState.Enabled);
