@@ -65,7 +65,8 @@ internal sealed class AlertComposer(TimeProvider time)
             .Select(id => RuleCatalog.Get(id).RunbookFor(draft.KeyArn, draft.KeyRegion)));
 
         steps.AddRange(draft.ExtraNextSteps);
-        if (draft.Event.Actor.Arn is { } arn && draft.Findings.Any(f => f.RuleId != RuleCatalog.GuardConfig.Id))
+        // A notice that something is resolved asks nobody to explain themselves.
+        if (draft.Event.Actor.Arn is { } arn && draft.Findings.Any(f => f.RuleId != RuleCatalog.GuardConfig.Id && f.Severity > Severity.Info))
         {
             var undone = draft.Steps.Count > 0 ? " (the guard undoes such changes while remediation is on)" : string.Empty;
             steps.Add($"Find out why {arn} called {draft.Event.EventName} (CloudTrail event {draft.Event.EventId ?? "id unknown"}). "

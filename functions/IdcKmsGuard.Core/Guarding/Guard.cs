@@ -288,7 +288,7 @@ public sealed class Guard
             KeyStateBefore: null,
             KeyStateAfter: null,
             InstanceArn: isKey ? null : scope,
-            ExtraNextSteps: []);
+            ExtraNextSteps: ["Nothing to do: the guard re-read it and it passes these checks again."]);
     }
 
     private static List<string> Gone(SweepMemory? previous, SweepMemory next) =>

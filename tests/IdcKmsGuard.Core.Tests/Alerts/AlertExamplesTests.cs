@@ -45,7 +45,30 @@ public sealed class AlertExamplesTests
         Check("policy-repaired.email.txt", $"Subject: {AlertRenderer.Render(alert).Subject}\n\n{AlertRenderer.Render(alert).EmailText}");
     }
 
+    [Fact]
+    public async Task SweepAndIncident_DefaultText_ShouldMatchTheExamples()
+    {
+        const string RootOnly = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+        var replica = GuardScenario.Key.InRegion("eu-west-1");
+        var sweep = new GuardScenario(KeyState.Enabled);
+        sweep.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        sweep.IdentityCenter.AdditionalRegions.Add(replica.Region);
+        sweep.Keys.Add(replica, KeyState.Enabled, RootOnly);
+        sweep.Keys.Update(replica, k => k with { MultiRegionRole = "REPLICA" });
+        var incident = new GuardScenario(KeyState.Disabled, remediate: false);
+        await incident.HandleAsync("kms-disable-key.json");
+        incident.Keys.SetState(GuardScenario.Key, KeyState.Enabled);
+
+        var repaired = (await sweep.HandleAsync("scheduled-event.json")).Alert!;
+        var resolved = (await incident.HandleAsync("kms-enable-key.json")).Alert!;
+
+        Check("sweep-replica-repaired.default.txt", AlertRenderer.Render(repaired).ShortText);
+        Check("incident-resolved.default.txt", AlertRenderer.Render(resolved).ShortText);
+    }
+
     [Theory]
+    [InlineData("sweep-replica-repaired.default.txt")]
+    [InlineData("incident-resolved.default.txt")]
     [InlineData("deletion-fixed.default.txt")]
     [InlineData("deletion-fixed.attributes.json")]
     [InlineData("deletion-fixed.email.txt")]
