@@ -15,8 +15,8 @@ public sealed partial class DynamoDbGuardStateStore
             : new SweepMemory(scope, item.GetString(StateTable.Fingerprint) ?? string.Empty, (int)(item.GetNumber(StateTable.Sweeps) ?? 1), item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
     }
 
-    // One sweep runs at a time (the schedule's concurrency is 1): the last write wins.
-    public Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken)
+    // Conditional on what the caller read: an event and the sweep may write the same scope at once.
+    public async Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memory);
         var pk = StateTable.SweepPrefix + memory.Scope;
@@ -31,6 +31,29 @@ public sealed partial class DynamoDbGuardStateStore
                 [StateTable.Since] = Millis(memory.Since),
             },
         };
-        return CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken));
+        if (expected is null)
+        {
+            request.ConditionExpression = "attribute_not_exists(pk)";
+        }
+        else
+        {
+            request.ConditionExpression = "fingerprint = :fingerprint AND sweeps = :sweeps AND since = :since";
+            request.ExpressionAttributeValues = new()
+            {
+                [":fingerprint"] = Text(expected.Fingerprint),
+                [":sweeps"] = Number(expected.Sweeps),
+                [":since"] = Millis(expected.Since),
+            };
+        }
+
+        try
+        {
+            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 }

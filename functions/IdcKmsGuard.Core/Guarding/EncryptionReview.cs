@@ -87,8 +87,7 @@ internal sealed class EncryptionReview
             {
                 // Judged in full here, as the sweep would: remembered so that the next sweep does not announce it again.
                 var scope = replica.Arn.ToString();
-                var previous = await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
-                await state.SaveSweepMemoryAsync(SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, cancellationToken).ConfigureAwait(false);
+                await SweepMemories.UpdateAsync(state, scope, previous => (SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, true), cancellationToken).ConfigureAwait(false);
             }
 
             var replicas = audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica).SelectMany(k => k.Findings).Where(f => f.Severity >= Severity.Medium).ToList();

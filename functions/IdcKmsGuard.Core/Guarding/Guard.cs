@@ -157,12 +157,8 @@ public sealed class Guard
         {
             // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
             // event did not check stays as the sweep left it.
-            var previous = await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
-            var merged = SweepDecision.Merge(scope, previous, alert.Findings, RuleEvaluations.Checked(guardEvent, configurationNow), time.GetUtcNow());
-            if (merged != previous)
-            {
-                await state.SaveSweepMemoryAsync(merged, cancellationToken).ConfigureAwait(false);
-            }
+            var judged = RuleEvaluations.Checked(guardEvent, configurationNow);
+            await SweepMemories.UpdateAsync(state, scope, previous => (SweepDecision.Merge(scope, previous, alert.Findings, judged, time.GetUtcNow()), true), cancellationToken).ConfigureAwait(false);
         }
 
         var (disposition, sent, messageId) = await PublishAsync(guardEvent, alert, configurationNow, cancellationToken).ConfigureAwait(false);
@@ -216,14 +212,13 @@ public sealed class Guard
         var unchanged = 0;
         var judged = await sweepReview.ReviewAsync(sweep, gate, async scope =>
         {
-            var previous = await state.GetSweepMemoryAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
-            var (change, next) = SweepDecision.Decide(scope.Scope, previous, scope.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow());
-
-            // Healthy hour after healthy hour needs no write: only open findings are counted.
-            if (!(previous is { Fingerprint.Length: 0 } && next.Fingerprint.Length == 0))
+            var (change, previous, next) = await SweepMemories.UpdateAsync(state, scope.Scope, stored =>
             {
-                await state.SaveSweepMemoryAsync(next, cancellationToken).ConfigureAwait(false);
-            }
+                var (change, next) = SweepDecision.Decide(scope.Scope, stored, scope.Findings, configurationNow.SweepRepeatAfter, time.GetUtcNow());
+
+                // Healthy hour after healthy hour needs no write: only open findings are counted.
+                return (stored is { Fingerprint.Length: 0 } && next.Fingerprint.Length == 0 ? null : next, (change, stored, next));
+            }, cancellationToken).ConfigureAwait(false);
             if (SweepAlert(sweep, scope, change, previous, next, configurationNow) is not { } draft)
             {
                 unchanged += scope.Findings.Any(f => !f.Resolved && f.Severity >= Alerts.Severity.Medium) ? 1 : 0;
@@ -251,22 +246,23 @@ public sealed class Guard
 
     private async Task<GuardResult?> CloseIncidentAsync(GuardEvent guardEvent, string scope, GuardConfiguration configurationNow, CancellationToken cancellationToken)
     {
-        if (await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false) is not { Fingerprint.Length: > 0 } open)
-        {
-            return null;
-        }
-
         // Only what this event's review checked is known to be fixed; the rest stays open for the sweep to judge.
         var verified = RuleEvaluations.Checked(guardEvent, configurationNow);
-        var rules = open.Fingerprint.Split(',');
-        var closed = rules.Where(verified.Contains).ToList();
-        if (closed.Count == 0)
+        var (open, closed, remaining) = await SweepMemories.UpdateAsync(state, scope, stored =>
+        {
+            var rules = (stored?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+            List<string> closed = [.. rules.Where(verified.Contains)];
+            List<string> remaining = [.. rules.Where(r => !verified.Contains(r))];
+            SweepMemory? next = closed.Count == 0 ? null
+                : remaining.Count == 0 ? new SweepMemory(scope, string.Empty, 1, time.GetUtcNow())
+                : stored! with { Fingerprint = string.Join(",", remaining) };
+            return (next, (stored, closed, remaining));
+        }, cancellationToken).ConfigureAwait(false);
+        if (open is null || closed.Count == 0)
         {
             return null;
         }
 
-        var remaining = rules.Where(r => !verified.Contains(r)).ToList();
-        await state.SaveSweepMemoryAsync(remaining.Count == 0 ? new SweepMemory(scope, string.Empty, 1, time.GetUtcNow()) : open with { Fingerprint = string.Join(",", remaining) }, cancellationToken).ConfigureAwait(false);
         var draft = IncidentClosed(guardEvent, scope, open with { Fingerprint = string.Join(",", closed) }, $"{AlertComposer.Narrate(guardEvent, scope)} The guard re-read the key: what it reported since {open.Since:yyyy-MM-dd HH:mm} UTC ({string.Join(", ", closed)}) is resolved.{(remaining.Count == 0 ? string.Empty : $" Still open, checked again by the next sweep: {string.Join(", ", remaining)}.")}");
         var (disposition, alert, messageId) = await PublishAsync(guardEvent, composer.Compose(draft), configurationNow, cancellationToken).ConfigureAwait(false);
         return new GuardResult(guardEvent, disposition, $"{guardEvent.EventName} resolved the open incident ({open.Fingerprint})", alert, messageId);

@@ -37,7 +37,9 @@ public interface IGuardStateStore
     /// <returns>What the last sweep found for the scope; null before the first sweep.</returns>
     Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken);
 
-    Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken);
+    /// <summary>Replaces <paramref name="expected"/> (null: nothing stored) with <paramref name="memory"/>.</summary>
+    /// <returns>False when another invocation changed the scope's memory first: nothing was written.</returns>
+    Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken);
 
     /// <returns>The key the instance was last seen ENABLED with; null when never seen.</returns>
     Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken);

@@ -27,7 +27,7 @@ public sealed class StatelessStore : IGuardStateStore
     // Without memory every sweep is the first: it reports whatever it finds.
     public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<SweepMemory?>(null);
 
-    public Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken) => Task.FromResult<KeyInUse?>(null);
 

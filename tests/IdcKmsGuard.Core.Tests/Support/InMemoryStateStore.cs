@@ -79,10 +79,15 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore
     public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) =>
         Task.FromResult(Sweeps.GetValueOrDefault(scope));
 
-    public Task SaveSweepMemoryAsync(SweepMemory memory, CancellationToken cancellationToken)
+    public Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken)
     {
+        if (Sweeps.GetValueOrDefault(memory.Scope) != expected)
+        {
+            return Task.FromResult(false);
+        }
+
         Sweeps[memory.Scope] = memory;
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     public Dictionary<string, KeyInUse> KeysInUse { get; } = new(StringComparer.Ordinal);

@@ -1,0 +1,33 @@
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.State;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// Read, decide, write only if nobody wrote in between: an event and the sweep may judge the same key at once, and
+/// neither may lose the other's finding. On a conflict the decision is taken again from what is stored now.
+/// </summary>
+internal static class SweepMemories
+{
+    private const int MaxAttempts = 3;
+
+    /// <param name="decide">From the stored memory (null: none), the memory to store (null or the same: no write) and
+    /// what the caller wants to know of the decision.</param>
+    public static async Task<T> UpdateAsync<T>(IGuardStateStore state, string scope, Func<SweepMemory?, (SweepMemory? Next, T Result)> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var previous = await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
+            var (next, result) = decide(previous);
+            if (next is null || next == previous || await state.SaveSweepMemoryAsync(next, previous, cancellationToken).ConfigureAwait(false))
+            {
+                return result;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new AwsCallException("dynamodb", "PutItem", "ConditionalCheckFailedException", $"The memory of {scope} changed under this invocation {MaxAttempts} times in a row.", null, 400, scope);
+            }
+        }
+    }
+}
