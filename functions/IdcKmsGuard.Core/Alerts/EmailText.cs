@@ -98,6 +98,7 @@ internal static class EmailText
     {
         ({ } type, { } arn, _) => $"{type} {arn}",
         (null, { } arn, _) => arn,
+        ("Schedule", null, _) => "the guard's scheduled sweep (no event named the key)",
         (_, null, { } service) => $"AWS service ({service})",
         ({ } type, null, null) => type,
         _ => "unknown (the event does not say)",

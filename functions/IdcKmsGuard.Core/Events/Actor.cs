@@ -15,10 +15,14 @@ public sealed record Actor(
 
     public static Actor Service(string invokedBy) => new("AWSService", null, null, null, null, invokedBy);
 
+    /// <summary>The guard's own schedule: nobody did anything, the sweep looked.</summary>
+    public static Actor Schedule { get; } = new("Schedule", null, null, null, null, "events.amazonaws.com");
+
     public string Describe() => (Type, Arn, InvokedBy) switch
     {
         (_, { } arn, _) when Type is not null => $"{Type} {arn}",
         (_, { } arn, _) => arn,
+        ("Schedule", null, _) => "the guard's scheduled sweep (no event named the key)",
         (_, null, { } service) => $"AWS service ({service})",
         ({ } type, null, null) => type,
         _ => "unknown principal",

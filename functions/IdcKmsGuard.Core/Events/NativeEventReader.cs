@@ -24,7 +24,9 @@ internal static class NativeEventReader
             ErrorCode: null,
             ErrorMessage: null,
             KeyRefs: KeyReferenceCollector.FromNativeEvent(envelope, detail),
-            Actor: source.StartsWith("aws.", StringComparison.Ordinal) ? Actor.Service(source["aws.".Length..] + ".amazonaws.com") : Actor.Unknown,
+            Actor: trigger == Trigger.Sweep ? Actor.Schedule
+                : source.StartsWith("aws.", StringComparison.Ordinal) ? Actor.Service(source["aws.".Length..] + ".amazonaws.com")
+                : Actor.Unknown,
             Region: envelope.String("region"),
             Account: envelope.String("account"),
             EventId: envelope.String("id"),

@@ -40,6 +40,32 @@ public sealed class AlertSchemaTests
     }
 
     [Fact]
+    public async Task Render_WhenTheSweepAlertsAndAnIncidentCloses_ShouldMatchThePublishedSchema()
+    {
+        var sweep = new GuardScenario(KeyState.Disabled, remediate: false);
+        await sweep.HandleAsync("scheduled-event.json");
+        sweep.Keys.SetState(GuardScenario.Key, KeyState.Enabled);
+        await sweep.HandleAsync("kms-enable-key.json");
+
+        Assert.Equal(2, sweep.Publisher.Published.Count);
+        Assert.All(sweep.Publisher.Published, rendered =>
+        {
+            using var instance = System.Text.Json.JsonDocument.Parse(rendered.Json);
+            var result = Schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        });
+    }
+
+    [Fact]
+    public void Schema_ShouldNameEveryTrigger()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v1.schema.json")))!;
+        var triggers = schema["properties"]!["event"]!["properties"]!["trigger"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal);
+
+        Assert.Equal(Enum.GetNames<Core.Events.Trigger>().Order(StringComparer.Ordinal), triggers);
+    }
+
+    [Fact]
     public void Schema_ShouldRequireEveryFieldTheDocumentHas()
     {
         var properties = typeof(AlertDocument).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal);
