@@ -136,7 +136,7 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
                 notes.Add($"Identity Center encrypts with {encryption.Describe()}; the configuration allows it.");
             }
         }
-        else if (configuration.ApprovedKeys.Count > 0 && !configuration.ApprovedKeys.Any(a => KeyArn.TryParse(a, out var approved) && approved.KeyId == encryption.KmsKeyArn!.KeyId && approved.Account == encryption.KmsKeyArn.Account))
+        else if (!configuration.Approves(encryption.KmsKeyArn!))
         {
             findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center uses {encryption.KmsKeyArn}, which is not on the approved list ({string.Join(", ", configuration.ApprovedKeys)})."));
         }

@@ -46,6 +46,14 @@ public sealed record GuardConfiguration(
 
     public const int DefaultSweepRepeatAfter = 24;
 
+    /// <summary>Whether Identity Center may use the key: no list approves any key; a replica of an approved multi-Region
+    /// key is the same key.</summary>
+    public bool Approves(Keys.KeyArn key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ApprovedKeys.Count == 0 || ApprovedKeys.Any(a => Keys.KeyArn.TryParse(a, out var approved) && approved.KeyId == key.KeyId && approved.Account == key.Account);
+    }
+
     /// <summary>The rule's configured mode, or its catalog default when the document does not name it.</summary>
     /// <exception cref="KeyNotFoundException">No rule has this id.</exception>
     public RuleMode ModeOf(string ruleId) => ModeOf(RuleCatalog.Get(ruleId));

@@ -160,11 +160,9 @@ internal sealed class EncryptionReview
             findings.AddRange(policy.Findings);
         }
 
-        // Replicas of an approved multi-Region key are the same key.
-        var approvedKeys = configuration.ApprovedKeys;
-        if (approvedKeys.Count > 0 && !approvedKeys.Any(a => KeyArn.TryParse(a, out var approved) && approved.KeyId == key.KeyId && approved.Account == key.Account))
+        if (!configuration.Approves(key))
         {
-            findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", approvedKeys)})."));
+            findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", configuration.ApprovedKeys)})."));
         }
 
         var confirm = $"Confirm with the Identity Center owners that the switch to {key} was intended. The guard now protects this key.";
