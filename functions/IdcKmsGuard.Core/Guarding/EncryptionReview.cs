@@ -39,11 +39,7 @@ internal sealed class EncryptionReview
     {
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
-        if (encryption.Status == EncryptionStatus.Enabled)
-        {
-            // The key to keep protected should a later switch stay UPDATING or fail; none for an AWS owned key.
-            await state.SaveKeyInUseAsync(new State.KeyInUse(instance.InstanceArn, encryption.KmsKeyArn?.ToString() ?? string.Empty, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        }
+        await KeysInUse.RememberIfEnabledAsync(state, instance, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
         // A rename or a Region change is not news unless it left the encryption unhealthy.
         var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;

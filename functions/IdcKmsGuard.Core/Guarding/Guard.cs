@@ -358,7 +358,7 @@ public sealed class Guard
     private async Task<KeyReviewResult> ReviewKeyAsync(GuardEvent guardEvent, RemediationGate gate, CancellationToken cancellationToken)
     {
         var instances = await identityCenter.DescribeInstancesAsync(cancellationToken).ConfigureAwait(false);
-        var key = await locator.LocateAsync(guardEvent, instances, PreviousKeyAsync, cancellationToken).ConfigureAwait(false);
+        var key = await locator.LocateAsync(guardEvent, instances, (instance, token) => KeysInUse.PreviousAsync(state, instance, token), cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
             var why = instances.Any(i => i.Encryption.UsesCustomerManagedKey)
@@ -372,9 +372,6 @@ public sealed class Guard
             ? await WithOtherRegionsAsync(review, guardEvent, key, gate, cancellationToken).ConfigureAwait(false)
             : review;
     }
-
-    private async Task<Keys.KeyArn?> PreviousKeyAsync(IdentityCenterInstance instance, CancellationToken cancellationToken) =>
-        await state.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is { } seen && Keys.KeyArn.TryParse(seen.KeyArn, out var key) ? key : null;
 
     // A new replica, or a primary moved: the key's Regions changed, so every Identity Center Region is judged now,
     // not at the next sweep (which also repairs what it may).

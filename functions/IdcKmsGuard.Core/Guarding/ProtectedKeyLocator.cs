@@ -8,18 +8,16 @@ namespace IdcKmsGuard.Core.Guarding;
 /// <summary>Decides whether an event concerns a key Identity Center uses, replicas included.</summary>
 internal sealed class ProtectedKeyLocator(IKeyStore keys)
 {
-    /// <param name="previousKey">The key an instance was last seen ENABLED with: while a switch is UPDATING or after
-    /// UPDATE_FAILED, Identity Center still uses it although DescribeInstance names the requested one.</param>
+    /// <param name="previousKey">The key Identity Center still uses mid-switch or after a failed one, when known and not
+    /// the one DescribeInstance names (<see cref="KeysInUse.PreviousAsync"/>).</param>
     public async Task<ProtectedKey?> LocateAsync(
         GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances, Func<IdentityCenterInstance, CancellationToken, Task<KeyArn?>>? previousKey, CancellationToken cancellationToken)
     {
         var inUse = new List<(IdentityCenterInstance Instance, KeyArn Key)>();
         foreach (var instance in instances)
         {
-            var previous = previousKey is not null && instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
-                ? await previousKey(instance, cancellationToken).ConfigureAwait(false)
-                : null;
-            if (previous is not null && previous != instance.Encryption.KmsKeyArn)
+            var previous = previousKey is null ? null : await previousKey(instance, cancellationToken).ConfigureAwait(false);
+            if (previous is not null)
             {
                 inUse.Add((instance, previous));
             }

@@ -46,22 +46,12 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
         return count;
     }
 
-    // ENABLED: remember the key (none for an AWS owned key). Mid-switch or after a failed one: the remembered key is
-    // the one still in use, and is kept healthy like the key DescribeInstance names.
+    // ENABLED: remember the key. Mid-switch or after a failed one: the remembered key is the one still in use, and is
+    // kept healthy like the key DescribeInstance names.
     private async Task<KeyArn?> PreviousKeyAsync(IdentityCenterInstance instance, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
-        if (instance.Encryption.Status == EncryptionStatus.Enabled)
-        {
-            await state.SaveKeyInUseAsync(new KeyInUse(instance.InstanceArn, instance.Encryption.KmsKeyArn?.ToString() ?? string.Empty, readAt), cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-
-        return instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
-            && await state.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is { } seen
-            && KeyArn.TryParse(seen.KeyArn, out var previous)
-            && previous != instance.Encryption.KmsKeyArn
-                ? previous
-                : null;
+        await KeysInUse.RememberIfEnabledAsync(state, instance, readAt, cancellationToken).ConfigureAwait(false);
+        return await KeysInUse.PreviousAsync(state, instance, cancellationToken).ConfigureAwait(false);
     }
 
     // A key whose review cannot finish (its Region unreachable, throttled) is reported as not checked; the others go on.
