@@ -55,13 +55,7 @@ public sealed class SsoAdminIdentityCenter(SsoAdminClient client) : IIdentityCen
             "CUSTOMER_MANAGED_KEY" => EncryptionKeyType.CustomerManagedKey,
             _ => EncryptionKeyType.Unknown,
         };
-        var status = details.EncryptionStatus switch
-        {
-            "ENABLED" => EncryptionStatus.Enabled,
-            "UPDATING" => EncryptionStatus.Updating,
-            "UPDATE_FAILED" => EncryptionStatus.UpdateFailed,
-            _ => EncryptionStatus.Unknown,
-        };
+        var status = EncryptionStatusNames.Parse(details.EncryptionStatus);
         var keyArn = KeyArn.TryParse(details.KmsKeyArn, out var parsed) ? parsed : null;
         return new Core.IdentityCenter.EncryptionConfiguration(keyType, keyArn, status, details.EncryptionStatusReason);
     }

@@ -1,6 +1,7 @@
 using IdcKmsGuard.Cli.Commands;
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Auditing;
+using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Cli.Audit;
@@ -32,7 +33,7 @@ internal static class AuditText
         var instance = audit.Instance;
         var regions = instance.Regions.Count == 0 ? instance.PrimaryRegion : string.Join(", ", instance.Regions.Select(r => r.IsPrimary ? $"{r.Name} (primary)" : r.Status == "ACTIVE" ? r.Name : $"{r.Name} ({r.Status})"));
         output.WriteLine($"Identity Center {instance.InstanceArn} in account {instance.OwnerAccountId}; Regions: {regions}");
-        output.WriteLine($"Encryption: {instance.Encryption.Describe()} ({instance.Encryption.Status.ToString().ToUpperInvariant()})");
+        output.WriteLine($"Encryption: {instance.Encryption.Describe()} ({EncryptionStatusNames.Of(instance.Encryption.Status)})");
         foreach (var note in audit.Notes)
         {
             output.WriteLine($"Note: {note}");

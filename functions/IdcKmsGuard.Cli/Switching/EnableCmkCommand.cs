@@ -140,13 +140,7 @@ internal static class EnableCmkCommand
         }
     }
 
-    private static string Status(EncryptionConfiguration encryption) => encryption.Status switch
-    {
-        EncryptionStatus.Enabled => "ENABLED",
-        EncryptionStatus.Updating => "UPDATING",
-        EncryptionStatus.UpdateFailed => "UPDATE_FAILED",
-        _ => "UNKNOWN",
-    };
+    private static string Status(EncryptionConfiguration encryption) => EncryptionStatusNames.Of(encryption.Status);
 
     private static string Seconds(TimeSpan elapsed) => ((int)elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 }

@@ -270,20 +270,21 @@ public sealed class Guard
 
     private static AlertDraft IncidentClosed(GuardEvent guardEvent, string scope, SweepMemory open, string whatHappened)
     {
-        var isKey = scope.Contains(":kms:", StringComparison.Ordinal);
+        // A scope is a key ARN or an instance ARN.
+        var key = Keys.KeyArn.TryParse(scope, out var arn) ? arn : null;
         return new AlertDraft(
             Event: guardEvent,
-            Headline: $"Resolved: {string.Join(", ", open.Fingerprint.Split(','))} on {(isKey ? "the Identity Center key" : "Identity Center")}",
+            Headline: $"Resolved: {string.Join(", ", open.Fingerprint.Split(','))} on {(key is null ? "Identity Center" : "the Identity Center key")}",
             WhatHappened: whatHappened,
             Outcome: AlertOutcome.None,
             Findings: [.. open.Fingerprint.Split(',').Select(id => new Finding(id, Alerts.Severity.Info, Rules.RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.", Resolved: true))],
             Steps: [],
             Verification: null,
-            KeyArn: isKey ? scope : null,
-            KeyRegion: isKey ? scope.Split(':')[3] : null,
+            KeyArn: key?.ToString(),
+            KeyRegion: key?.Region,
             KeyStateBefore: null,
             KeyStateAfter: null,
-            InstanceArn: isKey ? null : scope,
+            InstanceArn: key is null ? scope : null,
             ExtraNextSteps: ["Nothing to do: the guard re-read it and it passes these checks again."]);
     }
 

@@ -70,9 +70,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
         {
             switch (guardEvent.Trigger)
             {
-                case Trigger.KeyPolicyChanged when gate.IsOn(RuleCatalog.KeyPolicyHealthy) || gate.IsOn(RuleCatalog.KeyPolicySafe):
-                    var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken).ConfigureAwait(false);
-                    return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
+                case Trigger.KeyPolicyChanged:
+                    return await ReviewPolicyAsync(parts, guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
                     return await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false);
                 case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
@@ -90,15 +89,22 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
     // The sweep has no event to narrow the checks: the policy, and rotation where it is set (the primary, KMS material).
     private async Task<KeyReviewParts> SweepChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
     {
-        if (gate.IsOn(RuleCatalog.KeyPolicyHealthy) || gate.IsOn(RuleCatalog.KeyPolicySafe))
-        {
-            var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken).ConfigureAwait(false);
-            parts = parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
-        }
-
+        parts = await ReviewPolicyAsync(parts, guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
         return before.MultiRegionRole != "REPLICA" && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
             ? await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false)
             : parts;
+    }
+
+    // The policy engine's findings, of the rules that are on.
+    private async Task<KeyReviewParts> ReviewPolicyAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        if (!gate.IsOn(RuleCatalog.KeyPolicyHealthy) && !gate.IsOn(RuleCatalog.KeyPolicySafe))
+        {
+            return parts;
+        }
+
+        var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken).ConfigureAwait(false);
+        return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
     }
 
     private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
