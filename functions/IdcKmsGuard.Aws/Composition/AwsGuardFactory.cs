@@ -70,18 +70,21 @@ public static class AwsGuardFactory
     /// <summary>The read-only auditor over the same adapters (the CLI's audit; the sweep gets it through the guard).</summary>
     public static Auditor CreateAuditor(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
     {
-        ArgumentNullException.ThrowIfNull(credentials);
-        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region));
-        return new Auditor(identityCenter, new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)), options, time);
+        var (identityCenter, keys) = ReadersFor(region, credentials, endpoints, time);
+        return new Auditor(identityCenter, keys, options, time);
     }
 
     /// <summary>The key switcher of the CLI's enable-cmk: the auditor's preflight, then SSO Admin's UpdateInstance.</summary>
     public static KeySwitcher CreateSwitcher(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
     {
+        var (identityCenter, keys) = ReadersFor(region, credentials, endpoints, time);
+        return new KeySwitcher(identityCenter, new Auditor(identityCenter, keys, options, time), time);
+    }
+
+    private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
+    {
         ArgumentNullException.ThrowIfNull(credentials);
-        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region));
-        var auditor = new Auditor(identityCenter, new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)), options, time);
-        return new KeySwitcher(identityCenter, auditor, time);
+        return (new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region)), new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)));
     }
 
     // One connection pool for every thin client; DNS changes are picked up by recycling connections.
