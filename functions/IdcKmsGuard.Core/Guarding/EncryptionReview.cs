@@ -23,14 +23,14 @@ internal sealed class EncryptionReview
     private readonly Auditing.Auditor auditor;
     private readonly State.IGuardStateStore state;
 
-    public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
+    public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time, Auditing.Auditor auditor)
     {
         this.keys = keys;
         this.options = options;
         this.time = time;
         policyReview = new PolicyReview(keys, options, state, time);
         remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
-        auditor = new Auditing.Auditor(identityCenter, keys, options, time);
+        this.auditor = auditor;
         this.state = state;
     }
 

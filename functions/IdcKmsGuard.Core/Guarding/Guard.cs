@@ -52,8 +52,8 @@ public sealed class Guard
         this.configuration = configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults));
         locator = new ProtectedKeyLocator(keys);
         keyReview = new KeyReview(keys, options, this.state, time);
-        encryptionReview = new EncryptionReview(identityCenter, keys, options, this.state, time);
         auditor = new Auditing.Auditor(identityCenter, keys, options, time);
+        encryptionReview = new EncryptionReview(identityCenter, keys, options, this.state, time, auditor);
         sweepReview = new SweepReview(auditor, keyReview, this.state, time);
         composer = new AlertComposer(time);
     }
