@@ -1,9 +1,19 @@
-"""A local stand-in for the Lambda Runtime API (2018-06-01), enough to run the guard's real `bootstrap`.
+"""A local stand-in for the Lambda Runtime API (2018-06-01) and for Lambda's delivery, enough to run the guard's
+real `bootstrap` as Lambda does.
 
-The emulator queues invocations and serves them to `GET /runtime/invocation/next`, then collects what the
+`RuntimeEmulator` queues invocations and serves them to `GET /runtime/invocation/next`, then collects what the
 function posts to `/response`, `/error` or `/init/error`. `invoke()` blocks until the function answers, like a
-synchronous Lambda invoke. Importable (`RuntimeEmulator`, `BootstrapProcess`); it has no CLI of its own: the demo
-and the benchmark drive it.
+synchronous Lambda invoke. `BootstrapProcess` is the `bootstrap` as Lambda starts it.
+
+`LambdaFunction` adds what Lambda does around them:
+* a function timeout: an invocation not answered by its deadline (plus a little slack) is a timeout, and the
+  sandbox is killed (the process with it); the next invocation starts a new one, a cold start;
+* asynchronous invocation (`invoke_async`): a failed or timed-out attempt is retried after the retry delays
+  (Lambda's are 1 and 2 minutes; tests scale them down), then the event goes to the dead-letter list;
+* SQS batches (`invoke_sqs`): the messages named in `batchItemFailures` (all of them when the invocation fails)
+  are delivered again, up to the queue's receive limit, then go to the dead-letter list.
+
+Importable; it has no CLI of its own: the demo, the benchmarks and the fault matrix drive it.
 """
 from __future__ import annotations
 
@@ -26,6 +36,9 @@ class InvocationResult:
     ok: bool
     body: bytes
     error_type: str | None = None
+    timed_out: bool = False
+    # When the function posted its answer, relative to the invocation's deadline (negative: before it).
+    answered_before_deadline_ms: float | None = None
 
     def json(self):
         return json.loads(self.body)
@@ -38,6 +51,7 @@ class RuntimeEmulator:
         self.timeout_seconds = timeout_seconds
         self.init_errors: list[dict] = []
         self.next_requests: list[float] = []  # perf_counter() of each GET next, for start-up timing
+        self._deadlines: dict[str, float] = {}
         self._pending: queue.Queue[tuple[str, bytes]] = queue.Queue()
         self._results: dict[str, queue.Queue[InvocationResult]] = {}
         self._lock = threading.Lock()
@@ -97,7 +111,9 @@ class RuntimeEmulator:
                     return self._reply(404, b'{"errorMessage":"unknown path"}')
                 emulator.next_requests.append(time.perf_counter())
                 request_id, payload = emulator._pending.get()
-                deadline_ms = int((time.time() + emulator.timeout_seconds) * 1000)
+                deadline = time.time() + emulator.timeout_seconds
+                emulator._deadlines[request_id] = deadline
+                deadline_ms = int(deadline * 1000)
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Lambda-Runtime-Aws-Request-Id", request_id)
@@ -117,7 +133,10 @@ class RuntimeEmulator:
                 if len(parts) == 3 and parts[0] == "invocation" and parts[2] in ("response", "error"):
                     ok = parts[2] == "response"
                     error_type = None if ok else self.headers.get("Lambda-Runtime-Function-Error-Type")
-                    if emulator._complete(parts[1], InvocationResult(parts[1], ok, body, error_type)):
+                    deadline = emulator._deadlines.pop(parts[1], None)
+                    margin = None if deadline is None else round((time.time() - deadline) * 1000, 1)
+                    result = InvocationResult(parts[1], ok, body, error_type, answered_before_deadline_ms=margin)
+                    if emulator._complete(parts[1], result):
                         return self._reply(202, b'{"status":"OK"}')
                     return self._reply(400, b'{"errorMessage":"unknown request id","errorType":"InvalidRequestID"}')
                 return self._reply(404, b'{"errorMessage":"unknown path"}')
@@ -175,3 +194,125 @@ class BootstrapProcess:
                 self.process.wait()
         self._log.close()
         return self.process.returncode
+
+
+@dataclass
+class AsyncDelivery:
+    """One event handed to Lambda asynchronously: every attempt, and whether it ended in the dead-letter list."""
+    attempts: list[InvocationResult]
+    dead_lettered: bool
+
+    @property
+    def final(self) -> InvocationResult:
+        return self.attempts[-1]
+
+
+@dataclass
+class SqsDelivery:
+    """One SQS batch: each message's attempts, and the messages that ended in the dead-letter list."""
+    attempts: list[InvocationResult]
+    receives: dict[str, int]
+    dead_lettered: list[str]
+
+
+class LambdaFunction:
+    """A function as Lambda runs it: sandboxes that a timeout kills, async retries, SQS redelivery, dead letters."""
+
+    # Lambda's own figures; tests pass smaller ones.
+    ASYNC_RETRY_DELAYS = (60.0, 120.0)
+    TIMEOUT_SLACK_SECONDS = 0.5
+
+    def __init__(self, bootstrap: str, environment: dict[str, str], log_dir: str, timeout_seconds: float = 60.0,
+                 retry_delays: tuple[float, ...] = ASYNC_RETRY_DELAYS, sqs_visibility_seconds: float = 0.0,
+                 sqs_max_receives: int = 5, name: str = "guard"):
+        self.bootstrap = bootstrap
+        self.environment = environment
+        self.log_dir = log_dir
+        self.timeout_seconds = timeout_seconds
+        self.retry_delays = retry_delays
+        self.sqs_visibility_seconds = sqs_visibility_seconds
+        self.sqs_max_receives = sqs_max_receives
+        self.name = name
+        self.dead_letters: list[bytes] = []
+        self.cold_starts = 0
+        self.timeouts = 0
+        self._sandbox: tuple[RuntimeEmulator, BootstrapProcess] | None = None
+
+    def invoke(self, payload: bytes | str | dict) -> InvocationResult:
+        """One synchronous invocation; a timeout kills the sandbox and answers Sandbox.Timedout, as Lambda does."""
+        emulator, _ = self._warm_sandbox()
+        try:
+            return emulator.invoke(payload, timeout=self.timeout_seconds + self.TIMEOUT_SLACK_SECONDS)
+        except TimeoutError:
+            self.timeouts += 1
+            self._kill_sandbox()
+            message = f"Task timed out after {self.timeout_seconds:.2f} seconds"
+            body = json.dumps({"errorType": "Sandbox.Timedout", "errorMessage": message}).encode()
+            return InvocationResult("timed-out", False, body, "Sandbox.Timedout", timed_out=True)
+
+    def invoke_async(self, payload: bytes | str | dict) -> AsyncDelivery:
+        attempts = [self.invoke(payload)]
+        for delay in self.retry_delays:
+            if attempts[-1].ok:
+                break
+            time.sleep(delay)
+            attempts.append(self.invoke(payload))
+        dead = not attempts[-1].ok
+        if dead:
+            self.dead_letters.append(payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                                     if isinstance(payload, dict) else payload.encode())
+        return AsyncDelivery(attempts, dead)
+
+    def invoke_sqs(self, bodies: list[str], queue_arn: str = "arn:aws:sqs:us-east-1:111122223333:follow-ups") -> SqsDelivery:
+        pending = [(str(uuid.uuid4()), body) for body in bodies]
+        receives: dict[str, int] = {}
+        attempts: list[InvocationResult] = []
+        dead: list[str] = []
+        while pending:
+            for message_id, _ in pending:
+                receives[message_id] = receives.get(message_id, 0) + 1
+            records = [{
+                "messageId": message_id, "receiptHandle": uuid.uuid4().hex, "body": body,
+                "attributes": {"ApproximateReceiveCount": str(receives[message_id]),
+                               "SentTimestamp": str(int(time.time() * 1000))},
+                "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs", "eventSourceARN": queue_arn,
+                "awsRegion": queue_arn.split(":")[3],
+            } for message_id, body in pending]
+            result = self.invoke({"Records": records})
+            attempts.append(result)
+            failed = {m for m, _ in pending} if not result.ok else {
+                f["itemIdentifier"] for f in (result.json().get("batchItemFailures") or [])}
+            again = [(m, b) for m, b in pending if m in failed]
+            dead += [m for m, _ in again if receives[m] >= self.sqs_max_receives]
+            pending = [(m, b) for m, b in again if receives[m] < self.sqs_max_receives]
+            if pending:
+                time.sleep(self.sqs_visibility_seconds)
+        return SqsDelivery(attempts, receives, dead)
+
+    def memory_kib(self) -> dict[str, int]:
+        return self._warm_sandbox()[1].memory_kib()
+
+    def stop(self) -> None:
+        if self._sandbox is not None:
+            emulator, process = self._sandbox
+            process.stop()
+            emulator.stop()
+            self._sandbox = None
+
+    def _warm_sandbox(self) -> tuple[RuntimeEmulator, BootstrapProcess]:
+        if self._sandbox is None or self._sandbox[1].process.poll() is not None:
+            if self._sandbox is not None:
+                self._sandbox[0].stop()
+            self.cold_starts += 1
+            emulator = RuntimeEmulator(timeout_seconds=self.timeout_seconds).start()
+            log = os.path.join(self.log_dir, f"{self.name}-{self.cold_starts}.log")
+            self._sandbox = (emulator, BootstrapProcess(self.bootstrap, emulator, self.environment, log))
+        return self._sandbox
+
+    def _kill_sandbox(self) -> None:
+        emulator, process = self._sandbox
+        process.process.kill()
+        process.process.wait()
+        process.stop()
+        emulator.stop()
+        self._sandbox = None

@@ -35,6 +35,12 @@ The extensions are monkeypatches applied in this process only (moto's installed 
   EncryptionStatusReason such as "KMS_DisabledException: ...".
   One account's number of UPDATING reads can be set over HTTP, so tests sharing a server do not interfere:
   POST /_idckmsguard/sso/updating-reads with {"account": "<12 digits>", "reads": N} (null removes the override).
+* KMS refuses what AWS refuses: CancelKeyDeletion on a key that is not pending deletion, and EnableKey or
+  DisableKey on a key pending deletion, answer KMSInvalidStateException (moto changes the state anyway).
+* Faults on demand and a call log per account (fault_injection.py): POST /_idckmsguard/faults makes chosen calls fail
+  (throttling, 5xx, reset, hang, access denied, or applied with the answer lost); GET /_idckmsguard/calls lists
+  every call with its status, the fault injected and, for calls that change a key or an instance, the state
+  before and after.
 """
 
 import argparse
@@ -69,6 +75,9 @@ except ImportError:
         print(f"error: {MOTO_MISSING}", file=sys.stderr)
         sys.exit(2)
     raise ImportError(MOTO_MISSING) from None
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fault_injection as faults  # noqa: E402
 
 UPDATING_READS_ENV = "IDCKMSGUARD_MOTO_UPDATING_READS"
 AWS_OWNED = "AWS_OWNED_KMS_KEY"
@@ -303,6 +312,28 @@ class KmsUnsupportedOperation(JsonRESTError):
         super().__init__("UnsupportedOperationException", message)
 
 
+class KmsInvalidState(JsonRESTError):
+    code = 400
+
+    def __init__(self, message: str):
+        super().__init__("KMSInvalidStateException", message)
+
+
+PENDING_DELETION = ("PendingDeletion", "PendingReplicaDeletion")
+
+
+def _refuse_in_state(original, refused: tuple[str, ...] | None = None, required: tuple[str, ...] | None = None,
+                     phrase: str = ""):
+    # Runs after _accept_key_arn has turned an ARN into the key id.
+    def method(self: KmsBackend, key_id: str, *args, **kwargs):
+        key = self.keys.get(key_id)
+        if key is not None and ((refused and key.key_state in refused) or (required and key.key_state not in required)):
+            raise KmsInvalidState(f"{key.arn} is {_state_in_words(key.key_state)}{phrase}.")
+        return original(self, key_id, *args, **kwargs)
+
+    return method
+
+
 def validate_encryption_configuration(config: dict) -> EncryptionConfig:
     key_type = config.get("KeyType")
     key_arn = config.get("KmsKeyArn")
@@ -484,6 +515,10 @@ def apply_extensions() -> None:
     Key.__init__ = _default_key_usage(Key.__init__)
     KmsBackend.replicate_key = _separate_replica_configuration(KmsBackend.replicate_key)
     KmsResponse.delete_imported_key_material = delete_imported_key_material_response
+    KmsBackend.cancel_key_deletion = _refuse_in_state(
+        KmsBackend.cancel_key_deletion, required=PENDING_DELETION, phrase=" and not pending deletion")
+    KmsBackend.enable_key = _refuse_in_state(KmsBackend.enable_key, refused=PENDING_DELETION)
+    KmsBackend.disable_key = _refuse_in_state(KmsBackend.disable_key, refused=PENDING_DELETION)
     for name in KMS_METHODS_MISSING_ARN_SUPPORT:
         setattr(KmsBackend, name, _accept_key_arn(getattr(KmsBackend, name)))
     EventTemplateParser.DEFAULT_EVENT_INPUT_TEMPLATE = EVENT_ENVELOPE_TEMPLATE
@@ -530,12 +565,39 @@ class ControlRoutes:
         return [json.dumps(answer).encode()]
 
 
+def _kms_key_state(account: str, region: str, key_reference: str) -> dict | None:
+    backend = kms_backends[account][region]
+    key = backend.keys.get(backend.any_id_to_key_id(key_reference))
+    if key is None:
+        return None
+    return {"keyState": key.key_state, "policy": faults.policy_digest(key.policy), "rotation": key.key_rotation_status}
+
+
+def _sso_instance_state(account: str, region: str, instance_arn: str) -> dict | None:
+    from moto.ssoadmin.models import ssoadmin_backends
+
+    for instance in ssoadmin_backends[account][region].instances:
+        if instance.instance_arn == instance_arn:
+            state = instance.encryption
+            return {"keyArn": state.in_use.kms_key_arn, "status": state.status, "requested": state.requested.kms_key_arn}
+    return None
+
+
+def wsgi_app(log_requests=None):
+    """moto with the control routes and the fault injector in front: what the server serves."""
+    app = DomainDispatcherApplication(create_backend_app)
+    if log_requests is not None:
+        app = log_requests(app)
+    injector = faults.FaultInjector(app, faults.StateProbe(_kms_key_state, _sso_instance_state))
+    return ControlRoutes(injector), injector
+
+
 class LocalMotoServer:
     """moto's werkzeug application served from a background thread."""
 
     def __init__(self, host: str, port: int):
         # Binding here, not in the thread, so that a busy port fails the caller instead of hanging it.
-        app = ControlRoutes(DomainDispatcherApplication(create_backend_app))
+        app, self.faults = wsgi_app()
         self._server = make_server(host, port, app, threaded=True)
         self.host, self.port = self._server.server_address[:2]
         self.url = f"http://{self.host}:{self.port}"
