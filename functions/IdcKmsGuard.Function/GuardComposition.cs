@@ -18,6 +18,8 @@ internal static class GuardComposition
                 MaySwitchEncryption = settings.MaySwitchEncryption,
                 FollowUpQueueUrl = settings.FollowUpQueueUrl,
                 FollowUpSchedule = followUpSchedule ?? FollowUpSchedule.Standard,
+                DeliveryAttempts = settings.DeliveryAttempts,
+                FollowUpAttempts = settings.FollowUpAttempts,
             },
             credentials,
             endpoints,

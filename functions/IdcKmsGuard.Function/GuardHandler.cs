@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.FollowUps;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace IdcKmsGuard.Function;
 
 /// <summary>
-/// One invocation: read the event, run the guard, answer with what it did. Failures are thrown so that Lambda
-/// retries the event and, after the retries, keeps it in the dead-letter queue: nothing is dropped silently.
+/// One invocation: read the event, run the guard within the invocation's time, answer with what it did. Failures
+/// are thrown so that Lambda retries the event and, after the retries, keeps it in the dead-letter queue: nothing is
+/// dropped silently. A follow-up in an SQS batch fails alone.
 /// </summary>
 /// <param name="metrics">Receives the Embedded Metric Format lines of each result (stdout in Lambda); null: none.</param>
 internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider time, Action<string>? metrics = null, string service = "idckmsguard") : ILambdaHandler
@@ -18,9 +20,10 @@ internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider tim
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        using var budget = InvocationBudget.Until(invocation.Deadline, time, cancellationToken);
         if (SqsBatch.TryRead(invocation.Payload) is { } followUps)
         {
-            return JsonSerializer.SerializeToUtf8Bytes(await HandleFollowUpsAsync(followUps, cancellationToken).ConfigureAwait(false), FunctionJsonContext.Default.BatchResponse);
+            return JsonSerializer.SerializeToUtf8Bytes(await HandleFollowUpsAsync(followUps, budget).ConfigureAwait(false), FunctionJsonContext.Default.BatchResponse);
         }
 
         GuardEvent guardEvent;
@@ -43,9 +46,14 @@ internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider tim
             guardEvent.Actor.Describe());
         try
         {
-            var result = await guard.HandleAsync(guardEvent, cancellationToken).ConfigureAwait(false);
+            var result = await guard.HandleAsync(guardEvent, budget).ConfigureAwait(false);
             Emit(result);
             return JsonSerializer.SerializeToUtf8Bytes(InvocationResult.From(result), FunctionJsonContext.Default.InvocationResult);
+        }
+        catch (RetryLaterException e)
+        {
+            logger.LogWarning(e, "Event {EventId} is not finished, Lambda retries it: {Reason}", guardEvent.EventId, e.Message);
+            throw new GuardInvocationException(e);
         }
         catch (GuardException e)
         {
@@ -54,20 +62,27 @@ internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider tim
         }
     }
 
-    // Each follow-up stands alone: one that fails is reported back to SQS, which retries it and, after the queue's
-    // receive limit, keeps it in the dead-letter queue; the others are done.
-    private async Task<BatchResponse> HandleFollowUpsAsync(IReadOnlyList<SqsMessage> messages, CancellationToken cancellationToken)
+    // Each follow-up stands alone: one that fails, for whatever reason, is reported back to SQS, which delivers it
+    // again and, after the queue's receive limit, keeps it in the dead-letter queue; the others are done. Out of
+    // time, the rest are handed back unread.
+    private async Task<BatchResponse> HandleFollowUpsAsync(IReadOnlyList<SqsMessage> messages, InvocationBudget budget)
     {
         var failures = new List<BatchItemFailure>();
         foreach (var message in messages)
         {
+            if (budget.Work.IsCancellationRequested)
+            {
+                failures.Add(new BatchItemFailure(message.MessageId));
+                continue;
+            }
+
             try
             {
-                var result = await guard.FollowUpAsync(FollowUpJson.Read(message.Body), cancellationToken).ConfigureAwait(false);
+                var result = await guard.FollowUpAsync(FollowUpJson.Read(message.Body), budget).ConfigureAwait(false);
                 Emit(result);
                 logger.LogInformation("Follow-up {MessageId} for event {EventId}: {Disposition}: {Reason}", message.MessageId, result.Event.EventId, result.Disposition.ToString(), result.Reason);
             }
-            catch (Exception e) when (e is FormatException or GuardException)
+            catch (Exception e)
             {
                 logger.LogError(e, "Follow-up {MessageId} failed: {Reason}", message.MessageId, e.Message);
                 failures.Add(new BatchItemFailure(message.MessageId));

@@ -17,7 +17,15 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
     /// <summary>The SQS queue for re-checks of a key switch still UPDATING (null: none; the alert says to check by hand).</summary>
     public string? FollowUpQueueUrl { get; init; }
 
+    /// <summary>Lambda's deliveries of one event: MaximumRetryAttempts + 1 (the template sets both from one value).</summary>
+    public int DeliveryAttempts { get; init; } = 3;
+
+    /// <summary>SQS's deliveries of one follow-up: the follow-up queue's maxReceiveCount.</summary>
+    public int FollowUpAttempts { get; init; } = 5;
+
     public const string FollowUpQueueUrlVariable = "FOLLOW_UP_QUEUE_URL";
+    public const string DeliveryAttemptsVariable = "DELIVERY_ATTEMPTS";
+    public const string FollowUpAttemptsVariable = "FOLLOW_UP_ATTEMPTS";
     public const string EncryptionRemediationVariable = "ENCRYPTION_REMEDIATION";
     public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
     public const string RemediationModeVariable = "REMEDIATION_MODE";
@@ -73,8 +81,15 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             StateTable = environment.GetVariable(StateTableVariable) is { Length: > 0 } table ? table : null,
             MaySwitchEncryption = remediate && maySwitch,
             FollowUpQueueUrl = environment.GetVariable(FollowUpQueueUrlVariable) is { Length: > 0 } queue ? queue : null,
+            DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
+            FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
         };
     }
+
+    private static int Count(IEnvironmentVariables environment, string name, int standard) =>
+        environment.GetVariable(name) is not { Length: > 0 } text ? standard
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000 ? count
+        : throw new InvalidOperationException($"{name} must be a whole number from 1 to 1000, not '{text}'.");
 
     private static string Required(IEnvironmentVariables environment, string name) =>
         environment.GetVariable(name) is { Length: > 0 } value

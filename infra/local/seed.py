@@ -135,8 +135,16 @@ def create_guard_storage(dynamodb, ssm, sqs) -> dict:
     try:
         dynamodb.create_table(
             TableName=STATE_TABLE,
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "outboxScope", "AttributeType": "S"},
+            ],
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            GlobalSecondaryIndexes=[{
+                "IndexName": "unfinished",
+                "KeySchema": [{"AttributeName": "outboxScope", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+            }],
             BillingMode="PAY_PER_REQUEST",
         )
         dynamodb.update_time_to_live(

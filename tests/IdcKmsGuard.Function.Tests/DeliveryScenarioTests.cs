@@ -82,9 +82,12 @@ public sealed class DeliveryScenarioTests
         var retry = broken.WithTopic(broken.Seeded.TopicArn);
         var response = await retry.InvokeAsync(evt);
 
-        Assert.Equal("Healthy", response.GetProperty("disposition").GetString());
+        // The retry finds the key healthy, and reports the fix the first attempt journaled before it failed.
+        Assert.Equal("Alerted", response.GetProperty("disposition").GetString());
         var alert = Assert.Single(await retry.ReceivedAlertsAsync());
         Assert.Equal(("KEY-ENABLED", "fixed"), (alert.Rule, alert.Outcome));
+        Assert.Equal("Disabled", alert.Document.GetProperty("key").GetProperty("stateBefore").GetString());
+        Assert.Equal("EnableKey", alert.Document.GetProperty("steps")[0].GetProperty("action").GetString());
     }
 
     private static string BreakGlass(string account) =>

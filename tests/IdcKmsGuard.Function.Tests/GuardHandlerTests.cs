@@ -22,8 +22,10 @@ public sealed class GuardHandlerTests
         var alert = Assert.Single(await rig.ReceivedAlertsAsync());
         Assert.Equal("KEY-ENABLED", alert.Rule);
         Assert.Equal("fixed", alert.Outcome);
+        Assert.Matches("^[0-9a-f]{32}$", alert.Attributes["alert_id"]);
+        Assert.Equal(alert.Attributes["alert_id"], alert.Document.GetProperty("alertId").GetString());
         Assert.Equal(
-            new Dictionary<string, string> { ["severity"] = "critical", ["rule"] = "KEY-ENABLED", ["outcome"] = "fixed", ["key_arn"] = rig.Seeded.KeyArn, ["account"] = rig.Account.AccountId, ["region"] = "us-east-1" },
+            new Dictionary<string, string> { ["severity"] = "critical", ["rule"] = "KEY-ENABLED", ["outcome"] = "fixed", ["key_arn"] = rig.Seeded.KeyArn, ["account"] = rig.Account.AccountId, ["region"] = "us-east-1", ["alert_id"] = alert.Attributes["alert_id"] },
             alert.Attributes);
         Assert.StartsWith("[CRITICAL] IdcKmsGuard:", alert.Subject, StringComparison.Ordinal);
         Assert.Equal(rig.Seeded.KeyArn, alert.Document.GetProperty("key").GetProperty("arn").GetString());

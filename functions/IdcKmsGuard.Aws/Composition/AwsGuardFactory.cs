@@ -38,11 +38,16 @@ public static class AwsGuardFactory
 
         var aws = HttpFor(credentials, endpoints, time);
         var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, deployment.Region));
-        var keys = new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints));
+        var keys = KeysFor(credentials, endpoints);
         publisher ??= deployment.AlertTopicArn is { } topic
             ? new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic)
             : throw new ArgumentException("Without a publisher, the deployment needs an alert topic.", nameof(deployment));
-        var options = new GuardOptions(deployment.RemediationEnabled, deployment.GuardRoleArn, deployment.OrgId, deployment.DelegatedAdminAccounts) { MaySwitchEncryption = deployment.MaySwitchEncryption };
+        var options = new GuardOptions(deployment.RemediationEnabled, deployment.GuardRoleArn, deployment.OrgId, deployment.DelegatedAdminAccounts)
+        {
+            MaySwitchEncryption = deployment.MaySwitchEncryption,
+            DeliveryAttempts = deployment.DeliveryAttempts,
+            FollowUpAttempts = deployment.FollowUpAttempts,
+        };
 
         configuration ??= deployment.ConfigurationParameter is { } parameter
             ? new ConfigurationProvider(new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter), time).GetAsync
@@ -84,8 +89,12 @@ public static class AwsGuardFactory
     private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return (new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region)), new KmsKeyStore(new KmsClientFactory(credentials.SdkCredentials, endpoints)));
+        return (new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region)), KeysFor(credentials, endpoints));
     }
+
+    // Reads with the SDK's retries; changes through a client that never resends one whose answer may have been lost.
+    private static KmsKeyStore KeysFor(SdkCredentialSource credentials, AwsEndpointResolver endpoints) =>
+        new(new KmsClientFactory(credentials.SdkCredentials, endpoints), KmsClientFactory.ForChanges(credentials.SdkCredentials, endpoints));
 
     // One connection pool for every thin client; DNS changes are picked up by recycling connections.
     private static AwsHttpClient HttpFor(SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)

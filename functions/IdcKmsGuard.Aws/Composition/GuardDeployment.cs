@@ -21,4 +21,10 @@ public sealed record GuardDeployment(
     public string? FollowUpQueueUrl { get; init; }
 
     public Core.FollowUps.FollowUpSchedule FollowUpSchedule { get; init; } = Core.FollowUps.FollowUpSchedule.Standard;
+
+    /// <summary>Lambda's deliveries of one event (first attempt and asynchronous retries).</summary>
+    public int DeliveryAttempts { get; init; } = 3;
+
+    /// <summary>SQS's deliveries of one follow-up (the queue's maxReceiveCount).</summary>
+    public int FollowUpAttempts { get; init; } = 5;
 }

@@ -7,8 +7,9 @@ using IdcKmsGuard.Core.Errors;
 namespace IdcKmsGuard.Aws.Http;
 
 /// <summary>
-/// Sends one signed AWS request, retrying throttling, 5xx and network failures with backoff. A failure that
-/// outlives the retries becomes an <see cref="AwsCallException"/> with the AWS error code and request id.
+/// Sends one signed AWS request, retrying throttling, 5xx and network failures with backoff (only throttling for a
+/// request that is not <see cref="AwsHttpRequest.SafeToRepeat"/>). A failure that outlives the retries becomes an
+/// <see cref="AwsCallException"/> with the AWS error code and request id; the caller's token bounds the whole call.
 /// </summary>
 public sealed class AwsHttpClient(HttpClient http, IAwsCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, BackoffPolicy retry)
 {
@@ -36,10 +37,12 @@ public sealed class AwsHttpClient(HttpClient http, IAwsCredentialSource credenti
             catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 failure = e;
-                error = new AwsError(e is TaskCanceledException ? "RequestTimeout" : "NetworkError", e.Message, null);
+                error = new AwsError(e is TaskCanceledException ? TransientErrors.RequestTimeout : TransientErrors.NetworkError, e.Message, null);
             }
 
-            var retryable = failure is not null || BackoffPolicy.IsRetryable(status!.Value, error.Code);
+            var retryable = request.SafeToRepeat
+                ? failure is not null || BackoffPolicy.IsRetryable(status!.Value, error.Code)
+                : status is { } code && BackoffPolicy.IsThrottling(code, error.Code);
             if (!retryable || attempt >= retry.MaxAttempts)
             {
                 var after = attempt > 1 ? $" (after {attempt} attempts)" : string.Empty;

@@ -10,7 +10,15 @@ internal sealed record AwsHttpRequest(
     byte[] Body,
     string ContentType,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
-    string? Resource);
+    string? Resource)
+{
+    /// <summary>
+    /// False for a change whose repeat is not harmless: after an answer that may have been lost (a server error, a
+    /// broken connection, a timeout) it is not sent again blindly; the caller re-reads and decides. Throttled
+    /// calls did not happen and are always retried.
+    /// </summary>
+    public bool SafeToRepeat { get; init; } = true;
+}
 
 internal sealed record AwsHttpResponse(byte[] Body, string? RequestId);
 

@@ -1,3 +1,5 @@
+using IdcKmsGuard.Core.Errors;
+
 namespace IdcKmsGuard.Aws.Http;
 
 /// <summary>Exponential backoff with full jitter, as the AWS SDKs' standard retry mode does it.</summary>
@@ -9,13 +11,9 @@ public sealed record BackoffPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan
         TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, retry)));
 
     public static bool IsRetryable(int httpStatus, string errorCode) =>
-        httpStatus >= 500 || httpStatus == 429 || ThrottlingCodes.Contains(errorCode);
+        httpStatus >= 500 || IsThrottling(httpStatus, errorCode) || errorCode == TransientErrors.RequestTimeout;
 
-    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
-    {
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
-        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
-        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-        "EC2ThrottledException", "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
-    };
+    /// <summary>Refused for its rate: the call did not happen, so even a change may be sent again.</summary>
+    public static bool IsThrottling(int httpStatus, string errorCode) =>
+        httpStatus == 429 || TransientErrors.IsThrottlingCode(errorCode);
 }

@@ -17,9 +17,10 @@ internal sealed class JsonProtocolClient(AwsHttpClient http, AwsService service,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         string? resource,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool safeToRepeat = true)
     {
-        var response = await http.SendAsync(Serialize(operation, request, requestType, resource), JsonErrorReader.Instance, cancellationToken).ConfigureAwait(false);
+        var response = await http.SendAsync(Serialize(operation, request, requestType, resource) with { SafeToRepeat = safeToRepeat }, JsonErrorReader.Instance, cancellationToken).ConfigureAwait(false);
         if (response.Body.Length == 0)
         {
             response = response with { Body = "{}"u8.ToArray() };

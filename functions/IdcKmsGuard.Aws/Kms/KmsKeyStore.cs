@@ -8,9 +8,15 @@ using KeyState = IdcKmsGuard.Core.Keys.KeyState;
 
 namespace IdcKmsGuard.Aws.Kms;
 
-/// <summary>The <see cref="IKeyStore"/> port over AWSSDK.KeyManagementService; each call goes to the key's Region.</summary>
-public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
+/// <summary>
+/// The <see cref="IKeyStore"/> port over AWSSDK.KeyManagementService; each call goes to the key's Region. Reads use
+/// the SDK's standard retries; changes go through <paramref name="changes"/>, a client that never resends one whose
+/// answer may have been lost (the guard re-reads the key first).
+/// </summary>
+public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? changes = null) : IKeyStore
 {
+    private readonly KmsClientFactory changeClients = changes ?? clients;
+
     // KMS accepts only "default"; moto answers NotFound without it.
     private const string PolicyName = "default";
 
@@ -24,29 +30,29 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         DescribeAsync(region, aliasName, cancellationToken);
 
     public Task<string> GetKeyPolicyAsync(KeyArn key, CancellationToken cancellationToken) =>
-        CallAsync(key, "GetKeyPolicy", async kms =>
-            (await kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName }, cancellationToken).ConfigureAwait(false)).Policy);
+        CallAsync(clients, key, "GetKeyPolicy", async kms =>
+            (await kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName }, cancellationToken).ConfigureAwait(false)).Policy, cancellationToken);
 
     public Task PutKeyPolicyAsync(KeyArn key, string policy, CancellationToken cancellationToken) =>
-        CallAsync(key, "PutKeyPolicy", kms => kms.PutKeyPolicyAsync(
+        ChangeAsync(key, "PutKeyPolicy", kms => kms.PutKeyPolicyAsync(
             new PutKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName, Policy = policy, BypassPolicyLockoutSafetyCheck = false },
-            cancellationToken));
+            cancellationToken), cancellationToken);
 
     public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken) =>
-        CallAsync(key, "EnableKey", kms => kms.EnableKeyAsync(new EnableKeyRequest { KeyId = key.ToString() }, cancellationToken));
+        ChangeAsync(key, "EnableKey", kms => kms.EnableKeyAsync(new EnableKeyRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
 
     public Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken) =>
-        CallAsync(key, "CancelKeyDeletion", kms => kms.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.ToString() }, cancellationToken));
+        ChangeAsync(key, "CancelKeyDeletion", kms => kms.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
 
     public Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken) =>
-        CallAsync(key, "GetKeyRotationStatus", async kms =>
-            (await kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.ToString() }, cancellationToken).ConfigureAwait(false)).KeyRotationEnabled ?? false);
+        CallAsync(clients, key, "GetKeyRotationStatus", async kms =>
+            (await kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.ToString() }, cancellationToken).ConfigureAwait(false)).KeyRotationEnabled ?? false, cancellationToken);
 
     public Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken) =>
-        CallAsync(key, "EnableKeyRotation", kms => kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.ToString() }, cancellationToken));
+        ChangeAsync(key, "EnableKeyRotation", kms => kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken) =>
-        CallAsync(key, "ListResourceTags", async kms =>
+        CallAsync(clients, key, "ListResourceTags", async kms =>
         {
             var tags = new Dictionary<string, string>(StringComparer.Ordinal);
             string? marker = null;
@@ -63,7 +69,7 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
             while (marker is not null);
 
             return (IReadOnlyDictionary<string, string>)tags;
-        });
+        }, cancellationToken);
 
     private async Task<KeySnapshot?> DescribeAsync(string region, string keyReference, CancellationToken cancellationToken)
     {
@@ -86,25 +92,25 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         }
     }
 
-    private Task<bool> CallAsync(KeyArn key, string operation, Func<IAmazonKeyManagementService, Task> call) =>
-        CallAsync(key, operation, async kms =>
+    private Task<bool> ChangeAsync(KeyArn key, string operation, Func<IAmazonKeyManagementService, Task> call, CancellationToken cancellationToken) =>
+        CallAsync(changeClients, key, operation, async kms =>
         {
             await call(kms).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
 
-    private async Task<T> CallAsync<T>(KeyArn key, string operation, Func<IAmazonKeyManagementService, Task<T>> call)
+    private static async Task<T> CallAsync<T>(KmsClientFactory factory, KeyArn key, string operation, Func<IAmazonKeyManagementService, Task<T>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         try
         {
-            return await call(clients.For(key.Region)).ConfigureAwait(false);
+            return await call(factory.For(key.Region)).ConfigureAwait(false);
         }
         catch (AmazonServiceException e)
         {
             throw Wrap(operation, key.ToString(), e);
         }
-        catch (Exception e) when (IsUnreachable(e, CancellationToken.None))
+        catch (Exception e) when (IsUnreachable(e, cancellationToken))
         {
             throw Unreachable(operation, key.ToString(), e);
         }
@@ -116,7 +122,7 @@ public sealed class KmsKeyStore(KmsClientFactory clients) : IKeyStore
         e is AmazonClientException or HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static AwsCallException Unreachable(string operation, string resource, Exception e) =>
-        new("kms", operation, e is TaskCanceledException ? "RequestTimeout" : "NetworkError", e.Message, null, null, resource, e);
+        new("kms", operation, e is TaskCanceledException ? TransientErrors.RequestTimeout : TransientErrors.NetworkError, e.Message, null, null, resource, e);
 
     private static AwsCallException Wrap(string operation, string resource, AmazonServiceException e) =>
         new("kms", operation, e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, resource, e);

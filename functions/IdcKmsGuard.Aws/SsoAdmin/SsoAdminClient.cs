@@ -38,7 +38,7 @@ public sealed class SsoAdminClient
     public async Task UpdateInstanceAsync(UpdateInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await client.InvokeAsync("UpdateInstance", request, SsoAdminJsonContext.Default.UpdateInstanceRequest, SsoAdminJsonContext.Default.EmptyResponse, request.InstanceArn, cancellationToken).ConfigureAwait(false);
+        await client.InvokeAsync("UpdateInstance", request, SsoAdminJsonContext.Default.UpdateInstanceRequest, SsoAdminJsonContext.Default.EmptyResponse, request.InstanceArn, cancellationToken, safeToRepeat: false).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<RegionMetadata>> ListRegionsAsync(string instanceArn, CancellationToken cancellationToken)

@@ -1,106 +1,213 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.State;
 using static IdcKmsGuard.Aws.State.StateValues;
 
 namespace IdcKmsGuard.Aws.State;
 
-public sealed partial class DynamoDbGuardStateStore
+/// <summary>The <see cref="IEventLedger"/>: one item per event, its journal on it while the event is unfinished.</summary>
+public sealed partial class DynamoDbGuardStateStore : IEventLedger
 {
-    // A claim whose holder crashed is taken over after its lease; the record itself is kept a while for inspection.
-    private static readonly TimeSpan CrashedClaimKept = TimeSpan.FromDays(1);
+    // A claim is kept a day for inspection; an item with a journal a week, so the sweep can still finish it.
+    private static readonly TimeSpan ClaimKept = TimeSpan.FromDays(1);
+    private static readonly TimeSpan JournalKept = TimeSpan.FromDays(7);
 
-    public async Task<EventClaim> ClaimEventAsync(string eventId, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<LedgerClaim> ClaimAsync(string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var pk = StateTable.EventPrefix + eventId;
         var token = NewToken();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            var request = new PutItemRequest
+            if (leaseUntil <= now)
+            {
+                throw new ArgumentOutOfRangeException(nameof(leaseUntil), leaseUntil, "The lease must end in the future.");
+            }
+
+            var request = new UpdateItemRequest
             {
                 TableName = tableName,
-                Item = new()
-                {
-                    [StateTable.Pk] = Text(pk),
-                    [StateTable.Status] = Text(StateTable.Processing),
-                    [StateTable.ClaimToken] = Text(token),
-                    [StateTable.ClaimedAt] = Millis(now),
-                    [StateTable.LeaseUntil] = Millis(now + lease),
-                    [StateTable.ExpiresAt] = Seconds(now + lease + CrashedClaimKept),
-                },
-                ConditionExpression = "attribute_not_exists(pk) OR (#status = :processing AND leaseUntil < :now)",
+                Key = Key(pk),
+                UpdateExpression = "SET #status = :processing, claimToken = :token, claimedAt = :now, leaseUntil = :lease, "
+                    + "expiresAt = :expires, attempts = if_not_exists(attempts, :zero) + :one",
+                ConditionExpression = "attribute_not_exists(pk) OR #status = :released OR (#status = :processing AND leaseUntil < :now)",
                 ExpressionAttributeNames = new() { ["#status"] = StateTable.Status },
-                ExpressionAttributeValues = new() { [":processing"] = Text(StateTable.Processing), [":now"] = Millis(now) },
+                ExpressionAttributeValues = new()
+                {
+                    [":processing"] = Text(StateTable.Processing),
+                    [":released"] = Text(StateTable.Released),
+                    [":token"] = Text(token),
+                    [":now"] = Millis(now),
+                    [":lease"] = Millis(leaseUntil),
+                    [":expires"] = Seconds(leaseUntil + JournalKept),
+                    [":zero"] = Number(0),
+                    [":one"] = Number(1),
+                },
+                ReturnValues = ReturnValue.ALL_NEW,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
             try
             {
-                await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-                return EventClaim.Claimed;
+                var claimed = await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+                return Claimed(eventId, token, claimed.Attributes);
             }
             catch (ConditionalCheckFailedException failure)
             {
                 var current = await CurrentAsync(pk, failure, cancellationToken).ConfigureAwait(false);
                 if (current is not null)
                 {
-                    return current.GetString(StateTable.Status) == StateTable.Done ? EventClaim.AlreadyDone
-                        : current.GetString(StateTable.ClaimToken) == token ? EventClaim.Claimed
-                        : EventClaim.InProgress;
+                    // The same token means the SDK resent a claim that had succeeded: it is ours.
+                    return current.GetString(StateTable.Status) == StateTable.Done ? new LedgerClaim(eventId, EventClaim.AlreadyDone, null, 0, null)
+                        : current.GetString(StateTable.ClaimToken) == token ? Claimed(eventId, token, current)
+                        : new LedgerClaim(eventId, EventClaim.InProgress, null, (int)(current.GetNumber(StateTable.Attempts) ?? 0), null);
                 }
 
-                // Released (or expired) between the write and the read: try the claim again.
+                // Gone between the write and the read (expired): try the claim again.
             }
         }
 
         throw KeptChanging(pk);
     }
 
-    public async Task CompleteEventAsync(string eventId, TimeSpan keepFor, CancellationToken cancellationToken)
+    public async Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(eventId);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(keepFor, TimeSpan.Zero);
-        var pk = StateTable.EventPrefix + eventId;
-        var now = time.GetUtcNow();
-
-        // Unconditional: the event was handled even when this claim's lease ran out meanwhile.
+        var (pk, token) = Held(claim);
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentException.ThrowIfNullOrEmpty(scope);
         var request = new UpdateItemRequest
         {
             TableName = tableName,
             Key = Key(pk),
-            UpdateExpression = "SET #status = :done, completedAt = :now, expiresAt = :expires REMOVE leaseUntil, claimToken",
+            UpdateExpression = "SET journal = :journal, outboxScope = if_not_exists(outboxScope, :scope), expiresAt = :expires",
+            ConditionExpression = "claimToken = :token",
+            ExpressionAttributeValues = new()
+            {
+                [":journal"] = Text(EventJournalJson.Write(journal)),
+                [":scope"] = Text(scope),
+                [":expires"] = Seconds(time.GetUtcNow() + JournalKept),
+                [":token"] = Text(token),
+            },
+        };
+        try
+        {
+            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new ClaimLostException(claim.EventId);
+        }
+    }
+
+    public async Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        var (pk, token) = Held(claim);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(keepFor, TimeSpan.Zero);
+        var now = time.GetUtcNow();
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(pk),
+            UpdateExpression = "SET #status = :done, completedAt = :now, expiresAt = :expires REMOVE leaseUntil, claimToken, journal, outboxScope",
+            ConditionExpression = "claimToken = :token",
             ExpressionAttributeNames = new() { ["#status"] = StateTable.Status },
             ExpressionAttributeValues = new()
             {
                 [":done"] = Text(StateTable.Done),
                 [":now"] = Millis(now),
                 [":expires"] = Seconds(now + keepFor),
+                [":token"] = Text(token),
             },
-        };
-        await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
-    }
-
-    public async Task ReleaseEventAsync(string eventId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(eventId);
-        var pk = StateTable.EventPrefix + eventId;
-        var request = new DeleteItemRequest
-        {
-            TableName = tableName,
-            Key = Key(pk),
-            ConditionExpression = "#status = :processing",
-            ExpressionAttributeNames = new() { ["#status"] = StateTable.Status },
-            ExpressionAttributeValues = new() { [":processing"] = Text(StateTable.Processing) },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
         try
         {
-            await CallAsync("DeleteItem", pk, () => client.DeleteItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException failure)
+        {
+            // Done already: the SDK resent a completion whose answer was lost. Anything else: another holder.
+            var current = await CurrentAsync(pk, failure, cancellationToken).ConfigureAwait(false);
+            if (current.GetString(StateTable.Status) != StateTable.Done)
+            {
+                throw new ClaimLostException(claim.EventId);
+            }
+        }
+    }
+
+    public async Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken)
+    {
+        var (pk, token) = Held(claim);
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(pk),
+            UpdateExpression = "SET #status = :released REMOVE leaseUntil, claimToken",
+            ConditionExpression = "claimToken = :token",
+            ExpressionAttributeNames = new() { ["#status"] = StateTable.Status },
+            ExpressionAttributeValues = new() { [":released"] = Text(StateTable.Released), [":token"] = Text(token) },
+        };
+        try
+        {
+            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
         }
         catch (ConditionalCheckFailedException)
         {
-            // Already done (a completed event stays done) or already gone: nothing to release.
+            // Not ours any more (released already, or taken after the lease ran out): nothing to give back.
         }
+    }
+
+    public async Task<IReadOnlyList<string>> UnfinishedAsync(string? scope, CancellationToken cancellationToken)
+    {
+        var found = new List<string>();
+        Dictionary<string, AttributeValue>? next = null;
+        do
+        {
+            List<Dictionary<string, AttributeValue>> items;
+            if (scope is null)
+            {
+                var page = await CallAsync("Scan", StateTable.UnfinishedIndex, () => client.ScanAsync(
+                    new ScanRequest { TableName = tableName, IndexName = StateTable.UnfinishedIndex, ExclusiveStartKey = next },
+                    cancellationToken)).ConfigureAwait(false);
+                (items, next) = (page.Items, page.LastEvaluatedKey);
+            }
+            else
+            {
+                var page = await CallAsync("Query", StateTable.UnfinishedIndex, () => client.QueryAsync(
+                    new QueryRequest
+                    {
+                        TableName = tableName,
+                        IndexName = StateTable.UnfinishedIndex,
+                        KeyConditionExpression = "outboxScope = :scope",
+                        ExpressionAttributeValues = new() { [":scope"] = Text(scope) },
+                        ExclusiveStartKey = next,
+                    },
+                    cancellationToken)).ConfigureAwait(false);
+                (items, next) = (page.Items, page.LastEvaluatedKey);
+            }
+
+            found.AddRange(items.Select(i => i.GetString(StateTable.Pk)).OfType<string>()
+                .Where(pk => pk.StartsWith(StateTable.EventPrefix, StringComparison.Ordinal))
+                .Select(pk => pk[StateTable.EventPrefix.Length..]));
+        }
+        while (!next.IsEmpty());
+
+        return found;
+    }
+
+    private static LedgerClaim Claimed(string eventId, string token, Dictionary<string, AttributeValue>? item) => new(
+        eventId,
+        EventClaim.Claimed,
+        token,
+        (int)(item.GetNumber(StateTable.Attempts) ?? 1),
+        item.GetString(StateTable.Journal) is { } journal ? EventJournalJson.Read(journal) : null);
+
+    private static (string Pk, string Token) Held(LedgerClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return claim.Token is { } token
+            ? (StateTable.EventPrefix + claim.EventId, token)
+            : throw new ArgumentException($"Event {claim.EventId} is not held by this invocation ({claim.Status}).", nameof(claim));
     }
 }

@@ -2,8 +2,11 @@ namespace IdcKmsGuard.Aws.State;
 
 /// <summary>
 /// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
-/// Items: <c>event#&lt;eventId&gt;</c> (claims), <c>policy#&lt;keyArn&gt;</c> (last known good policy, no TTL),
-/// <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>pending#&lt;eventId&gt;</c> (an alert to publish on retry), <c>sweep#&lt;scope&gt;</c> (what the last sweep found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL). Other times are epoch milliseconds (N).
+/// Items: <c>event#&lt;eventId&gt;</c> (claims, with the journal of an unfinished event), <c>policy#&lt;keyArn&gt;</c>
+/// (last known good policy, no TTL), <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>sweep#&lt;scope&gt;</c>
+/// (what the last review found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL).
+/// Other times are epoch milliseconds (N). The sparse index <see cref="UnfinishedIndex"/> (hash key
+/// <c>outboxScope</c>, keys only) holds exactly the events whose journal is not finished.
 /// </summary>
 internal static class StateTable
 {
@@ -14,6 +17,11 @@ internal static class StateTable
     public const string Status = "status";
     public const string Processing = "processing";
     public const string Done = "done";
+    public const string Released = "released";
+    public const string Attempts = "attempts";
+    public const string Journal = "journal";
+    public const string OutboxScope = "outboxScope";
+    public const string UnfinishedIndex = "unfinished";
     public const string LeaseUntil = "leaseUntil";
     public const string ClaimedAt = "claimedAt";
     public const string CompletedAt = "completedAt";
@@ -26,15 +34,10 @@ internal static class StateTable
     public const string ObservedAt = "observedAt";
     public const string Actor = "actor";
 
-    public const string PendingAlertPrefix = "pending#";
-    public const string Alert = "alert";
-
     public const string AlertPrefix = "alert#";
     public const string LastSentAt = "lastSentAt";
-    public const string SentBy = "sentBy";
     public const string Suppressed = "suppressed";
     public const string FirstSuppressedAt = "firstSuppressedAt";
-    public const string ReportedSuppressed = "reportedSuppressed";
     public const string PreviousSentAt = "previousSentAt";
 
     public const string KeyInUsePrefix = "inuse#";

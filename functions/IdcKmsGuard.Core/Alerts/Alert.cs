@@ -35,4 +35,10 @@ public sealed record Alert(
 
     /// <summary>Details were shortened to keep the message within SNS's 256 KB.</summary>
     public bool Trimmed { get; init; }
+
+    /// <summary>
+    /// The same for every attempt at publishing this alert (one event's alert about one key or instance): a
+    /// subscriber that keeps the ids it has seen receives each alert once, however often delivery was retried.
+    /// </summary>
+    public string? AlertId { get; init; }
 }

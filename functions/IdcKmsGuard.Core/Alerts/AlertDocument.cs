@@ -23,7 +23,8 @@ public sealed record AlertDocument(
     IReadOnlyList<string> PolicyDiff,
     IReadOnlyList<string> PolicyChange,
     int SuppressedRepeats,
-    DateTimeOffset? PreviousAlertAt)
+    DateTimeOffset? PreviousAlertAt,
+    string? AlertId)
 {
     public const string CurrentSchema = "idckmsguard.alert/1";
 }

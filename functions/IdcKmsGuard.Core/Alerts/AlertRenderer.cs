@@ -48,8 +48,8 @@ public static class AlertRenderer
             ["rule"] = alert.RuleId,
             ["outcome"] = Name(alert.Outcome),
         };
-        string?[] values = [alert.KeyArn, alert.Event.Account ?? alert.Event.Actor.AccountId, alert.KeyRegion ?? alert.Event.Region];
-        string[] names = ["key_arn", "account", "region"];
+        string?[] values = [alert.KeyArn, alert.Event.Account ?? alert.Event.Actor.AccountId, alert.KeyRegion ?? alert.Event.Region, alert.AlertId];
+        string[] names = ["key_arn", "account", "region", "alert_id"];
         for (var i = 0; i < names.Length; i++)
         {
             if (!string.IsNullOrEmpty(values[i]))
@@ -111,7 +111,8 @@ public static class AlertRenderer
         PolicyDiff: alert.PolicyDiff ?? [],
         PolicyChange: alert.PolicyChange,
         SuppressedRepeats: alert.SuppressedRepeats,
-        PreviousAlertAt: alert.PreviousAlertAt);
+        PreviousAlertAt: alert.PreviousAlertAt,
+        AlertId: alert.AlertId);
 
     // SNS refuses subjects with non-ASCII or control characters.
     private static string Ascii(string text)

@@ -63,7 +63,7 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         catch (AwsCallException e)
         {
             // One Region failing (an opt-in Region not enabled, throttling, an outage) must not hide the others.
-            return new AuditedKey(target.Region, role, target, null, null, null, On(configuration, [GuardCannot(prefix, target, e)]));
+            return new AuditedKey(target.Region, role, target, null, null, null, On(configuration, [GuardCannot(prefix, target, e)])) { Failures = [e] };
         }
 
         if (snapshot is null)
@@ -82,6 +82,7 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
 
         bool? rotation = null;
         PolicyReport? report = null;
+        AwsCallException? failure = null;
         try
         {
             if (role == KeyRole.Primary && snapshot.Origin == KeySpecRules.KmsOrigin)
@@ -105,9 +106,10 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         catch (AwsCallException e)
         {
             findings.Add(GuardCannot(prefix, target, e));
+            failure = e;
         }
 
-        return new AuditedKey(target.Region, role, target, snapshot, rotation, report, On(configuration, findings));
+        return new AuditedKey(target.Region, role, target, snapshot, rotation, report, On(configuration, findings)) { Failures = failure is null ? [] : [failure] };
     }
 
     private static (List<Finding> Findings, List<string> Notes) EncryptionFindings(IdentityCenterInstance instance, GuardConfiguration configuration)

@@ -7,6 +7,8 @@ namespace IdcKmsGuard.Core.Configuration;
 /// <summary>
 /// The configuration in effect, re-read from the source at most once per cache period. A bad or unreadable document
 /// never disables the guard: the last good configuration (or the defaults) stays in effect and the snapshot says why.
+/// An unreadable source is read again at the next call (it is likely to pass), and until one good document was
+/// read the snapshot is <see cref="ConfigurationSnapshot.FailClosed"/>.
 /// </summary>
 public sealed class ConfigurationProvider
 {
@@ -39,7 +41,7 @@ public sealed class ConfigurationProvider
         }
 
         var snapshot = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        cached = (snapshot, time.GetUtcNow() + cacheDuration);
+        cached = snapshot.Fault?.Kind == ConfigurationFaultKind.Unreadable ? null : (snapshot, time.GetUtcNow() + cacheDuration);
         return snapshot;
     }
 
@@ -53,7 +55,10 @@ public sealed class ConfigurationProvider
         catch (GuardException e)
         {
             var cause = e is AwsCallException aws ? $"{aws.Service}:{aws.ErrorCode}" : e.ErrorType;
-            return Fallback(new ConfigurationFault(ConfigurationFaultKind.Unreadable, $"unreadable:{cause}", $"cannot read the configuration: {e.Message}"));
+            return Fallback(new ConfigurationFault(ConfigurationFaultKind.Unreadable, $"unreadable:{cause}", $"cannot read the configuration: {e.Message}")) with
+            {
+                FailClosed = lastGood is null,
+            };
         }
 
         if (document is null)

@@ -14,5 +14,11 @@ public sealed record ConfigurationSnapshot(
 {
     public const string DefaultsOrigin = "defaults";
 
+    /// <summary>
+    /// The source could not be read and no good document was ever read in this process: the defaults in effect may
+    /// not be what the deployment chose (exemptions, dry run, rule modes), so the guard changes nothing.
+    /// </summary>
+    public bool FailClosed { get; init; }
+
     public static ConfigurationSnapshot Defaults { get; } = new(GuardConfiguration.Defaults, DefaultsOrigin, [], false);
 }

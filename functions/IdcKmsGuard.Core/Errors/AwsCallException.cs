@@ -40,7 +40,19 @@ public sealed class AwsCallException : GuardException
     public override string ErrorType => "AwsCallFailed";
 
     public bool IsAccessDenied =>
-        ErrorCode is "AccessDeniedException" or "AccessDenied" or "AccessDeniedFault" or "UnauthorizedOperation";
+        ErrorCode is "AccessDeniedException" or "AccessDenied" or "AccessDeniedFault" or "UnauthorizedOperation" or "AuthorizationError";
+
+    /// <summary>AWS refused the call for its rate: it did not happen, and trying again later is safe.</summary>
+    public bool IsThrottling => HttpStatus == 429 || TransientErrors.IsThrottlingCode(ErrorCode);
+
+    /// <summary>
+    /// No answer, or a server error: the call may or may not have taken effect. A change must be re-read before it
+    /// is tried again.
+    /// </summary>
+    public bool IsAmbiguous => HttpStatus >= 500 || ErrorCode is TransientErrors.NetworkError or TransientErrors.RequestTimeout;
+
+    /// <summary>The same call may well succeed later: Lambda's retry, not a person, should deal with it first.</summary>
+    public bool IsTransient => IsThrottling || IsAmbiguous;
 
     private static string Format(
         string service, string operation, string code, string message, string? requestId, string? resource)

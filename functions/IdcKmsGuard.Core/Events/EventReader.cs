@@ -37,9 +37,11 @@ public static class EventReader
         {
             using var document = JsonDocument.Parse(utf8Json, Options);
             var guardEvent = ReadRoot(document.RootElement);
-            return guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
-                ? guardEvent with { Raw = System.Text.Encoding.UTF8.GetString(utf8Json.Span) }
-                : guardEvent;
+
+            // Kept for what must outlive the invocation: a follow-up carries it, the journal of a change keeps it.
+            return guardEvent.Trigger == Trigger.Unsupported
+                ? guardEvent
+                : guardEvent with { Raw = System.Text.Encoding.UTF8.GetString(utf8Json.Span) };
         }
         catch (JsonException e)
         {

@@ -28,6 +28,6 @@ public sealed record GuardEvent(
     string? InstanceArn,
     bool? MentionsEncryption = null)
 {
-    /// <summary>The event as received, kept for Identity Center events only: a follow-up carries it.</summary>
+    /// <summary>The event as received (not kept for unsupported ones): a follow-up carries it, a change's journal keeps it.</summary>
     public string? Raw { get; init; }
 }

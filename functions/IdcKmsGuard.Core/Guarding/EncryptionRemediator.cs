@@ -1,5 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
@@ -105,7 +106,9 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
             return parts.WithSkipped(rule, decision, Action);
         }
 
-        var step = await KeyRemediator.TryAsync(Action, $"Switched Identity Center back to the approved key {target}, after checking that it passes every critical check.", () => identityCenter.SwitchToCustomerManagedKeyAsync(instance.InstanceArn, target, cancellationToken)).ConfigureAwait(false);
+        var done = $"Switched Identity Center back to the approved key {target}, after checking that it passes every critical check.";
+        var context = new ChangeContext(instance.InstanceArn, instance.Encryption.Status.ToString(), parts.Findings);
+        var step = await gate.Changes.ApplyAsync(context, PlannedChanges.UpdateInstance(identityCenter, instance.InstanceArn, target, done), cancellationToken).ConfigureAwait(false);
         if (step.Status == StepStatus.Failed)
         {
             return parts.WithRemediation(parts.Findings, [step], new Verification(false, "Identity Center was not switched back."), parts.After);

@@ -39,6 +39,7 @@ internal sealed class EncryptionReview
     {
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
+        var earlier = await gate.Changes.EarlierWorkAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false);
         await KeysInUse.RememberIfEnabledAsync(state, instance, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
         // A rename or a Region change is not news unless it left the encryption unhealthy.
@@ -94,12 +95,12 @@ internal sealed class EncryptionReview
             }
         }
 
-        if (findings.Count == 0 && options.IsGuard(guardEvent.Actor))
+        if (findings.Count == 0 && earlier is null && options.IsGuard(guardEvent.Actor))
         {
             return KeyReviewResult.Quiet(Disposition.Verified, $"the guard's own {guardEvent.EventName} left encryption {encryption.Status}") with { Updating = updating };
         }
 
-        if (findings.Count == 0 && !couldHaveSwitched)
+        if (findings.Count == 0 && earlier is null && !couldHaveSwitched)
         {
             return KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy") with { Updating = updating };
         }
@@ -115,6 +116,15 @@ internal sealed class EncryptionReview
             else if (parts.Verification is { Passed: false })
             {
                 headline = "Identity Center left its approved key; the guard could not switch it back";
+            }
+        }
+
+        if (earlier is not null)
+        {
+            parts = parts.WithEarlierWork(earlier, encryption.Status.ToString());
+            if (parts.Outcome == AlertOutcome.Fixed)
+            {
+                headline = "Identity Center left its approved key; the guard switched it back";
             }
         }
 

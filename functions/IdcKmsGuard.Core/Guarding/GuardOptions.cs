@@ -14,6 +14,13 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// sso:UpdateInstance is granted only then).</summary>
     public bool MaySwitchEncryption { get; init; }
 
+    /// <summary>How often Lambda delivers an event: the first attempt and its asynchronous retries (the template's
+    /// MaximumRetryAttempts + 1). The last one reports whatever it could not finish instead of asking for a retry.</summary>
+    public int DeliveryAttempts { get; init; } = 3;
+
+    /// <summary>How often SQS delivers a follow-up before it goes to the dead-letter queue (the queue's maxReceiveCount).</summary>
+    public int FollowUpAttempts { get; init; } = 5;
+
     public bool IsGuard(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

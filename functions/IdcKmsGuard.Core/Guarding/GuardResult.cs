@@ -18,6 +18,9 @@ public sealed record GuardResult(GuardEvent Event, Disposition Disposition, stri
 
     private readonly int? checks;
 
+    /// <summary>Checks that could not finish (a sweep's scopes whose review failed): counted, with an alarm on them.</summary>
+    public int FailedChecks { get; init; }
+
     /// <summary>Every alert published: one at most for an event, one per changed scope for a sweep.</summary>
     public IReadOnlyList<Alert> Alerts
     {

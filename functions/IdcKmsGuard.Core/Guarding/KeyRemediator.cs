@@ -1,5 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
-using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 
@@ -7,7 +7,8 @@ namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
 /// Brings a disabled or pending-deletion key back to Enabled: CancelKeyDeletion (which always leaves the key
-/// Disabled), then EnableKey, then a re-read to verify. Never does anything that makes the key less usable.
+/// Disabled), then EnableKey, then a re-read to verify. Never does anything that makes the key less usable. Every
+/// call goes through the invocation's <see cref="ChangeJournal"/>.
 /// </summary>
 internal sealed class KeyRemediator(IKeyStore keys)
 {
@@ -15,9 +16,11 @@ internal sealed class KeyRemediator(IKeyStore keys)
     // and re-plan a bounded number of times rather than stop at the first refusal.
     private const int MaxRounds = 3;
 
-    public async Task<KeyRemediation> RestoreAsync(KeySnapshot key, CancellationToken cancellationToken)
+    /// <param name="findings">What is wrong with the key, journaled with the changes.</param>
+    public async Task<KeyRemediation> RestoreAsync(KeySnapshot key, ChangeJournal changes, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         var steps = new List<RemediationStep>();
+        var context = new ChangeContext(key.Arn.ToString(), key.State.ToString(), findings);
         KeySnapshot? current = key;
         var planned = KeyState.Unknown;
         for (var round = 1; round <= MaxRounds && current is not null && KeyStateRules.CanRestore(current) && current.State != planned; round++)
@@ -27,14 +30,14 @@ internal sealed class KeyRemediator(IKeyStore keys)
             var canEnable = true;
             if (current.IsPendingDeletion)
             {
-                var cancelled = await TryAsync("CancelKeyDeletion", "Cancelled the scheduled deletion; the key is now Disabled.", () => keys.CancelKeyDeletionAsync(key.Arn, cancellationToken)).ConfigureAwait(false);
+                var cancelled = await changes.ApplyAsync(context, PlannedChanges.CancelKeyDeletion(keys, key.Arn), cancellationToken).ConfigureAwait(false);
                 steps.Add(cancelled);
                 canEnable = cancelled.Status == StepStatus.Fixed;
             }
 
             if (canEnable)
             {
-                steps.Add(await TryAsync("EnableKey", "Enabled the key.", () => keys.EnableKeyAsync(key.Arn, cancellationToken)).ConfigureAwait(false));
+                steps.Add(await changes.ApplyAsync(context, PlannedChanges.EnableKey(keys, key.Arn), cancellationToken).ConfigureAwait(false));
             }
 
             current = await keys.DescribeKeyAsync(key.Arn, cancellationToken).ConfigureAwait(false);
@@ -44,19 +47,6 @@ internal sealed class KeyRemediator(IKeyStore keys)
             ? new Verification(true, "Re-read the key: KeyState is Enabled.")
             : new Verification(false, $"Re-read the key: KeyState is {current?.State.ToString() ?? "missing (the key no longer exists)"}, not Enabled.");
         return new KeyRemediation(steps, verification, current);
-    }
-
-    internal static async Task<RemediationStep> TryAsync(string action, string success, Func<Task> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-            return new RemediationStep(action, StepStatus.Fixed, success);
-        }
-        catch (AwsCallException e)
-        {
-            return new RemediationStep(action, StepStatus.Failed, $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})"));
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Keys;
@@ -7,7 +8,11 @@ using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Guarding;
 
-/// <summary>Re-reads the key an event concerns, decides, remediates where allowed, verifies, and drafts the alert.</summary>
+/// <summary>
+/// Re-reads the key an event concerns, decides, remediates where allowed, verifies, and drafts the alert; what earlier
+/// attempts at the same event changed on the key is part of the story (a retry reports the fix an interrupted
+/// attempt made, not a healthy key).
+/// </summary>
 internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
 {
     private readonly KeyRemediator remediator = new(keys);
@@ -25,6 +30,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
             return Draft(guardEvent, key, new KeyReviewParts(GuardCannot("read the key (DescribeKey)", e)), before: null);
         }
 
+        var earlier = await gate.Changes.EarlierWorkAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
         var ownChange = options.IsGuard(guardEvent.Actor);
         var parts = new KeyReviewParts(KeyStateRules.Evaluate(before, key.Target).Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList());
         if (before is not null && KeyStateRules.CanRestore(before) && parts.Findings.Count > 0)
@@ -35,6 +41,11 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
         if (before is not null)
         {
             parts = await AddTriggerChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (earlier is not null)
+        {
+            parts = parts.WithEarlierWork(earlier, (parts.After ?? before)?.State.ToString());
         }
 
         if (parts.Findings.Count == 0)
@@ -59,7 +70,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
             return parts.WithSkipped(rule, decision, before.IsPendingDeletion ? "CancelKeyDeletion, EnableKey" : "EnableKey");
         }
 
-        var restored = await remediator.RestoreAsync(before, cancellationToken).ConfigureAwait(false);
+        var restored = await remediator.RestoreAsync(before, gate.Changes, parts.Findings, cancellationToken).ConfigureAwait(false);
         var findings = restored.Verification.Passed ? parts.Findings.Select(f => f with { Resolved = true }).ToList() : KeyStateRules.Evaluate(restored.After, key.Target);
         return parts.WithRemediation(findings, restored.Steps, restored.Verification, restored.After);
     }
@@ -71,9 +82,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
             switch (guardEvent.Trigger)
             {
                 case Trigger.KeyPolicyChanged:
-                    return await ReviewPolicyAsync(parts, guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
+                    return await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
-                    return await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false);
+                    return await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false);
                 case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
                     return await SweepChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
                 default:
@@ -89,25 +100,25 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
     // The sweep has no event to narrow the checks: the policy, and rotation where it is set (the primary, KMS material).
     private async Task<KeyReviewParts> SweepChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
     {
-        parts = await ReviewPolicyAsync(parts, guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
+        parts = await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
         return before.MultiRegionRole != "REPLICA" && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
-            ? await ReviewRotationAsync(parts, key, gate, cancellationToken).ConfigureAwait(false)
+            ? await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false)
             : parts;
     }
 
     // The policy engine's findings, of the rules that are on.
-    private async Task<KeyReviewParts> ReviewPolicyAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> ReviewPolicyAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
     {
         if (!gate.IsOn(RuleCatalog.KeyPolicyHealthy) && !gate.IsOn(RuleCatalog.KeyPolicySafe))
         {
             return parts;
         }
 
-        var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken).ConfigureAwait(false);
+        var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken, before.State.ToString()).ConfigureAwait(false);
         return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
     }
 
-    private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
     {
         if (await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false))
         {
@@ -121,7 +132,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
             return parts.With([finding]).WithSkipped(RuleCatalog.KeyRotation, decision, "EnableKeyRotation");
         }
 
-        var step = await KeyRemediator.TryAsync("EnableKeyRotation", "Turned automatic rotation back on.", () => keys.EnableRotationAsync(key.Target, cancellationToken)).ConfigureAwait(false);
+        var context = new ChangeContext(key.Target.ToString(), before.State.ToString(), [.. parts.Findings, finding]);
+        var step = await gate.Changes.ApplyAsync(context, PlannedChanges.EnableKeyRotation(keys, key.Target), cancellationToken).ConfigureAwait(false);
         var enabled = await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false);
         var verification = new Verification(enabled, enabled ? "Re-read the rotation status: enabled." : "Re-read the rotation status: still disabled.");
         return parts.WithRemediation([.. parts.Findings, finding with { Resolved = enabled }], [step], verification, parts.After);
@@ -145,7 +157,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
             Verification: parts.Verification,
             KeyArn: key.Target.ToString(),
             KeyRegion: key.Target.Region,
-            KeyStateBefore: before?.State.ToString(),
+            KeyStateBefore: parts.StateBefore ?? before?.State.ToString(),
             KeyStateAfter: parts.After?.State.ToString(),
             InstanceArn: key.Instance.InstanceArn,
             ExtraNextSteps: [],

@@ -18,6 +18,9 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
 
     public KeySnapshot? After { get; init; }
 
+    /// <summary>The state the first attempt at this event found, when an earlier attempt changed the key.</summary>
+    public string? StateBefore { get; init; }
+
     /// <summary>Rules whose remediation the gate held back, with the outcome to report (alerted, dry-run, exempt).</summary>
     public IReadOnlyDictionary<string, AlertOutcome> Skipped { get; init; } = new Dictionary<string, AlertOutcome>(StringComparer.Ordinal);
 
@@ -43,11 +46,49 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
 
     public KeyReviewParts WithSkipped(Rules.GuardRule rule, GateDecision decision, string action) => this with
     {
+        Findings = decision.Finding is { } found && !Findings.Contains(found) ? [.. Findings, found] : Findings,
         Steps = [.. Steps, new RemediationStep(action, StepStatus.Skipped, decision.Reason)],
         Skipped = new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [rule.Id] = decision.SkippedOutcome },
     };
 
     public KeyReviewParts With(IEnumerable<Finding> findings) => this with { Findings = [.. Findings, .. findings] };
+
+    /// <summary>
+    /// Folds in what earlier attempts at the same event did to this scope: their changes come first in the steps
+    /// (a failure this attempt made good is dropped), what they found and is no longer found is resolved, and the
+    /// alert's "before" is what the first attempt saw.
+    /// </summary>
+    /// <param name="now">The state this attempt re-read, for the verification when no check of its own verified anything.</param>
+    public KeyReviewParts WithEarlierWork(Delivery.ScopeJournal earlier, string? now)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var fixedNow = Steps.Where(s => s.Status == StepStatus.Fixed).Select(s => s.Action).ToHashSet(StringComparer.Ordinal);
+        var applied = earlier.Changes.Where(c => c.Status == Delivery.ChangeStatus.Applied).ToList();
+        var appliedActions = applied.Select(c => c.Action).ToHashSet(StringComparer.Ordinal);
+        var earlierSteps = earlier.Changes
+            .Where(c => c.Status == Delivery.ChangeStatus.Applied || !(fixedNow.Contains(c.Action) || appliedActions.Contains(c.Action)))
+            .Select(Delivery.ChangeJournal.ToStep)
+            .ToList();
+        if (earlierSteps.Count == 0)
+        {
+            return this with { StateBefore = earlier.StateBefore };
+        }
+
+        var open = Findings.Where(f => !f.Resolved).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var gone = earlier.Findings
+            .Where(f => !open.Contains(f.RuleId) && !Findings.Any(e => e.RuleId == f.RuleId && e.Message == f.Message))
+            .Select(f => f with { Resolved = true });
+        var verifications = Verifications.Count > 0 || applied.Count == 0 || now is null
+            ? Verifications
+            : [new Verification(open.Count == 0, $"Re-read after an interrupted attempt: the key is {now}{(open.Count == 0 ? " and passes these checks." : ", still failing: " + string.Join(", ", open) + ".")}")];
+        return this with
+        {
+            Findings = [.. gone, .. Findings],
+            Steps = [.. earlierSteps, .. Steps],
+            Verifications = verifications,
+            StateBefore = earlier.StateBefore,
+        };
+    }
 
     public KeyReviewParts WithRemediation(IReadOnlyList<Finding> findings, IReadOnlyList<RemediationStep> steps, Verification verification, KeySnapshot? after) =>
         this with { Findings = findings, Steps = [.. Steps, .. steps], Verifications = [.. Verifications, verification], After = after };

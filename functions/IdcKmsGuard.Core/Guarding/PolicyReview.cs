@@ -1,6 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Policy.Findings;
 using IdcKmsGuard.Core.Policy.Model;
@@ -21,7 +21,8 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
 {
     /// <param name="configuration">Supplies the extra requirements checked beside Identity Center's own.</param>
     /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
-    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, GuardConfiguration configuration, RemediationGate? gate, CancellationToken cancellationToken)
+    /// <param name="stateBefore">The key's state as the review found it, journaled with a repair.</param>
+    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, GuardConfiguration configuration, RemediationGate? gate, CancellationToken cancellationToken, string? stateBefore = null)
     {
         var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
         var notes = Notes(guardEvent, text);
@@ -66,14 +67,14 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes) { Skipped = decision.SkippedOutcome, PolicyChange = change };
         }
 
-        try
+        var done = $"Applied the repaired policy (lock-out safety check on): {string.Join(" ", repair.Changes)}";
+        var put = await gate.Changes.ApplyAsync(
+            new ChangeContext(key.Target.ToString(), stateBefore, findings),
+            PlannedChanges.PutKeyPolicy(keys, key.Target, repair.PolicyText, done),
+            cancellationToken).ConfigureAwait(false);
+        if (put.Status != StepStatus.Fixed)
         {
-            await keys.PutKeyPolicyAsync(key.Target, repair.PolicyText, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsCallException e)
-        {
-            var step = new RemediationStep("PutKeyPolicy", StepStatus.Failed, $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})"));
-            return new(findings, [step], new Verification(false, "The repaired policy was not applied."), diff, notes) { PolicyChange = change };
+            return new(findings, [put], new Verification(false, "The repaired policy was not applied."), diff, notes) { PolicyChange = change };
         }
 
         var (verification, after) = await VerifyAsync(key, facts, cancellationToken).ConfigureAwait(false);
@@ -84,8 +85,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false);
         }
 
-        var applied = new RemediationStep("PutKeyPolicy", StepStatus.Fixed, $"Applied the repaired policy (lock-out safety check on): {string.Join(" ", repair.Changes)}");
-        return new(fixedFindings, [applied], verification, diff, notes) { PolicyChange = change };
+        return new(fixedFindings, [put], verification, diff, notes) { PolicyChange = change };
     }
 
     // restore-last-known-good: the last healthy policy goes back only if it still passes every check today.
@@ -105,7 +105,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
     private Task RememberAsync(ProtectedKey key, KeyPolicy policy, string? actor, CancellationToken cancellationToken) =>
         state.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken);
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    private static string Sha256(string text) => ChangeEvidence.Sha256(text);
 
     /// <summary>The requests this key must allow: the instance's, in the Region of the key (a replica serves its own Region).</summary>
     public static IdentityCenterFacts FactsFor(GuardOptions options, ProtectedKey key, GuardConfiguration configuration) => new(

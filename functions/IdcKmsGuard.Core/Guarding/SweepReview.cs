@@ -38,7 +38,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
 
             if (previous is not null)
             {
-                await judged(await GuardedAsync(sweep, previous, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, previous, previous), gate, cancellationToken), [])).ConfigureAwait(false);
+                await judged(await GuardedAsync(sweep, gate, previous, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, previous, previous), gate, cancellationToken), [], [])).ConfigureAwait(false);
                 count++;
             }
         }
@@ -54,8 +54,10 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
         return await KeysInUse.PreviousAsync(state, instance, cancellationToken).ConfigureAwait(false);
     }
 
-    // A key whose review cannot finish (its Region unreachable, throttled) is reported as not checked; the others go on.
-    private static async Task<SweepScope> GuardedAsync(GuardEvent sweep, KeyArn key, Func<Task<KeyReviewResult>> review, IReadOnlyList<Finding> alsoFound)
+    // A key whose review cannot finish (its Region unreachable, throttled) is reported as not checked, with everything
+    // the audit found on it; the others go on. A failure likely to pass waits for the sweep's retry instead, unless
+    // no retry is left.
+    private static async Task<SweepScope> GuardedAsync(GuardEvent sweep, RemediationGate gate, KeyArn key, Func<Task<KeyReviewResult>> review, IReadOnlyList<Finding> alsoFound, IReadOnlyList<Finding> audited)
     {
         try
         {
@@ -68,17 +70,32 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
             List<Finding> findings = [.. draft.Findings, .. alsoFound.Where(f => !draft.Findings.Contains(f))];
             return new SweepScope(key.ToString(), findings, draft with { Findings = findings });
         }
+        catch (Errors.AwsCallException e) when (e.IsTransient && !gate.Changes.IsLastAttempt)
+        {
+            gate.Changes.NoteTransient($"{e.Operation} on {key}: {e.ErrorCode}");
+            return new SweepScope(key.ToString(), audited, null) { Deferred = true, Failed = true };
+        }
         catch (Errors.AwsCallException e)
         {
             var finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The sweep could not finish checking {key}: {e.Operation} failed after retries ({e.ErrorCode}: {e.ErrorMessage}). It tries again at the next sweep.");
-            var draft = new AlertDraft(sweep, Headlines.For(finding, AlertOutcome.Failed), AlertComposer.Narrate(sweep, $"the key {key}"), AlertOutcome.Failed, [finding, .. alsoFound], [], null, key.ToString(), key.Region, null, null, null, []);
-            return new SweepScope(key.ToString(), [finding, .. alsoFound], draft);
+            List<Finding> findings = [finding, .. audited, .. alsoFound.Where(f => !audited.Contains(f))];
+            var earlier = gate.Changes.Journal.For(key.ToString()) is { Reported: false } journaled ? journaled.Changes.Select(Delivery.ChangeJournal.ToStep).ToList() : [];
+            var draft = new AlertDraft(sweep, Headlines.For(findings.OrderByDescending(f => f.Severity).First(), AlertOutcome.Failed), AlertComposer.Narrate(sweep, $"the key {key}"), AlertOutcome.Failed, findings, earlier, null, key.ToString(), key.Region, null, null, null, []);
+            return new SweepScope(key.ToString(), findings, draft) { Failed = true };
         }
     }
 
     private async Task<SweepScope> KeyScopeAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {
         var scope = key.Arn.ToString();
+
+        // A read that failed but may pass: the sweep's retry judges the key (the last attempt reports it as it is).
+        if (key.Failures.Any(f => f.IsTransient) && !gate.Changes.IsLastAttempt)
+        {
+            gate.Changes.NoteTransient(string.Join("; ", key.Failures.Select(f => $"{f.Operation} on {key.Arn}: {f.ErrorCode}")));
+            return new SweepScope(scope, key.Findings, null) { Deferred = true, Failed = true };
+        }
+
         if (key.Snapshot is null)
         {
             return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : KeyDraft(sweep, audit, key, key.Findings));
@@ -98,7 +115,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
             return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : KeyDraft(sweep, audit, key, key.Findings));
         }
 
-        var scoped = await GuardedAsync(sweep, key.Arn, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn), gate, cancellationToken), auditOnly).ConfigureAwait(false);
+        var scoped = await GuardedAsync(sweep, gate, key.Arn, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn), gate, cancellationToken), auditOnly, key.Findings).ConfigureAwait(false);
         return scoped.Draft is null && auditOnly.Count > 0 ? scoped with { Draft = KeyDraft(sweep, audit, key, auditOnly) } : scoped;
     }
 
@@ -153,4 +170,11 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
 
 /// <summary>One thing the sweep judged: a key, a replica or an instance, its findings after any remediation, and
 /// the alert to send if its state changed.</summary>
-internal sealed record SweepScope(string Scope, IReadOnlyList<Finding> Findings, AlertDraft? Draft);
+internal sealed record SweepScope(string Scope, IReadOnlyList<Finding> Findings, AlertDraft? Draft)
+{
+    /// <summary>Its review could not finish.</summary>
+    public bool Failed { get; init; }
+
+    /// <summary>Not judged now: the failure may pass, and the sweep's retry judges it.</summary>
+    public bool Deferred { get; init; }
+}

@@ -14,8 +14,12 @@ public static class EmbeddedMetrics
 {
     public const string Namespace = "IdcKmsGuard";
 
-    /// <summary>Emitted by every sweep that finished; the template's heartbeat alarm fires when it goes missing.</summary>
+    /// <summary>Emitted by every sweep that ran (not one answered as a repeated delivery); the template's heartbeat
+    /// alarm fires when it goes missing.</summary>
     public const string SweepsCompleted = "SweepsCompleted";
+
+    /// <summary>The scopes a sweep could not finish judging (reported in its alerts); the template alarms on any.</summary>
+    public const string SweepChecksFailed = "SweepChecksFailed";
 
     public static IReadOnlyList<string> For(GuardResult result, string service, DateTimeOffset now)
     {
@@ -28,7 +32,11 @@ public static class EmbeddedMetrics
         };
         if (result.Event.Trigger == Trigger.Sweep)
         {
-            totals.Add((SweepsCompleted, "Count", 1));
+            if (result.Disposition != Disposition.Duplicate)
+            {
+                totals.Add((SweepsCompleted, "Count", 1));
+                totals.Add((SweepChecksFailed, "Count", result.FailedChecks));
+            }
         }
         else if (result.Alerts.Count > 0 && result.Event.EventTime is { } happened)
         {

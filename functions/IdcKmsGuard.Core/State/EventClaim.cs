@@ -8,6 +8,6 @@ public enum EventClaim
     /// <summary>Another delivery of the same event was handled already: act once.</summary>
     AlreadyDone,
 
-    /// <summary>Another invocation is handling the same event right now (its lease has not expired).</summary>
+    /// <summary>Another invocation is handling the same event right now (its lease has not expired): try again later.</summary>
     InProgress,
 }

@@ -1,28 +1,35 @@
+using IdcKmsGuard.Core.Delivery;
+
 namespace IdcKmsGuard.Core.State;
 
 /// <summary>
 /// For running without a table (the CLI against a live account, tests of other concerns): every event is new,
-/// every alert goes out, no policy is remembered.
+/// every alert goes out, nothing is remembered, and a journal lives only as long as its invocation.
 /// </summary>
-public sealed class StatelessStore : IGuardStateStore
+public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedger
 {
     public static StatelessStore Instance { get; } = new();
 
-    public Task<EventClaim> ClaimEventAsync(string eventId, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult(EventClaim.Claimed);
+    public Task<LedgerClaim> ClaimAsync(string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        Task.FromResult(LedgerClaim.Unrecorded(eventId));
 
-    public Task CompleteEventAsync(string eventId, TimeSpan keepFor, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task ReleaseEventAsync(string eventId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task SavePendingAlertAsync(string eventId, string alertJson, TimeSpan keepFor, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<string?> TakePendingAlertAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    public Task<IReadOnlyList<string>> UnfinishedAsync(string? scope, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task<AlertDecision> DecideAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.FromResult(new AlertDecision(true, 0, null));
+
+    public Task CountRepeatAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task SaveKnownGoodPolicyAsync(KnownGoodPolicy policy, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) => Task.FromResult<KnownGoodPolicy?>(null);
-
-    public Task<AlertDecision> RegisterAlertAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.FromResult(new AlertDecision(true, 0, null));
 
     // Without memory every sweep is the first: it reports whatever it finds.
     public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<SweepMemory?>(null);

@@ -36,7 +36,16 @@ internal sealed class StateTestTable : IDisposable
         {
             TableName = Name,
             KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("outboxScope", ScalarAttributeType.S)],
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = "unfinished",
+                    KeySchema = [new KeySchemaElement("outboxScope", KeyType.HASH)],
+                    Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                },
+            ],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
         await table.Client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest

@@ -26,7 +26,7 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public async Task Handle_WhenPublishingFailsAfterTheFix_ShouldPublishTheSameAlertOnTheRetry()
+    public async Task Handle_WhenPublishingFailsAfterTheFix_ShouldPublishTheFixOnTheRetry()
     {
         var scenario = new GuardScenario(KeyState.Disabled);
         scenario.Publisher.FailNext = true;
@@ -35,10 +35,12 @@ public sealed class DeliveryTests
         var retry = await scenario.HandleAsync("kms-disable-key.json");
 
         Assert.Equal(["7f1d9a3b-0000-4000-9000-000000000003"], scenario.State.Released);
-        Assert.Equal(Disposition.Healthy, retry.Disposition);
+        Assert.Equal(Disposition.Alerted, retry.Disposition);
         var published = Assert.Single(scenario.Publisher.Published);
         Assert.Equal("fixed", published.Attributes["outcome"]);
-        Assert.Empty(scenario.State.PendingAlerts);
+        Assert.Equal("Disabled", retry.Alert!.KeyStateBefore);
+        Assert.Single(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+        Assert.Null(scenario.State.Events["7f1d9a3b-0000-4000-9000-000000000003"].Journal);
     }
 
     [Fact]

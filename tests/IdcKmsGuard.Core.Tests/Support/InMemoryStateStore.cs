@@ -1,52 +1,97 @@
+using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Tests.Support;
 
-/// <summary>The state store's contract in memory, for decision tests; the DynamoDB adapter is tested against moto.</summary>
-internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore
+/// <summary>The state ports' contracts in memory, for decision tests; the DynamoDB adapter is tested against moto.</summary>
+internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, IEventLedger, IAlertLedger
 {
-    private readonly Dictionary<string, (bool Done, DateTimeOffset LeaseUntil)> events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset LastSent, int Suppressed)> alerts = new(StringComparer.Ordinal);
+
+    public Dictionary<string, LedgerEntry> Events { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, KnownGoodPolicy> Policies { get; } = new(StringComparer.Ordinal);
 
     public List<string> Released { get; } = [];
 
-    public Task<EventClaim> ClaimEventAsync(string eventId, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>Makes the next journal writes fail, as DynamoDB would when it answers 500 past the retries.</summary>
+    public int FailJournalWrites { get; set; }
+
+    public Task<LedgerClaim> ClaimAsync(string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (events.TryGetValue(eventId, out var existing) && (existing.Done || existing.LeaseUntil > now))
+        var existing = Events.GetValueOrDefault(eventId);
+        if (existing is { Status: "done" })
         {
-            return Task.FromResult(existing.Done ? EventClaim.AlreadyDone : EventClaim.InProgress);
+            return Task.FromResult(new LedgerClaim(eventId, EventClaim.AlreadyDone, null, existing.Attempts, null));
         }
 
-        events[eventId] = (false, now + lease);
-        return Task.FromResult(EventClaim.Claimed);
+        if (existing is { Status: "processing" } && existing.LeaseUntil > now)
+        {
+            return Task.FromResult(new LedgerClaim(eventId, EventClaim.InProgress, null, existing.Attempts, null));
+        }
+
+        var entry = new LedgerEntry("processing", Guid.NewGuid().ToString("N"), leaseUntil, (existing?.Attempts ?? 0) + 1, existing?.Journal, existing?.Scope);
+        Events[eventId] = entry;
+        return Task.FromResult(new LedgerClaim(eventId, EventClaim.Claimed, entry.Token, entry.Attempts, entry.Journal));
     }
 
-    public Task CompleteEventAsync(string eventId, TimeSpan keepFor, CancellationToken cancellationToken)
+    public Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken)
     {
-        events[eventId] = (true, DateTimeOffset.MaxValue);
+        if (FailJournalWrites > 0)
+        {
+            FailJournalWrites--;
+            throw new Errors.AwsCallException("dynamodb", "UpdateItem", "InternalServerError", "injected", null, 500);
+        }
+
+        var entry = Held(claim);
+        Events[claim.EventId] = entry with { Journal = EventJournalJson.Read(EventJournalJson.Write(journal)), Scope = entry.Scope ?? scope };
         return Task.CompletedTask;
     }
 
-    public Task ReleaseEventAsync(string eventId, CancellationToken cancellationToken)
+    public Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken)
     {
-        Released.Add(eventId);
-        events.Remove(eventId);
+        Events[claim.EventId] = Held(claim) with { Status = "done", Token = null, Journal = null, Scope = null };
         return Task.CompletedTask;
     }
 
-    public Dictionary<string, string> PendingAlerts { get; } = new(StringComparer.Ordinal);
-
-    public Task SavePendingAlertAsync(string eventId, string alertJson, TimeSpan keepFor, CancellationToken cancellationToken)
+    public Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken)
     {
-        PendingAlerts[eventId] = alertJson;
+        if (Events.TryGetValue(claim.EventId, out var entry) && entry.Token == claim.Token)
+        {
+            Released.Add(claim.EventId);
+            Events[claim.EventId] = entry with { Status = "released", Token = null };
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task<string?> TakePendingAlertAsync(string eventId, CancellationToken cancellationToken) =>
-        Task.FromResult(PendingAlerts.Remove(eventId, out var alert) ? alert : null);
+    public Task<IReadOnlyList<string>> UnfinishedAsync(string? scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. Events.Where(e => e.Value.Scope is not null && (scope is null || e.Value.Scope == scope)).Select(e => e.Key)]);
+
+    public Task<AlertDecision> DecideAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(alerts.TryGetValue(alertKey, out var last)
+            ? new AlertDecision(now - last.LastSent >= window, last.Suppressed, last.LastSent)
+            : new AlertDecision(true, 0, null));
+    }
+
+    public Task CountRepeatAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (alerts.TryGetValue(alertKey, out var last))
+        {
+            alerts[alertKey] = (last.LastSent, last.Suppressed + 1);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
+    {
+        alerts[alertKey] = (time.GetUtcNow(), 0);
+        return Task.CompletedTask;
+    }
 
     public Task SaveKnownGoodPolicyAsync(KnownGoodPolicy policy, CancellationToken cancellationToken)
     {
@@ -60,19 +105,6 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore
 
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) =>
         Task.FromResult(Policies.GetValueOrDefault(keyArn));
-
-    public Task<AlertDecision> RegisterAlertAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (alerts.TryGetValue(alertKey, out var last) && now - last.LastSent < window)
-        {
-            alerts[alertKey] = (last.LastSent, last.Suppressed + 1);
-            return Task.FromResult(new AlertDecision(false, last.Suppressed + 1, last.LastSent));
-        }
-
-        alerts[alertKey] = (now, 0);
-        return Task.FromResult(new AlertDecision(true, last.Suppressed, alerts.ContainsKey(alertKey) && last.LastSent != default ? last.LastSent : null));
-    }
 
     public Dictionary<string, SweepMemory> Sweeps { get; } = new(StringComparer.Ordinal);
 
@@ -100,4 +132,12 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore
         KeysInUse[keyInUse.InstanceArn] = keyInUse;
         return Task.CompletedTask;
     }
+
+    private LedgerEntry Held(LedgerClaim claim) =>
+        Events.TryGetValue(claim.EventId, out var entry) && entry.Token == claim.Token && claim.Token is not null
+            ? entry
+            : throw new ClaimLostException(claim.EventId);
 }
+
+/// <summary>One event's claim as the ledger keeps it.</summary>
+internal sealed record LedgerEntry(string Status, string? Token, DateTimeOffset LeaseUntil, int Attempts, EventJournal? Journal, string? Scope);

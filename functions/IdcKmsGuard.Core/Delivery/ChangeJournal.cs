@@ -1,0 +1,189 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.State;
+
+namespace IdcKmsGuard.Core.Delivery;
+
+/// <summary>
+/// The one way the guard changes anything. Each change is journaled with the event's claim before it is sent and
+/// again when AWS answers; a throttled call is sent again after a backoff (it did not happen); a call whose answer may
+/// have been lost is re-read before anything is sent again, so a change is never made twice blindly. Failures that
+/// may pass are noted, so that the guard can ask Lambda for a retry instead of leaving the key broken.
+/// </summary>
+internal sealed class ChangeJournal
+{
+    private const int MaxSends = 4;
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
+
+    private readonly IEventLedger ledger;
+    private readonly LedgerClaim claim;
+    private readonly ChangeEvidence evidence;
+    private readonly TimeProvider time;
+    private readonly int maxAttempts;
+    private readonly List<string> transientFailures = [];
+    private readonly HashSet<string> resolvedEarlier = new(StringComparer.Ordinal);
+    private EventJournal current;
+
+    /// <param name="eventJson">The event as received, journaled so that another invocation can finish it.</param>
+    /// <param name="maxAttempts">How many times Lambda delivers the event (the first and its retries).</param>
+    public ChangeJournal(IEventLedger ledger, LedgerClaim claim, string? eventJson, int maxAttempts, ChangeEvidence evidence, TimeProvider time)
+    {
+        this.ledger = ledger;
+        this.claim = claim;
+        this.evidence = evidence;
+        this.time = time;
+        this.maxAttempts = maxAttempts;
+        current = claim.Journal ?? new EventJournal(eventJson is { Length: <= MaxJournaledEventChars } ? eventJson : null, []);
+    }
+
+    /// <summary>Events above this size are not journaled whole (a DynamoDB item holds 400 KB); only their own retry can finish them.</summary>
+    public const int MaxJournaledEventChars = 128 * 1024;
+
+    public int Attempt => claim.Attempt;
+
+    /// <summary>No retry follows this attempt: whatever is found must be reported now.</summary>
+    public bool IsLastAttempt => claim.Attempt >= maxAttempts;
+
+    /// <summary>Something failed that may pass, and Lambda will deliver the event again.</summary>
+    public bool WantsRetry => transientFailures.Count > 0 && !IsLastAttempt;
+
+    public IReadOnlyList<string> TransientFailures => transientFailures;
+
+    public EventJournal Journal => current;
+
+    public void NoteTransient(string what) => transientFailures.Add(what);
+
+    /// <summary>
+    /// What earlier attempts at this event changed on <paramref name="scope"/> (null: nothing, or reported already),
+    /// each change whose answer was lost settled by re-reading. Asked once per scope: the review reports it.
+    /// </summary>
+    public async Task<ScopeJournal?> EarlierWorkAsync(string scope, CancellationToken cancellationToken)
+    {
+        if (claim.Journal?.For(scope) is not { Reported: false } earlier || !resolvedEarlier.Add(scope))
+        {
+            return null;
+        }
+
+        var settled = new List<JournaledChange>(earlier.Changes.Count);
+        foreach (var change in earlier.Changes)
+        {
+            if (change.Status != ChangeStatus.Planned)
+            {
+                settled.Add(change);
+                continue;
+            }
+
+            var tookEffect = await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false);
+            settled.Add(tookEffect
+                ? change with { Status = ChangeStatus.Applied, Detail = $"{change.Detail} (an earlier attempt sent it and stopped before the answer; a re-read shows it took effect)" }
+                : change with { Status = ChangeStatus.Failed, Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect." });
+        }
+
+        var resolved = earlier with { Changes = settled };
+        current = current.With(resolved);
+        return resolved;
+    }
+
+    /// <summary>Sends <paramref name="change"/> as described above and returns the step the alert reports.</summary>
+    public async Task<RemediationStep> ApplyAsync(ChangeContext context, PlannedChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(change);
+        var planned = new JournaledChange(change.Action, change.Target, ChangeStatus.Planned, change.Done, change.Expected);
+        var index = await RecordAsync(context, planned, index: null, cancellationToken).ConfigureAwait(false);
+
+        var outcome = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+        if (outcome.Transient)
+        {
+            NoteTransient($"{change.Action} on {change.Target}: {outcome.Detail}");
+        }
+
+        await RecordAsync(context, outcome, index, cancellationToken).ConfigureAwait(false);
+        return ToStep(outcome);
+    }
+
+    /// <summary>Marks a scope's changes as reported, so that a retry of a sweep does not announce them twice.</summary>
+    public async Task MarkReportedAsync(string scope, CancellationToken cancellationToken)
+    {
+        if (current.For(scope) is not { Reported: false } entry || entry.Changes.Count == 0)
+        {
+            return;
+        }
+
+        current = current.With(entry with { Reported = true });
+        await ledger.SaveJournalAsync(claim, current, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static RemediationStep ToStep(JournaledChange change) => new(
+        change.Action,
+        change.Status == ChangeStatus.Applied ? StepStatus.Fixed : StepStatus.Failed,
+        change.Detail);
+
+    private async Task<JournaledChange> SendAsync(PlannedChange change, CancellationToken cancellationToken)
+    {
+        for (var send = 1; ; send++)
+        {
+            try
+            {
+                await change.SendAsync(cancellationToken).ConfigureAwait(false);
+                return Settled(change, ChangeStatus.Applied, change.Done);
+            }
+            catch (AwsCallException e) when (e.IsThrottling && send < MaxSends)
+            {
+                await Task.Delay(DelayBefore(send), time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsCallException e) when (e.IsAmbiguous)
+            {
+                // Sent, answer unknown: the state says whether it happened. Never send it again blindly.
+                if (await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false))
+                {
+                    return Settled(change, ChangeStatus.Applied, $"{change.Done} (the answer was lost: {e.ErrorCode}; a re-read shows it took effect)");
+                }
+
+                if (send >= MaxSends)
+                {
+                    return Settled(change, ChangeStatus.Failed, $"{Describe(e)}, {send} tries; a re-read shows it did not take effect.", transient: true);
+                }
+
+                await Task.Delay(DelayBefore(send), time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsCallException e)
+            {
+                return Settled(change, ChangeStatus.Failed, send > 1 ? $"{Describe(e)}, {send} tries." : Describe(e), transient: e.IsTransient);
+            }
+        }
+    }
+
+    private static JournaledChange Settled(PlannedChange change, ChangeStatus status, string detail, bool transient = false) =>
+        new(change.Action, change.Target, status, detail, change.Expected, transient);
+
+    private async Task<int> RecordAsync(ChangeContext context, JournaledChange change, int? index, CancellationToken cancellationToken)
+    {
+        var entry = current.For(context.Scope) ?? new ScopeJournal(context.Scope, context.StateBefore, [], []);
+        var findings = entry.Findings.Concat(context.Findings.Where(f => !entry.Findings.Any(e => e.RuleId == f.RuleId && e.Message == f.Message))).ToList();
+        List<JournaledChange> changes = [.. entry.Changes];
+        var at = index ?? changes.Count;
+        if (index is null)
+        {
+            changes.Add(change);
+        }
+        else
+        {
+            changes[at] = change;
+        }
+
+        current = current.With(entry with { Findings = findings, Changes = changes, Reported = false });
+        await ledger.SaveJournalAsync(claim, current, context.Scope, cancellationToken).ConfigureAwait(false);
+        return at;
+    }
+
+    private static TimeSpan DelayBefore(int retry)
+    {
+        var cap = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, retry));
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap);
+    }
+
+    private static string Describe(AwsCallException e) =>
+        $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})");
+}

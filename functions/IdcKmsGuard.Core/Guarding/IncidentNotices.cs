@@ -1,0 +1,57 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>The alert text of an incident's life: resolved, changed since the last sweep, still failing.</summary>
+internal static class IncidentNotices
+{
+    public static AlertDraft Closed(GuardEvent guardEvent, string scope, SweepMemory open, IReadOnlyList<string> rules, string whatHappened)
+    {
+        // A scope is a key ARN or an instance ARN.
+        var key = Keys.KeyArn.TryParse(scope, out var arn) ? arn : null;
+        return new AlertDraft(
+            Event: guardEvent,
+            Headline: $"Resolved: {string.Join(", ", rules)} on {(key is null ? "Identity Center" : "the Identity Center key")}",
+            WhatHappened: whatHappened,
+            Outcome: AlertOutcome.None,
+            Findings: [.. rules.Select(id => new Finding(id, Severity.Info, RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.", Resolved: true))],
+            Steps: [],
+            Verification: null,
+            KeyArn: key?.ToString(),
+            KeyRegion: key?.Region,
+            KeyStateBefore: null,
+            KeyStateAfter: null,
+            InstanceArn: key is null ? scope : null,
+            ExtraNextSteps: ["Nothing to do: the guard re-read it and it passes these checks again."]);
+    }
+
+    public static AlertDraft ClosedByEvent(GuardEvent guardEvent, IncidentClosing closing) =>
+        Closed(guardEvent, closing.Scope, closing.Open, closing.Closed, $"{AlertComposer.Narrate(guardEvent, closing.Scope)} The guard re-read the key: what it reported since {closing.Open.Since:yyyy-MM-dd HH:mm} UTC ({string.Join(", ", closing.Closed)}) is resolved.{(closing.Remaining.Count == 0 ? string.Empty : $" Still open, checked again by the next sweep: {string.Join(", ", closing.Remaining)}.")}");
+
+    /// <summary>The sweep's alert for a scope whose state changed (null: no change worth an alert).</summary>
+    public static AlertDraft? ForSweep(GuardEvent sweep, SweepScope scope, IncidentVerdict verdict, int repeatAfter)
+    {
+        var previous = verdict.Stored;
+        var next = verdict.Next;
+        switch (verdict.Change)
+        {
+            case SweepChange.None:
+                return null;
+            case SweepChange.Cleared:
+                var cleared = previous!.Fingerprint.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                return Closed(sweep, scope.Scope, previous, cleared, $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; the guard did not change it, so someone else fixed it.");
+            case SweepChange.Changed when scope.Draft is { } changed && Gone(previous, next) is { Count: > 0 } gone:
+                return changed with { WhatHappened = $"{changed.WhatHappened} No longer found since the last sweep: {string.Join(", ", gone)}." };
+            case SweepChange.StillFailing when scope.Draft is { } draft:
+                return draft with { WhatHappened = $"{draft.WhatHappened} Unchanged since {next.Since:yyyy-MM-dd HH:mm} UTC ({next.Sweeps} sweeps); the sweep repeats this every {repeatAfter} sweeps until it is fixed." };
+            default:
+                return scope.Draft;
+        }
+    }
+
+    private static List<string> Gone(SweepMemory? previous, SweepMemory next) =>
+        [.. (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Except(next.Fingerprint.Split(','), StringComparer.Ordinal)];
+}

@@ -1,0 +1,61 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Delivery;
+using IdcKmsGuard.Core.Events;
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// The hourly sweep: every scope judged, remediated like an event would, and alerted on a change of state only.
+/// Each scope's alert goes out as soon as it is judged, before its memory is written: if a later scope fails the
+/// sweep, what was already repaired has been reported, and the retry announces nothing twice.
+/// </summary>
+internal sealed class SweepRun(SweepReview review, IncidentBook incidents, AlertOutbox outbox, AlertComposer composer, ILogger logger)
+{
+    public async Task<GuardResult> RunAsync(GuardEvent sweep, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        var configuration = gate.Configuration;
+        var sent = new List<Alert>();
+        string? firstMessageId = null;
+        var unchanged = 0;
+        var failed = 0;
+        var judged = await review.ReviewAsync(sweep, gate, async scope =>
+        {
+            failed += scope.Failed ? 1 : 0;
+            if (scope.Deferred)
+            {
+                return;
+            }
+
+            var verdict = await incidents.JudgeAsync(scope.Scope, scope.Findings, configuration.SweepRepeatAfter, cancellationToken).ConfigureAwait(false);
+            if (IncidentNotices.ForSweep(sweep, scope, verdict, configuration.SweepRepeatAfter) is not { } draft)
+            {
+                unchanged += scope.Findings.Any(f => !f.Resolved && f.Severity >= Severity.Medium) ? 1 : 0;
+                await incidents.CommitAsync(verdict, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var alertId = AlertIds.For(sweep.EventId ?? $"sweep {sweep.EventTime:O}", scope.Scope);
+            var published = await outbox.PublishAsync(composer.Compose(draft), alertId, configuration.ChatbotNotifications, configuration.RepeatAlertWindow, cancellationToken).ConfigureAwait(false);
+            await gate.Changes.MarkReportedAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
+            await incidents.CommitAsync(verdict, cancellationToken).ConfigureAwait(false);
+            if (published.Disposition == Disposition.Alerted)
+            {
+                sent.Add(published.Alert);
+                firstMessageId ??= published.MessageId;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        var reason = $"the sweep checked {judged} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, {unchanged} known violation(s) unchanged"
+            + (failed == 0 ? string.Empty : $", {failed} not finished");
+        logger.LogInformation("Sweep done: {Reason}", reason);
+        var primary = sent.OrderByDescending(a => a.Severity).FirstOrDefault();
+        return new GuardResult(sweep, sent.Count > 0 ? Disposition.Alerted : Disposition.Healthy, reason, primary, firstMessageId)
+        {
+            Alerts = sent,
+            Checks = judged,
+            FailedChecks = failed,
+            Rules = [.. sent.SelectMany(a => RuleEvaluations.For(sweep, configuration, a)).DistinctBy(r => r.RuleId)],
+        };
+    }
+}
