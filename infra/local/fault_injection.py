@@ -187,6 +187,8 @@ class FaultInjector:
         self._app = app
         self._probe = probe or StateProbe()
         self._lock = threading.Lock()
+        # Calls that change a key or an instance are applied one at a time, so that their before and after belong to them.
+        self._changing = threading.Lock()
         self._rules: list[FaultRule] = []
         self._calls: list[Call] = []
         self._seq = itertools.count(1)
@@ -232,9 +234,7 @@ class FaultInjector:
 
         call = Call(next(self._seq), time.time(), account, region, service, operation)
         target = self._probe.target_of(service, operation, parameters)
-        if target:
-            call.target = target
-            call.before = self._probe.read(account, region, service, target)
+        call.target = target
         with self._lock:
             self._calls.append(call)
             rule = next((r for r in self._rules if r.take(account, service, operation)), None)
@@ -243,10 +243,15 @@ class FaultInjector:
         if rule is None or rule.kind in ("hang", "lost"):
             if rule is not None and rule.kind == "hang":
                 time.sleep(rule.hang_ms / 1000)
-            status, headers, chunks = _run(self._app, environ)
-            call.status = status
             if target:
-                call.after = self._probe.read(account, region, service, target)
+                # Read when the call takes effect: a hung call lands late, after whatever happened meanwhile.
+                with self._changing:
+                    call.before = self._probe.read(account, region, service, target)
+                    status, headers, chunks = _run(self._app, environ)
+                    call.after = self._probe.read(account, region, service, target)
+            else:
+                status, headers, chunks = _run(self._app, environ)
+            call.status = status
             if rule is not None and rule.kind == "lost":
                 return _drop_connection(environ, start_response)
             start_response(_status_line(status), headers)

@@ -61,7 +61,7 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
                     // The same token means the SDK resent a claim that had succeeded: it is ours.
                     return current.GetString(StateTable.Status) == StateTable.Done ? new LedgerClaim(eventId, EventClaim.AlreadyDone, null, 0, null)
                         : current.GetString(StateTable.ClaimToken) == token ? Claimed(eventId, token, current)
-                        : new LedgerClaim(eventId, EventClaim.InProgress, null, (int)(current.GetNumber(StateTable.Attempts) ?? 0), null);
+                        : new LedgerClaim(eventId, EventClaim.InProgress, null, await CountDeliveryAsync(pk, cancellationToken).ConfigureAwait(false), null);
                 }
 
                 // Gone between the write and the read (expired): try the claim again.
@@ -69,6 +69,30 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
         }
 
         throw KeptChanging(pk);
+    }
+
+    // A delivery that finds the event held still counts: the holder may be dead, and the delivery that takes the event
+    // over must know whether Lambda will deliver it again.
+    private async Task<int> CountDeliveryAsync(string pk, CancellationToken cancellationToken)
+    {
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(pk),
+            UpdateExpression = "SET attempts = if_not_exists(attempts, :zero) + :one",
+            ConditionExpression = "attribute_exists(pk)",
+            ExpressionAttributeValues = new() { [":zero"] = Number(0), [":one"] = Number(1) },
+            ReturnValues = ReturnValue.UPDATED_NEW,
+        };
+        try
+        {
+            var counted = await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            return (int)(counted.Attributes.GetNumber(StateTable.Attempts) ?? 0);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return 0;
+        }
     }
 
     public async Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken)

@@ -65,6 +65,12 @@ public sealed partial class DynamoDbGuardStateStore : IGuardStateStore
             throw new AwsCallException(
                 "dynamodb", operation, e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, $"{tableName}/{pk}", e);
         }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException || e is TaskCanceledException { InnerException: TimeoutException })
+        {
+            // The SDK's retries are spent and DynamoDB gave no answer: whether a write happened is unknown.
+            var code = e is TaskCanceledException ? TransientErrors.RequestTimeout : TransientErrors.NetworkError;
+            throw new AwsCallException("dynamodb", operation, code, e.Message, null, null, $"{tableName}/{pk}", e);
+        }
     }
 
     private InvalidOperationException KeptChanging(string pk) =>

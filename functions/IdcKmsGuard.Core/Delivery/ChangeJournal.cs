@@ -13,7 +13,6 @@ namespace IdcKmsGuard.Core.Delivery;
 internal sealed class ChangeJournal
 {
     private const int MaxSends = 4;
-    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 
     private readonly IEventLedger ledger;
@@ -21,14 +20,19 @@ internal sealed class ChangeJournal
     private readonly ChangeEvidence evidence;
     private readonly TimeProvider time;
     private readonly int maxAttempts;
+    private readonly TimeSpan backoff;
     private readonly List<string> transientFailures = [];
     private readonly HashSet<string> resolvedEarlier = new(StringComparer.Ordinal);
     private EventJournal current;
+    private bool appliedNow;
+    private readonly List<(string Scope, JournaledChange Change)> madeNow = [];
 
     /// <param name="eventJson">The event as received, journaled so that another invocation can finish it.</param>
     /// <param name="maxAttempts">How many times Lambda delivers the event (the first and its retries).</param>
-    public ChangeJournal(IEventLedger ledger, LedgerClaim claim, string? eventJson, int maxAttempts, ChangeEvidence evidence, TimeProvider time)
+    /// <param name="backoff">The first wait before a throttled or unanswered change is sent again.</param>
+    public ChangeJournal(IEventLedger ledger, LedgerClaim claim, string? eventJson, int maxAttempts, ChangeEvidence evidence, TimeProvider time, TimeSpan? backoff = null)
     {
+        this.backoff = backoff ?? TimeSpan.FromMilliseconds(100);
         this.ledger = ledger;
         this.claim = claim;
         this.evidence = evidence;
@@ -49,6 +53,12 @@ internal sealed class ChangeJournal
     public bool WantsRetry => transientFailures.Count > 0 && !IsLastAttempt;
 
     public IReadOnlyList<string> TransientFailures => transientFailures;
+
+    /// <summary>
+    /// This attempt changed something and then could not journal it (or what followed): a retry could not learn of
+    /// the change from the journal alone, so this attempt must report it before it gives up.
+    /// </summary>
+    public bool LostTrack { get; private set; }
 
     public EventJournal Journal => current;
 
@@ -74,7 +84,18 @@ internal sealed class ChangeJournal
                 continue;
             }
 
-            var tookEffect = await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false);
+            bool tookEffect;
+            try
+            {
+                tookEffect = await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsCallException e) when (!e.IsTransient || IsLastAttempt)
+            {
+                // Stays planned: reported as unconfirmed, never as done or as failed.
+                settled.Add(change);
+                continue;
+            }
+
             settled.Add(tookEffect
                 ? change with { Status = ChangeStatus.Applied, Detail = $"{change.Detail} (an earlier attempt sent it and stopped before the answer; a re-read shows it took effect)" }
                 : change with { Status = ChangeStatus.Failed, Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect." });
@@ -91,17 +112,46 @@ internal sealed class ChangeJournal
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(change);
         var planned = new JournaledChange(change.Action, change.Target, ChangeStatus.Planned, change.Done, change.Expected);
-        var index = await RecordAsync(context, planned, index: null, cancellationToken).ConfigureAwait(false);
+        int index;
+        try
+        {
+            index = await RecordAsync(context, planned, index: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (appliedNow && e is not ClaimLostException)
+        {
+            // Nothing is sent unjournaled; what was already changed must still be reported.
+            LostTrack = true;
+            throw;
+        }
 
         var outcome = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+        appliedNow |= outcome.Status == ChangeStatus.Applied;
+        madeNow.Add((context.Scope, outcome));
         if (outcome.Transient)
         {
             NoteTransient($"{change.Action} on {change.Target}: {outcome.Detail}");
         }
 
-        await RecordAsync(context, outcome, index, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RecordAsync(context, outcome, index, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AwsCallException or OperationCanceledException)
+        {
+            // The change stays "planned" in the stored journal: a re-read settles it for whoever reads it next. Out of
+            // time, the invocation stops here, and reports what it changed.
+            LostTrack = appliedNow;
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+        }
+
         return ToStep(outcome);
     }
+
+    /// <summary>The steps this attempt took on <paramref name="scope"/>, for a review that failed after making them.</summary>
+    public IReadOnlyList<RemediationStep> StepsMadeNow(string scope) => [.. madeNow.Where(m => m.Scope == scope).Select(m => ToStep(m.Change))];
 
     /// <summary>Marks a scope's changes as reported, so that a retry of a sweep does not announce them twice.</summary>
     public async Task MarkReportedAsync(string scope, CancellationToken cancellationToken)
@@ -117,8 +167,13 @@ internal sealed class ChangeJournal
 
     public static RemediationStep ToStep(JournaledChange change) => new(
         change.Action,
-        change.Status == ChangeStatus.Applied ? StepStatus.Fixed : StepStatus.Failed,
-        change.Detail);
+        change.Status switch
+        {
+            ChangeStatus.Applied => StepStatus.Fixed,
+            ChangeStatus.Failed => StepStatus.Failed,
+            _ => StepStatus.Unconfirmed,
+        },
+        change.Status == ChangeStatus.Planned ? "Sent; the answer was lost, and a re-read could not tell whether it took effect." : change.Detail);
 
     private async Task<JournaledChange> SendAsync(PlannedChange change, CancellationToken cancellationToken)
     {
@@ -150,6 +205,12 @@ internal sealed class ChangeJournal
             }
             catch (AwsCallException e)
             {
+                // Refused, yet perhaps in effect: a resend that lost a race with its own lost answer, or someone else.
+                if (!e.IsAccessDenied && await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false))
+                {
+                    return Settled(change, ChangeStatus.Applied, $"{change.Done} (AWS answered {e.ErrorCode}, but a re-read shows the change in effect)");
+                }
+
                 return Settled(change, ChangeStatus.Failed, send > 1 ? $"{Describe(e)}, {send} tries." : Describe(e), transient: e.IsTransient);
             }
         }
@@ -178,9 +239,9 @@ internal sealed class ChangeJournal
         return at;
     }
 
-    private static TimeSpan DelayBefore(int retry)
+    private TimeSpan DelayBefore(int retry)
     {
-        var cap = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, retry));
+        var cap = Math.Min(MaxDelay.TotalMilliseconds, backoff.TotalMilliseconds * Math.Pow(2, retry));
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap);
     }
 

@@ -120,7 +120,16 @@ public sealed class Guard
         }
 
         var eventId = followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}";
-        var claim = await ledger.ClaimAsync(eventId, budget.LeaseUntil, budget.Work).ConfigureAwait(false);
+        LedgerClaim claim;
+        try
+        {
+            claim = await ledger.ClaimAsync(eventId, budget.LeaseUntil, budget.Work).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (budget.WorkStopped)
+        {
+            throw new RetryLaterException(RetryLaterException.DeadlineExceeded, $"Event {eventId} could not be claimed before the deadline; nothing was changed.", e);
+        }
+
         switch (claim.Status)
         {
             case EventClaim.AlreadyDone:
@@ -138,18 +147,27 @@ public sealed class Guard
     private async Task<GuardResult> RunAsync(GuardEvent guardEvent, FollowUp? followUp, LedgerClaim claim, int deliveries, InvocationBudget budget, bool lateReport)
     {
         var journalLedger = claim.Token is null ? StatelessStore.Instance : ledger;
-        var journal = new ChangeJournal(journalLedger, claim, guardEvent.Raw, deliveries, evidence, time);
+        var journal = new ChangeJournal(journalLedger, claim, guardEvent.Raw, deliveries, evidence, time, options.ChangeBackoff);
+        ConfigurationSnapshot? snapshot = null;
         try
         {
-            var result = await ReviewAndAlertAsync(guardEvent, followUp, journal, budget, lateReport).ConfigureAwait(false);
+            snapshot = await configuration(budget.Work).ConfigureAwait(false);
+            var result = await ReviewAndAlertAsync(guardEvent, followUp, journal, snapshot, budget, lateReport).ConfigureAwait(false);
             await journalLedger.CompleteAsync(claim, KeepHandledEvents, budget.Finish).ConfigureAwait(false);
             return result;
         }
-        catch (Exception e) when (e is not ClaimLostException)
+        catch (Exception e) when (e is not ClaimLostException && !(e is OperationCanceledException && !budget.WorkStopped))
         {
-            // The journal stays with the claim: the retry (or whoever comes next) finishes what this attempt began.
+            // The last delivery, or one that could not journal what it changed, reports now: nobody else would.
+            if (await ReportUnfinishedAsync(guardEvent, journal, snapshot ?? ConfigurationSnapshot.Defaults, e, budget).ConfigureAwait(false) is { } reported && journal.IsLastAttempt)
+            {
+                await journalLedger.CompleteAsync(claim, KeepHandledEvents, budget.Finish).ConfigureAwait(false);
+                return reported;
+            }
+
+            // Otherwise the journal stays with the claim: the retry (or whoever comes next) finishes what this began.
             await ReleaseQuietlyAsync(journalLedger, claim, budget.Finish).ConfigureAwait(false);
-            if (e is OperationCanceledException && budget.WorkStopped)
+            if (e is OperationCanceledException)
             {
                 throw new RetryLaterException(RetryLaterException.DeadlineExceeded, $"Event {claim.EventId} ran out of time (attempt {claim.Attempt}); what it changed is journaled and Lambda's retry finishes it.", e);
             }
@@ -158,10 +176,31 @@ public sealed class Guard
         }
     }
 
-    private async Task<GuardResult> ReviewAndAlertAsync(GuardEvent guardEvent, FollowUp? followUp, ChangeJournal journal, InvocationBudget budget, bool lateReport)
+    private async Task<GuardResult?> ReportUnfinishedAsync(GuardEvent guardEvent, ChangeJournal journal, ConfigurationSnapshot snapshot, Exception failure, InvocationBudget budget)
+    {
+        if (!journal.IsLastAttempt && !journal.LostTrack)
+        {
+            return null;
+        }
+
+        try
+        {
+            var configurationNow = snapshot.Configuration;
+            var review = Unfinished.Review(guardEvent, journal, failure);
+            var alert = composer.Compose(review.Draft!);
+            var published = await outbox.PublishAsync(alert, AlertIds.For(guardEvent.EventId ?? alert.Headline, review.Scope ?? "-"), configurationNow.ChatbotNotifications, configurationNow.RepeatAlertWindow, budget.Finish).ConfigureAwait(false);
+            return new GuardResult(guardEvent, published.Disposition, review.Reason, published.Alert, published.MessageId);
+        }
+        catch (Exception e) when (e is GuardException or OperationCanceledException or HttpRequestException or IOException)
+        {
+            logger.LogError(e, "Could not report what event {EventId} left unfinished; its journal stays for the next invocation", guardEvent.EventId);
+            return null;
+        }
+    }
+
+    private async Task<GuardResult> ReviewAndAlertAsync(GuardEvent guardEvent, FollowUp? followUp, ChangeJournal journal, ConfigurationSnapshot snapshot, InvocationBudget budget, bool lateReport)
     {
         var cancellationToken = budget.Work;
-        var snapshot = await configuration(cancellationToken).ConfigureAwait(false);
         if (snapshot.FailClosed && !journal.IsLastAttempt)
         {
             throw new RetryLaterException(RetryLaterException.ConfigurationUnavailable, $"The configuration cannot be read ({snapshot.Fault?.Message}) and none was read before: nothing is decided on the defaults; Lambda retries the event.");
@@ -195,8 +234,9 @@ public sealed class Guard
                 ? await ReviewInstanceAsync(guardEvent, gate, followUp, cancellationToken).ConfigureAwait(false)
                 : await ReviewKeyAsync(guardEvent, gate, budget, lateReport).ConfigureAwait(false);
         }
-        catch (AwsCallException e) when (journal.IsLastAttempt)
+        catch (AwsCallException e) when (journal.IsLastAttempt || !e.IsTransient)
         {
+            // A refusal (access denied, an invalid request) will not pass with a retry: report it now.
             review = Unfinished.Review(guardEvent, journal, e);
         }
 
@@ -223,7 +263,7 @@ public sealed class Guard
         }
 
         var alert = composer.Compose(review.Draft);
-        var subject = review.Scope ?? alert.KeyArn ?? alert.InstanceArn ?? "-";
+        var subject = review.Scope ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
         var published = await outbox.PublishAsync(alert, AlertIds.For(guardEvent.EventId ?? alert.Headline, subject), configurationNow.ChatbotNotifications, configurationNow.RepeatAlertWindow, cancellationToken).ConfigureAwait(false);
         if (review.Scope is { } scope)
         {

@@ -27,7 +27,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
         }
         catch (AwsCallException e) when (e.IsAccessDenied)
         {
-            return Draft(guardEvent, key, new KeyReviewParts(GuardCannot("read the key (DescribeKey)", e)), before: null);
+            var cannot = new KeyReviewParts(GuardCannot("read the key (DescribeKey)", e));
+            var changed = gate.Changes.Journal.For(key.Target.ToString()) is { Reported: false } journaled ? cannot.WithEarlierWork(journaled, now: null) : cannot;
+            return Draft(guardEvent, key, changed, before: null);
         }
 
         var earlier = await gate.Changes.EarlierWorkAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
@@ -93,7 +95,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
         }
         catch (AwsCallException e) when (e.IsAccessDenied)
         {
-            return parts.With(GuardCannot($"check the key ({e.Operation})", e));
+            // A change made before the refusal is still reported.
+            var made = gate.Changes.StepsMadeNow(key.Target.ToString()).Where(s => !parts.Steps.Contains(s)).ToList();
+            return parts.With(GuardCannot($"check the key ({e.Operation})", e)) with { Steps = [.. parts.Steps, .. made] };
         }
     }
 

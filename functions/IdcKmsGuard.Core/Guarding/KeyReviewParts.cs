@@ -66,7 +66,7 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         var applied = earlier.Changes.Where(c => c.Status == Delivery.ChangeStatus.Applied).ToList();
         var appliedActions = applied.Select(c => c.Action).ToHashSet(StringComparer.Ordinal);
         var earlierSteps = earlier.Changes
-            .Where(c => c.Status == Delivery.ChangeStatus.Applied || !(fixedNow.Contains(c.Action) || appliedActions.Contains(c.Action)))
+            .Where(c => c.Status != Delivery.ChangeStatus.Failed || !(fixedNow.Contains(c.Action) || appliedActions.Contains(c.Action)))
             .Select(Delivery.ChangeJournal.ToStep)
             .ToList();
         if (earlierSteps.Count == 0)

@@ -1,6 +1,7 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
+using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Policy.Findings;
 using IdcKmsGuard.Core.Policy.Model;
@@ -25,7 +26,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
     public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, GuardConfiguration configuration, RemediationGate? gate, CancellationToken cancellationToken, string? stateBefore = null)
     {
         var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
-        var notes = Notes(guardEvent, text);
+        IReadOnlyList<string> notes = Notes(guardEvent, text);
         KeyPolicy policy;
         try
         {
@@ -39,9 +40,9 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
         var facts = FactsFor(options, key, configuration);
         var report = PolicyChecker.Check(policy, facts);
         var findings = Findings(report);
-        if (report.IsHealthy && report.IsLockoutSafe)
+        if (report.IsHealthy && report.IsLockoutSafe && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
         {
-            await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false);
+            notes = [.. notes, forgotten];
         }
 
         if (report.IsHealthy || gate is null)
@@ -77,12 +78,23 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             return new(findings, [put], new Verification(false, "The repaired policy was not applied."), diff, notes) { PolicyChange = change };
         }
 
-        var (verification, after) = await VerifyAsync(key, facts, cancellationToken).ConfigureAwait(false);
+        Verification verification;
+        PolicyReport after;
+        try
+        {
+            (verification, after) = await VerifyAsync(key, facts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsCallException e) when (!e.IsTransient || gate.Changes.IsLastAttempt)
+        {
+            // The repair went in (journaled); only its check is missing, and the alert says so.
+            return new(findings, [put], new Verification(false, $"Could not re-read the policy to verify the repair: {e.Operation} failed ({e.ErrorCode}: {e.ErrorMessage})."), diff, notes) { PolicyChange = change };
+        }
+
         var remaining = Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
         var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
-        if (verification.Passed)
+        if (verification.Passed && await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false) is { } repairedForgotten)
         {
-            await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false);
+            notes = [.. notes, repairedForgotten];
         }
 
         return new(fixedFindings, [put], verification, diff, notes) { PolicyChange = change };
@@ -102,8 +114,20 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             : null;
     }
 
-    private Task RememberAsync(ProtectedKey key, KeyPolicy policy, string? actor, CancellationToken cancellationToken) =>
-        state.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken);
+    // The memory of a healthy policy serves later repairs; failing to store it must not cost this review its result.
+    /// <returns>Null when remembered; otherwise a note for the alert.</returns>
+    private async Task<string?> RememberAsync(ProtectedKey key, KeyPolicy policy, string? actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (AwsCallException e)
+        {
+            return $"The guard could not store this policy as the last healthy one ({e.Service} {e.Operation}: {e.ErrorCode}); restore-last-known-good uses an older one until it can.";
+        }
+    }
 
     private static string Sha256(string text) => ChangeEvidence.Sha256(text);
 

@@ -13,29 +13,37 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal static class Unfinished
 {
-    public static KeyReviewResult Review(GuardEvent guardEvent, ChangeJournal journal, AwsCallException failure)
+    public static KeyReviewResult Review(GuardEvent guardEvent, ChangeJournal journal, Exception failure)
     {
+        var cause = failure switch
+        {
+            AwsCallException aws => $"{aws.Service} {aws.Operation} failed after retries ({aws.ErrorCode}: {aws.ErrorMessage})",
+            OperationCanceledException => "the invocation ran out of time",
+            _ => failure.Message,
+        };
+        var unverified = failure is AwsCallException call ? $"{call.Operation} failed ({call.ErrorCode})" : "the guard stopped before it could re-read";
         var scopes = journal.Journal.Scopes.Where(s => !s.Reported).ToList();
         var subject = scopes.FirstOrDefault()?.Scope ?? guardEvent.KeyRefs.FirstOrDefault(r => KeyArn.TryParse(r, out _)) ?? guardEvent.InstanceArn;
         var key = subject is not null && KeyArn.TryParse(subject, out var arn) ? arn : null;
-        var changed = scopes.SelectMany(s => s.Changes).Where(c => c.Status != ChangeStatus.Planned).ToList();
-        var finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The guard could not finish handling {guardEvent.EventName} (attempt {journal.Attempt}, the last): {failure.Service} {failure.Operation} failed after retries ({failure.ErrorCode}: {failure.ErrorMessage}). The key's health is not known for certain: check it now.");
+        var changed = scopes.SelectMany(s => s.Changes).ToList();
+        var which = journal.IsLastAttempt ? $"attempt {journal.Attempt}, the last" : $"attempt {journal.Attempt}; it could not journal its progress, so it reports now";
+        var finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The guard could not finish handling {guardEvent.EventName} ({which}): {cause}. The key's health is not known for certain: check it now.");
         List<Finding> findings = [finding, .. scopes.SelectMany(s => s.Findings)];
         var primary = findings.OrderByDescending(f => f.Severity).First();
         var draft = new AlertDraft(
             Event: guardEvent,
             Headline: Headlines.For(primary, AlertOutcome.Failed),
-            WhatHappened: $"{AlertComposer.Narrate(guardEvent, key is null ? "a key or instance the guard watches" : $"the key {key}")} {(changed.Count == 0 ? "The guard changed nothing." : $"The guard's attempts made {changed.Count} change(s), listed below.")}",
+            WhatHappened: $"{AlertComposer.Narrate(guardEvent, key is null ? "a key or instance the guard watches" : $"the key {key}")} {(changed.Count == 0 ? "The guard changed nothing." : $"The guard's attempts sent {changed.Count} change(s), listed below as they came out.")}",
             Outcome: AlertOutcome.Failed,
             Findings: findings,
             Steps: [.. changed.Select(ChangeJournal.ToStep)],
-            Verification: new Verification(false, $"Not verified: {failure.Operation} failed ({failure.ErrorCode})."),
+            Verification: new Verification(false, $"Not verified: {unverified}."),
             KeyArn: key?.ToString(),
             KeyRegion: key?.Region,
             KeyStateBefore: scopes.FirstOrDefault()?.StateBefore,
             KeyStateAfter: null,
             InstanceArn: key is null ? subject : null,
             ExtraNextSteps: [key is null ? "Check Identity Center's encryption: aws sso-admin describe-instance." : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"]);
-        return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft);
+        return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft) { Scope = subject };
     }
 }

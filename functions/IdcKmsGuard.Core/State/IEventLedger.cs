@@ -11,7 +11,8 @@ public interface IEventLedger
 {
     /// <summary>
     /// Takes the event for this invocation until <paramref name="leaseUntil"/>: when nobody has it, when the last
-    /// holder released it, or when the last holder's lease ran out (it crashed or was killed).
+    /// holder released it, or when the last holder's lease ran out (it crashed or was killed). Every delivery that
+    /// reaches the ledger is counted, the ones that find the event held included.
     /// </summary>
     Task<LedgerClaim> ClaimAsync(string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 

@@ -65,6 +65,20 @@ public sealed class EventLedgerTests
     }
 
     [Fact]
+    public async Task ClaimAsync_WhenADeliveryFoundTheEventHeld_ShouldStillCountIt()
+    {
+        using var table = await StateTestTable.CreateAsync();
+        await table.Store.ClaimAsync("e1", LeaseFromNow(table), None);
+        var held = await table.Store.ClaimAsync("e1", LeaseFromNow(table), None);
+        table.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var third = await table.Store.ClaimAsync("e1", LeaseFromNow(table), None);
+
+        Assert.Equal((EventClaim.InProgress, 2), (held.Status, held.Attempt));
+        Assert.Equal((EventClaim.Claimed, 3), (third.Status, third.Attempt));
+    }
+
+    [Fact]
     public async Task ReleaseAsync_WhenAnAttemptFailed_ShouldLetTheRetryClaimAtOnceAndKeepTheJournal()
     {
         using var table = await StateTestTable.CreateAsync();

@@ -16,12 +16,13 @@ internal sealed class GuardScenario
     public static readonly KeyArn Key = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab");
     public const string GuardRoleArn = "arn:aws:iam::111122223333:role/idckmsguard/IdcKmsGuardFunctionRole";
 
-    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false)
+    /// <param name="deliveryAttempts">How often Lambda delivers an event; 1: every attempt is the last.</param>
+    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false, int deliveryAttempts = 3)
     {
         State = new InMemoryStateStore(Time);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption }, Time, NullLogger.Instance, _ => Task.FromResult(snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false)), State)
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero }, Time, NullLogger.Instance, _ => Task.FromResult(snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false)), State)
         {
             FollowUps = followUps ? Scheduler : null,
         };
@@ -44,6 +45,13 @@ internal sealed class GuardScenario
     public Guard Guard { get; }
 
     public Alert? LastAlert { get; private set; }
+
+    /// <summary>The event file's text, as the guard receives it.</summary>
+    public static string EventJson(string eventFile, Func<string, string>? edit = null)
+    {
+        var json = File.ReadAllText(RepoPaths.EventFile(eventFile));
+        return edit is null ? json : edit(json);
+    }
 
     public async Task<GuardResult> HandleAsync(string eventFile, Func<string, string>? edit = null)
     {

@@ -77,7 +77,7 @@ public sealed class RuleModeTests
     public async Task Handle_WhenKeyCarriesASuspendTag_ShouldHoldRemediationUntilItsTime(int hours, AlertOutcome outcome, KeyState end)
     {
         var scenario = new GuardScenario(KeyState.Disabled);
-        scenario.Keys.Tags[GuardConfiguration.DefaultSuspendTagKey] = GuardScenario.Now.AddHours(hours).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        scenario.Keys.Tag(GuardScenario.Key, GuardConfiguration.DefaultSuspendTagKey, GuardScenario.Now.AddHours(hours).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
         var result = await scenario.HandleAsync("kms-disable-key.json");
 

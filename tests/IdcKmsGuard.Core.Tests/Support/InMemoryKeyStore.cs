@@ -21,6 +21,25 @@ internal sealed class InMemoryKeyStore : IKeyStore
     /// <summary>Runs once, just before the next EnableKey: another actor's change landing mid-remediation.</summary>
     public Action<InMemoryKeyStore>? BeforeNextEnable { get; set; }
 
+    /// <summary>
+    /// Scripted failures per operation, taken in order: each entry fails one call. <see cref="Fault.Lost"/> applies the
+    /// call and then fails it, as when KMS took it and the answer was lost.
+    /// </summary>
+    public Dictionary<string, Queue<Fault>> Faults { get; } = new(StringComparer.Ordinal);
+
+    public void FailNext(string operation, params Fault[] faults)
+    {
+        if (!Faults.TryGetValue(operation, out var queue))
+        {
+            Faults[operation] = queue = new Queue<Fault>();
+        }
+
+        foreach (var fault in faults)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
     public void SetState(KeyArn arn, KeyState state) => keys[arn.ToString()] = keys[arn.ToString()] with { State = state };
 
     public KeySnapshot Add(KeyArn arn, KeyState state, string policy = "{}")
@@ -61,14 +80,17 @@ internal sealed class InMemoryKeyStore : IKeyStore
 
     public Task PutKeyPolicyAsync(KeyArn key, string policy, CancellationToken cancellationToken)
     {
-        Record("PutKeyPolicy", key);
+        const string operation = "PutKeyPolicy";
+        var lost = Record(operation, key);
         policies[key.ToString()] = policy;
+        lost?.Throw(key, operation);
         return Task.CompletedTask;
     }
 
     public Task EnableKeyAsync(KeyArn key, CancellationToken cancellationToken)
     {
-        Record("EnableKey", key);
+        const string operation = "EnableKey";
+        var lost = Record(operation, key);
         var race = BeforeNextEnable;
         BeforeNextEnable = null;
         race?.Invoke(this);
@@ -79,19 +101,38 @@ internal sealed class InMemoryKeyStore : IKeyStore
         }
 
         keys[key.ToString()] = snapshot with { State = KeyState.Enabled };
+        lost?.Throw(key, operation);
         return Task.CompletedTask;
     }
 
     public Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken)
     {
-        Record("CancelKeyDeletion", key);
+        const string operation = "CancelKeyDeletion";
+        var lost = Record(operation, key);
+        if (!keys[key.ToString()].IsPendingDeletion)
+        {
+            throw new AwsCallException("KMS", "CancelKeyDeletion", "KMSInvalidStateException", $"{key} is {keys[key.ToString()].State} and not pending deletion.", "req-2", 400);
+        }
+
         keys[key.ToString()] = keys[key.ToString()] with { State = KeyState.Disabled, DeletionDate = null };
+        lost?.Throw(key, operation);
         return Task.CompletedTask;
     }
 
     public HashSet<string> RotationEnabled { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>Tags per key, as KMS keeps them: one key's tag never speaks for another.</summary>
+    public Dictionary<string, Dictionary<string, string>> Tags { get; } = new(StringComparer.Ordinal);
+
+    public void Tag(KeyArn key, string tagKey, string value)
+    {
+        if (!Tags.TryGetValue(key.ToString(), out var tags))
+        {
+            Tags[key.ToString()] = tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        tags[tagKey] = value;
+    }
 
     public Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken)
     {
@@ -101,20 +142,33 @@ internal sealed class InMemoryKeyStore : IKeyStore
 
     public Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken)
     {
-        Record("EnableKeyRotation", key);
+        const string operation = "EnableKeyRotation";
+        var lost = Record(operation, key);
         RotationEnabled.Add(key.ToString());
+        lost?.Throw(key, operation);
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken)
     {
         Record("ListResourceTags", key);
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Tags, StringComparer.Ordinal));
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Tags.GetValueOrDefault(key.ToString()) ?? [], StringComparer.Ordinal));
     }
 
-    private void Record(string operation, KeyArn key)
+    /// <returns>A fault to raise once the call has taken effect (a lost answer); null: none.</returns>
+    private Fault? Record(string operation, KeyArn key)
     {
         Calls.Add($"{operation} {key}");
+        if (Faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
+        {
+            if (fault == Fault.Lost)
+            {
+                return fault;
+            }
+
+            fault.Throw(key, operation);
+        }
+
         if (DeniedOperations.Contains(operation))
         {
             throw new AwsCallException("KMS", operation, "AccessDeniedException", "not authorized", "req-denied", 400, key.ToString());
@@ -124,5 +178,23 @@ internal sealed class InMemoryKeyStore : IKeyStore
         {
             throw new AwsCallException("kms", operation, "UnrecognizedClientException", "The security token included in the request is invalid.", "req-region", 400, key.ToString());
         }
+
+        return null;
     }
+}
+
+/// <summary>How a scripted call fails: as the AWS SDK reports each kind once its own retries are spent.</summary>
+internal sealed record Fault(string Code, int? Status)
+{
+    public static Fault Throttled { get; } = new("ThrottlingException", 400);
+
+    public static Fault ServerError { get; } = new("KMSInternalException", 500);
+
+    public static Fault Denied { get; } = new("AccessDeniedException", 400);
+
+    /// <summary>The call took effect; its answer never arrived.</summary>
+    public static Fault Lost { get; } = new("NetworkError", null);
+
+    public void Throw(KeyArn key, string operation) =>
+        throw new AwsCallException("kms", operation, Code, $"injected {Code}", Status is null ? null : "req-fault", Status, key.ToString());
 }

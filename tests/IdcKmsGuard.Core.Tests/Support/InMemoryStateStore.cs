@@ -28,7 +28,8 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, 
 
         if (existing is { Status: "processing" } && existing.LeaseUntil > now)
         {
-            return Task.FromResult(new LedgerClaim(eventId, EventClaim.InProgress, null, existing.Attempts, null));
+            Events[eventId] = existing with { Attempts = existing.Attempts + 1 };
+            return Task.FromResult(new LedgerClaim(eventId, EventClaim.InProgress, null, existing.Attempts + 1, null));
         }
 
         var entry = new LedgerEntry("processing", Guid.NewGuid().ToString("N"), leaseUntil, (existing?.Attempts ?? 0) + 1, existing?.Journal, existing?.Scope);

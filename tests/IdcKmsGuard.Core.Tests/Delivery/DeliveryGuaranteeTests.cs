@@ -1,0 +1,113 @@
+using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Delivery;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Tests.Guarding;
+using IdcKmsGuard.Core.Tests.Support;
+
+namespace IdcKmsGuard.Core.Tests.Delivery;
+
+/// <summary>Claims, journals and the configuration: nothing answered "done" that is not, nothing decided on guesses.</summary>
+public sealed class DeliveryGuaranteeTests
+{
+    private const string EventId = "7f1d9a3b-0000-4000-9000-000000000003";
+
+    [Fact]
+    public async Task Handle_WhenAnotherInvocationHoldsTheEvent_ShouldFailForARetryInsteadOfAnsweringDuplicate()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        await scenario.State.ClaimAsync(EventId, GuardScenario.Now + TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<RetryLaterException>(() => scenario.HandleAsync("kms-disable-key.json"));
+
+        Assert.Equal(RetryLaterException.EventInProgress, failure.ErrorType);
+        Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenAnEarlierAttemptSentEnableKeyAndStopped_ShouldSettleItByReReadingAndReportTheFix()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        Abandon(scenario, EventId, null, new JournaledChange("EnableKey", GuardScenario.Key.ToString(), ChangeStatus.Planned, "Enabled the key."));
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+        Assert.Equal("Disabled", result.Alert.KeyStateBefore);
+        Assert.Contains("a re-read shows it took effect", result.Alert.Steps[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(AlertIds.For(EventId, GuardScenario.Key.ToString()), scenario.Publisher.Published[0].Attributes["alert_id"]);
+    }
+
+    [Fact]
+    public async Task Handle_WhenAnEarlierAttemptsChangeDidNotTakeEffect_ShouldMakeItNowAndReportItOnce()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        Abandon(scenario, EventId, null, new JournaledChange("EnableKey", GuardScenario.Key.ToString(), ChangeStatus.Planned, "Enabled the key."));
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal([("EnableKey", StepStatus.Fixed)], result.Alert!.Steps.Select(s => (s.Action, s.Status)));
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
+    [Fact]
+    public async Task Sweep_WhenAnotherEventsJournalWasAbandoned_ShouldReportItLateWithoutChangingAnything()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        Abandon(scenario, EventId, GuardScenario.EventJson("kms-disable-key.json"), new JournaledChange("EnableKey", GuardScenario.Key.ToString(), ChangeStatus.Applied, "Enabled the key."));
+
+        var sweep = await scenario.HandleAsync("scheduled-event.json");
+
+        var late = Assert.Single(scenario.Publisher.Published);
+        Assert.Equal("fixed", late.Attributes["outcome"]);
+        Assert.Equal(AlertIds.For(EventId, GuardScenario.Key.ToString()), late.Attributes["alert_id"]);
+        Assert.Contains(EventId, late.Json, StringComparison.Ordinal);
+        Assert.Equal("done", scenario.State.Events[EventId].Status);
+        Assert.Equal(Disposition.Healthy, sweep.Disposition);
+        Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheConfigurationWasNeverReadable_ShouldAskForARetryAndChangeNothing()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, snapshot: Unreadable());
+
+        var failure = await Assert.ThrowsAsync<RetryLaterException>(() => scenario.HandleAsync("kms-disable-key.json"));
+
+        Assert.Equal(RetryLaterException.ConfigurationUnavailable, failure.ErrorType);
+        Assert.Empty(scenario.Keys.Calls);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheConfigurationIsStillUnreadableOnTheLastAttempt_ShouldReportAndChangeNothing()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, snapshot: Unreadable(), deliveryAttempts: 1);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(KeyState.Disabled, scenario.Keys.StateOf(GuardScenario.Key));
+        Assert.Equal(AlertOutcome.Alerted, result.Alert!.Outcome);
+        Assert.Contains("fail closed", result.Alert.Steps[0].Detail, StringComparison.Ordinal);
+        Assert.Contains(scenario.Publisher.Published, p => p.Attributes["rule"] == "GUARD-CONFIG");
+    }
+
+    private static ConfigurationSnapshot Unreadable() =>
+        ConfigurationSnapshot.Defaults with
+        {
+            UsingFallback = true,
+            Problems = ["cannot read the configuration"],
+            Fault = new ConfigurationFault(ConfigurationFaultKind.Unreadable, "unreadable:ssm:ThrottlingException", "cannot read the configuration: throttled"),
+            FailClosed = true,
+        };
+
+    // What an attempt that changed the key and then died leaves in the ledger: a released claim and its journal.
+    private static void Abandon(GuardScenario scenario, string eventId, string? eventJson, JournaledChange change)
+    {
+        var journal = new EventJournal(eventJson, [new ScopeJournal(GuardScenario.Key.ToString(), "Disabled", [new Finding("KEY-ENABLED", Severity.Critical, "Found the key Disabled.")], [change])]);
+        scenario.State.Events[eventId] = new LedgerEntry("released", null, DateTimeOffset.MinValue, 1, journal, GuardScenario.Key.ToString());
+    }
+}
