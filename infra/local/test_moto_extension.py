@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import urllib.error
 import urllib.request
@@ -22,6 +23,8 @@ from pathlib import Path
 from unittest import mock
 
 import boto3
+import botocore.config
+import botocore.exceptions
 from botocore.exceptions import ClientError
 
 HERE = Path(__file__).resolve().parent
@@ -344,6 +347,132 @@ class UpdateInstanceTest(unittest.TestCase):
         idc.use_key(idc.create_key())
         self.assertEqual(idc.sso.describe_instance(InstanceArn=idc.instance_arn)["Name"], "workforce")
         self.assertEqual(idc.sso.list_instances()["Instances"][0]["Name"], "workforce")
+
+
+class KmsRefusalsTest(unittest.TestCase):
+    def test_kms_refuses_what_aws_refuses_in_each_state(self):
+        idc = IdentityCenter()
+        key = idc.create_key()
+        cases = [
+            (idc.kms.cancel_key_deletion, "enabled and not pending deletion"),
+        ]
+        for call, words in cases:
+            with self.assertRaises(ClientError) as raised:
+                call(KeyId=key)
+            self.assertEqual(raised.exception.response["Error"]["Code"], "KMSInvalidStateException")
+            self.assertIn(words, raised.exception.response["Error"]["Message"])
+        idc.kms.schedule_key_deletion(KeyId=key, PendingWindowInDays=7)
+        for call in (idc.kms.enable_key, idc.kms.disable_key):
+            with self.subTest(call=call.__name__):
+                with self.assertRaises(ClientError) as raised:
+                    call(KeyId=key)
+                self.assertEqual(raised.exception.response["Error"]["Code"], "KMSInvalidStateException")
+        idc.kms.cancel_key_deletion(KeyId=key)
+        self.assertEqual(idc.kms.describe_key(KeyId=key)["KeyMetadata"]["KeyState"], "Disabled")
+
+
+class FaultInjectionTest(unittest.TestCase):
+    """The control routes and every fault kind, through boto3 (its retries off, so each call is one request)."""
+
+    def setUp(self):
+        self.account = new_account()
+        config = botocore.config.Config(retries={"total_max_attempts": 1}, read_timeout=1, connect_timeout=1)
+        self.kms = boto3.client("kms", endpoint_url=_server.url, region_name="us-east-1", aws_access_key_id=self.account,
+                                aws_secret_access_key="local", config=config)
+        self.sns = boto3.client("sns", endpoint_url=_server.url, region_name="us-east-1", aws_access_key_id=self.account,
+                                aws_secret_access_key="local", config=config)
+        self.key = self.kms.create_key()["KeyMetadata"]["Arn"]
+        self.kms.disable_key(KeyId=self.key)
+
+    def control(self, method: str, path: str, body: dict | None = None) -> tuple[int, object]:
+        url = f"{_server.url}{path}" + ("" if body is not None else f"?account={self.account}")
+        request = urllib.request.Request(url, data=None if body is None else json.dumps(body).encode(), method=method)
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read())
+
+    def fail(self, kind: str, operation: str = "EnableKey", **spec) -> None:
+        status, _ = self.control("POST", "/_idckmsguard/faults", {"account": self.account, "operation": operation, "kind": kind, **spec})
+        self.assertEqual(status, 200)
+
+    def state(self) -> str:
+        return self.kms.describe_key(KeyId=self.key)["KeyMetadata"]["KeyState"]
+
+    def test_refused_kinds_answer_the_services_error_and_change_nothing(self):
+        for kind, code in [("throttle", "ThrottlingException"), ("server-error", "InternalFailure"), ("denied", "AccessDeniedException")]:
+            with self.subTest(kind=kind):
+                self.fail(kind)
+                with self.assertRaises(ClientError) as raised:
+                    self.kms.enable_key(KeyId=self.key)
+                self.assertEqual(raised.exception.response["Error"]["Code"], code)
+                self.assertEqual(self.state(), "Disabled")
+
+    def test_a_reset_drops_the_call_and_a_lost_answer_applies_it(self):
+        self.fail("reset")
+        with self.assertRaises(botocore.exceptions.BotoCoreError):
+            self.kms.enable_key(KeyId=self.key)
+        self.assertEqual(self.state(), "Disabled")
+        self.fail("lost")
+        with self.assertRaises(botocore.exceptions.BotoCoreError):
+            self.kms.enable_key(KeyId=self.key)
+        self.assertEqual(self.state(), "Enabled")
+
+    def test_a_hang_answers_late_and_applies_late(self):
+        self.fail("hang", hangMs=1500)
+        with self.assertRaises(botocore.exceptions.ReadTimeoutError):
+            self.kms.enable_key(KeyId=self.key)
+        self.assertEqual(self.state(), "Disabled")
+        time.sleep(1.0)
+        self.assertEqual(self.state(), "Enabled")
+
+    def test_rules_start_at_the_nth_call_and_fail_count_calls_or_all(self):
+        self.fail("throttle", nth=2, count=2)
+        outcomes = []
+        for _ in range(4):
+            try:
+                self.kms.enable_key(KeyId=self.key)
+                outcomes.append("ok")
+            except ClientError:
+                outcomes.append("throttled")
+        self.assertEqual(outcomes, ["ok", "throttled", "throttled", "ok"])
+        self.fail("server-error", operation="Publish", count=None)
+        topic = self.sns.create_topic(Name="t")["TopicArn"]
+        for _ in range(3):
+            with self.assertRaises(ClientError) as raised:
+                self.sns.publish(TopicArn=topic, Message="m")
+            self.assertEqual(raised.exception.response["Error"]["Code"], "InternalFailure")
+        status, rules = self.control("GET", "/_idckmsguard/faults")
+        self.assertEqual([(r["operation"], r["matched"], r["fired"]) for r in rules], [("EnableKey", 4, 2), ("Publish", 3, 3)])
+        self.assertEqual(self.control("DELETE", "/_idckmsguard/faults"), (200, []))
+        self.sns.publish(TopicArn=topic, Message="m")
+
+    def test_the_call_log_records_each_change_with_the_state_before_and_after(self):
+        self.fail("lost")
+        with self.assertRaises(botocore.exceptions.BotoCoreError):
+            self.kms.enable_key(KeyId=self.key)
+        self.kms.enable_key(KeyId=self.key)
+        _, calls = self.control("GET", "/_idckmsguard/calls")
+        enables = [c for c in calls if c["operation"] == "EnableKey"]
+        self.assertEqual([(c["fault"], c["applied"], c["before"]["keyState"], c["after"]["keyState"]) for c in enables],
+                         [("lost", True, "Disabled", "Enabled"), (None, True, "Enabled", "Enabled")])
+        self.assertEqual({c["service"] for c in calls}, {"kms"})
+        self.assertEqual(self.control("DELETE", "/_idckmsguard/calls"), (200, []))
+        self.assertEqual(self.control("GET", "/_idckmsguard/calls"), (200, []))
+
+    def test_bad_rules_are_refused_with_a_reason(self):
+        for body, words in [
+            ({"account": "123", "operation": "EnableKey", "kind": "throttle"}, "account"),
+            ({"account": self.account, "operation": "Enable Key", "kind": "throttle"}, "operation"),
+            ({"account": self.account, "operation": "EnableKey", "kind": "melt"}, "kind"),
+            ({"account": self.account, "operation": "EnableKey", "kind": "throttle", "nth": 0}, "nth"),
+            ({"account": self.account, "operation": "EnableKey", "kind": "hang"}, "hangMs"),
+        ]:
+            with self.subTest(body=body):
+                status, answer = self.control("POST", "/_idckmsguard/faults", body)
+                self.assertEqual(status, 400)
+                self.assertIn(words, answer["message"])
 
 
 class RegionsTest(unittest.TestCase):

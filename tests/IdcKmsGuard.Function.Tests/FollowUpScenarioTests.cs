@@ -63,6 +63,26 @@ public sealed class FollowUpScenarioTests
         Assert.Equal("m-1", response.GetProperty("batchItemFailures")[0].GetProperty("itemIdentifier").GetString());
     }
 
+    [Fact]
+    public async Task FollowUpBatch_WhenOneMessageFails_ShouldHandTheOthersOnAndReportOnlyThatOne()
+    {
+        var rig = new GuardRig();
+        var followUp = Core.FollowUps.FollowUpJson.Write(new Core.FollowUps.FollowUp(rig.Event("sso-update-instance.json"), 1, TimeProvider.System.GetUtcNow()));
+        var batch = JsonSerializer.Serialize(new
+        {
+            Records = new[]
+            {
+                new { messageId = "m-1", body = "{\"kind\": \"idckmsguard.follow-up/1\", \"event\": \"not an event\", \"attempt\": 1, \"updatingSince\": \"2026-12-01T00:00:00Z\"}", eventSource = "aws:sqs" },
+                new { messageId = "m-2", body = followUp, eventSource = "aws:sqs" },
+            },
+        });
+
+        var response = await rig.InvokeAsync(batch);
+
+        var failed = response.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()).ToList();
+        Assert.Equal(["m-1"], failed);
+    }
+
     private static async Task<string> CreateKeyLikeTheSeededOneAsync(GuardRig rig)
     {
         var policy = (await rig.Kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = rig.Seeded.KeyArn, PolicyName = "default" })).Policy;

@@ -33,6 +33,16 @@ public sealed class GuardSettingsTests
         Assert.Null(settings.GuardRoleArn);
     }
 
+    [Fact]
+    public void FromEnvironment_ShouldKnowHowOftenLambdaAndSqsDeliver()
+    {
+        var standard = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic)));
+        var set = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("DELIVERY_ATTEMPTS", "1"), ("FOLLOW_UP_ATTEMPTS", "7")));
+
+        Assert.Equal((3, 5), (standard.DeliveryAttempts, standard.FollowUpAttempts));
+        Assert.Equal((1, 7), (set.DeliveryAttempts, set.FollowUpAttempts));
+    }
+
     [Theory]
     [InlineData("remediate", "enabled", true)]
     [InlineData("remediate", "disabled", false)]
@@ -52,6 +62,8 @@ public sealed class GuardSettingsTests
     [InlineData("AWS_REGION", null, "AWS_REGION is not set.")]
     [InlineData("ORGANIZATION_ID", "corp", "ORGANIZATION_ID must be an organization id (o-...), not 'corp'.")]
     [InlineData("DELEGATED_ADMIN_ACCOUNTS", "444455556666,12345", "DELEGATED_ADMIN_ACCOUNTS must list 12-digit account ids separated by commas; '12345' is not one.")]
+    [InlineData("DELIVERY_ATTEMPTS", "three", "DELIVERY_ATTEMPTS must be a whole number from 1 to 1000, not 'three'.")]
+    [InlineData("FOLLOW_UP_ATTEMPTS", "0", "FOLLOW_UP_ATTEMPTS must be a whole number from 1 to 1000, not '0'.")]
     public void FromEnvironment_WhenAValueIsMissingOrWrong_ShouldFailNamingTheVariable(string name, string? value, string expected)
     {
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["AWS_REGION"] = "us-east-1", ["ALERT_TOPIC_ARN"] = Topic, [name] = value };

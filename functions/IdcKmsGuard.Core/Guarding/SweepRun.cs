@@ -21,7 +21,8 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
         var failed = 0;
         var judged = await review.ReviewAsync(sweep, gate, async scope =>
         {
-            failed += scope.Failed ? 1 : 0;
+            // Not finished: the review failed, or a part of the key could not be read (GUARD-ACCESS: not checked).
+            failed += scope.Failed || scope.Findings.Any(f => f.RuleId == Rules.RuleCatalog.GuardAccess.Id && !f.Resolved) ? 1 : 0;
             if (scope.Deferred)
             {
                 return;

@@ -72,6 +72,37 @@ public sealed class DeliveryGuaranteeTests
     }
 
     [Fact]
+    public async Task Sweep_WhenAKeysReviewFailsOnTheLastAttempt_ShouldReportWhatTheAuditFoundWithTheFailure()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, deliveryAttempts: 1);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        scenario.Keys.FailNext("DescribeKey", Fault.Pass, Fault.ServerError);
+
+        var result = await scenario.HandleAsync("scheduled-event.json");
+
+        var alert = Assert.Single(result.Alerts);
+        Assert.Contains(alert.Findings, f => f.RuleId == "KEY-ENABLED" && !f.Resolved);
+        Assert.Contains(alert.Findings, f => f.RuleId == "GUARD-ACCESS" && f.Message.Contains("could not finish", StringComparison.Ordinal));
+        Assert.Equal(1, result.FailedChecks);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenAKeysReviewFailsOnAnEarlyAttempt_ShouldAskForARetryWithoutAnnouncingIt()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        scenario.Keys.FailNext("DescribeKey", Fault.Pass, Fault.ServerError);
+
+        var failure = await Assert.ThrowsAsync<RetryLaterException>(() => scenario.HandleAsync("scheduled-event.json"));
+        var retry = await scenario.HandleAsync("scheduled-event.json");
+
+        Assert.Equal(RetryLaterException.TransientFailure, failure.ErrorType);
+        var alert = Assert.Single(retry.Alerts);
+        Assert.Equal(AlertOutcome.Fixed, alert.Outcome);
+        Assert.Single(scenario.Publisher.Published);
+    }
+
+    [Fact]
     public async Task Handle_WhenTheConfigurationWasNeverReadable_ShouldAskForARetryAndChangeNothing()
     {
         var scenario = new GuardScenario(KeyState.Disabled, snapshot: Unreadable());

@@ -42,8 +42,36 @@ public sealed class EmbeddedMetricsTests
 
         AssertValidEmf(line);
         Assert.Equal(1, line.GetProperty(EmbeddedMetrics.SweepsCompleted).GetInt32());
+        Assert.Equal(0, line.GetProperty(EmbeddedMetrics.SweepChecksFailed).GetInt32());
         Assert.Equal(0, line.GetProperty("AlertsPublished").GetInt32());
         Assert.Equal(2, line.GetProperty("ChecksRun").GetInt32());
+    }
+
+    [Fact]
+    public async Task For_WhenASweepWasARepeatedDelivery_ShouldNotFeedTheHeartbeat()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        await scenario.HandleAsync("scheduled-event.json");
+        var repeat = await scenario.HandleAsync("scheduled-event.json");
+
+        var line = Assert.Single(EmbeddedMetrics.For(repeat, "idckmsguard", Now).Select(Parse));
+
+        Assert.False(line.TryGetProperty(EmbeddedMetrics.SweepsCompleted, out _));
+    }
+
+    [Fact]
+    public async Task For_WhenASweepCouldNotFinishAKey_ShouldCountItForTheAlarm()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, deliveryAttempts: 1);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        scenario.Keys.DeniedOperations.Add("GetKeyPolicy");
+        var result = await scenario.HandleAsync("scheduled-event.json");
+
+        var line = EmbeddedMetrics.For(result, "idckmsguard", Now).Select(Parse).First();
+
+        Assert.Equal(1, line.GetProperty(EmbeddedMetrics.SweepChecksFailed).GetInt32());
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
     }
 
     private static JsonElement Parse(string line)

@@ -159,7 +159,7 @@ internal sealed class InMemoryKeyStore : IKeyStore
     private Fault? Record(string operation, KeyArn key)
     {
         Calls.Add($"{operation} {key}");
-        if (Faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
+        if (Faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault) && fault != Fault.Pass)
         {
             if (fault == Fault.Lost)
             {
@@ -194,6 +194,9 @@ internal sealed record Fault(string Code, int? Status)
 
     /// <summary>The call took effect; its answer never arrived.</summary>
     public static Fault Lost { get; } = new("NetworkError", null);
+
+    /// <summary>Lets one call through, to fail a later one.</summary>
+    public static Fault Pass { get; } = new("-", null);
 
     public void Throw(KeyArn key, string operation) =>
         throw new AwsCallException("kms", operation, Code, $"injected {Code}", Status is null ? null : "req-fault", Status, key.ToString());

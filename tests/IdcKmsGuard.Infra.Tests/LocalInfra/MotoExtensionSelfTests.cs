@@ -3,13 +3,16 @@ using IdcKmsGuard.Infra.Tests.Support;
 
 namespace IdcKmsGuard.Infra.Tests.LocalInfra;
 
-/// <summary>The Python self-test of the local stand-in runs with `dotnet test`, so a broken stand-in fails here, not in every test that uses it.</summary>
+/// <summary>The Python self-tests of the local stand-in and the Lambda emulator run with `dotnet test`, so a broken
+/// stand-in fails here, not in every test that uses it.</summary>
 public sealed partial class MotoExtensionSelfTests
 {
-    [Fact]
-    public async Task TestMotoExtension_WhenRunWithUnittest_ShouldPass()
+    [Theory]
+    [InlineData("infra/local/test_moto_extension.py")]
+    [InlineData("infra/local/test_lambda_emulator.py")]
+    public async Task SelfTest_WhenRunWithUnittest_ShouldPass(string script)
     {
-        var result = await ProcessRunner.RunAsync("python3", ["-m", "unittest", "infra/local/test_moto_extension.py"], TimeSpan.FromSeconds(120))
+        var result = await ProcessRunner.RunAsync("python3", ["-m", "unittest", script], TimeSpan.FromSeconds(120))
             ?? throw new Xunit.Sdk.XunitException("python3 is not on PATH; the local stand-in needs Python 3 with moto (pip install \"moto[server]\").");
 
         Assert.True(result.Succeeded, result.Describe());
