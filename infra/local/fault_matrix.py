@@ -20,9 +20,9 @@ the alert topic's SQS subscriber received, never from the guard's own answer:
     python3 infra/local/fault_matrix.py [--bootstrap PATH] [--set ci|full] [--paths disable,delete,...]
         [--kinds throttle,...] [--jobs 8] [--json FILE]
 
-`--set full` (the default) runs every path, call, kind and mode; `--set ci` a reduced set (every call and kind of
-the DisableKey and ScheduleKeyDeletion paths, transient and persistent; a third of the calls of the others). Exit 0
-when nothing broke a promise, 1 otherwise.
+`--set full` (the default) runs every path, call, kind and mode; `--set ci` a reduced set: every call, kind and mode
+of the DisableKey path, and on the other paths every call that changes something or publishes (the calls whose
+effect a fault can lose). Exit 0 when nothing broke a promise, 1 otherwise.
 """
 from __future__ import annotations
 
@@ -64,6 +64,10 @@ FUNCTION_TIMEOUT = 5.0
 RETRY_DELAYS = (2.5, 5.0)
 HANG_MS = 7000
 LEASE_SKEW = 5.0
+# The emulator shares two cores and Python's lock with the stand-in and five other scenarios: an error the function
+# posted just before its deadline can be read a second late. Lambda itself kills at the deadline; the figure of how
+# close each answer came is reported.
+TIMEOUT_SLACK = 1.5
 TRANSIENT_KINDS = ("throttle", "server-error", "reset", "hang", "lost")
 MUTATIONS = {"EnableKey", "CancelKeyDeletion", "PutKeyPolicy", "EnableKeyRotation", "UpdateInstance"}
 # The judge reads the alert subscriber's queue in the same account; those calls are not the guard's.
@@ -108,6 +112,7 @@ class Outcome:
     calls: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     account: str = ""
+    latest_answer_ms: float | None = None
 
 
 
@@ -285,7 +290,7 @@ class Matrix:
                 uuid.uuid4().hex[:12], ctx.account, scenario.operation, scenario.service, scenario.nth,
                 None if scenario.persistent else 1, scenario.kind, HANG_MS if scenario.kind == "hang" else 0))
         function = LambdaFunction(self.bootstrap, ctx.environment(path), self.log_dir, timeout_seconds=FUNCTION_TIMEOUT,
-                                  retry_delays=RETRY_DELAYS, name=f"{path.name}-{ctx.account}")
+                                  retry_delays=RETRY_DELAYS, name=f"{path.name}-{ctx.account}", timeout_slack_seconds=TIMEOUT_SLACK)
         try:
             delivery = function.invoke_async(event)
             self.faults.clear_rules(ctx.account)
@@ -324,6 +329,7 @@ def judge(scenario: Scenario, path: Path, ctx: Context, event_id: str, delivery,
         else:
             answers.append(f"error {attempt.error_type}")
     outcome.attempts = answers
+    outcome.latest_answer_ms = max((a.answered_before_deadline_ms for a in delivery.attempts if a.answered_before_deadline_ms is not None), default=None)
     outcome.dead_lettered = delivery.dead_lettered
     outcome.account = ctx.account
 
@@ -367,8 +373,8 @@ def judge(scenario: Scenario, path: Path, ctx: Context, event_id: str, delivery,
 
 def scenarios_for(path: Path, calls: list[tuple[str, str, int]], kinds: list[str], reduced: bool) -> list[Scenario]:
     found = []
-    for index, (service, operation, nth) in enumerate(calls):
-        if reduced and path.name not in ("disable", "delete") and index % 3 != 0 and operation not in MUTATIONS:
+    for service, operation, nth in calls:
+        if reduced and path.name != "disable" and operation not in MUTATIONS | {"Publish"}:
             continue
         for kind in kinds:
             for persistent in (False, True):
@@ -425,6 +431,10 @@ def report(outcomes: list[Outcome], seconds: float, json_path: str | None) -> No
     retried = sum(1 for o in outcomes if len(o.attempts) > 1)
     print(f"\n{len(outcomes)} scenarios in {seconds:.0f} s: {len(outcomes) - broken} kept every promise, {broken} broke one")
     print(f"  delivered on a retry: {retried}; ended as a dead letter: {dead}")
+    margins = sorted(o.latest_answer_ms for o in outcomes if o.latest_answer_ms is not None)
+    if margins:
+        print(f"  answers relative to the deadline (received by the emulator): median {margins[len(margins) // 2]:.0f} ms, "
+              f"latest {margins[-1]:.0f} ms ({sum(1 for m in margins if m > 0)} after it)")
     print("  " + ", ".join(f"{k}: {v}" for k, v in counts.items()))
     by_path: dict[str, list[Outcome]] = {}
     for o in outcomes:

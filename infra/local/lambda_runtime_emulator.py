@@ -21,6 +21,7 @@ import json
 import os
 import queue
 import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -44,6 +45,13 @@ class InvocationResult:
         return json.loads(self.body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A sandbox killed at its deadline drops its connections mid-request: expected, not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class RuntimeEmulator:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, function_name: str = "idckmsguard-local",
                  timeout_seconds: float = 60.0):
@@ -55,7 +63,7 @@ class RuntimeEmulator:
         self._pending: queue.Queue[tuple[str, bytes]] = queue.Queue()
         self._results: dict[str, queue.Queue[InvocationResult]] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, port), self._handler_class())
+        self._server = _QuietServer((host, port), self._handler_class())
         self._server.daemon_threads = True
         self.address = f"{self._server.server_address[0]}:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -224,7 +232,7 @@ class LambdaFunction:
 
     def __init__(self, bootstrap: str, environment: dict[str, str], log_dir: str, timeout_seconds: float = 60.0,
                  retry_delays: tuple[float, ...] = ASYNC_RETRY_DELAYS, sqs_visibility_seconds: float = 0.0,
-                 sqs_max_receives: int = 5, name: str = "guard"):
+                 sqs_max_receives: int = 5, name: str = "guard", timeout_slack_seconds: float = TIMEOUT_SLACK_SECONDS):
         self.bootstrap = bootstrap
         self.environment = environment
         self.log_dir = log_dir
@@ -233,6 +241,7 @@ class LambdaFunction:
         self.sqs_visibility_seconds = sqs_visibility_seconds
         self.sqs_max_receives = sqs_max_receives
         self.name = name
+        self.timeout_slack_seconds = timeout_slack_seconds
         self.dead_letters: list[bytes] = []
         self.cold_starts = 0
         self.timeouts = 0
@@ -242,7 +251,7 @@ class LambdaFunction:
         """One synchronous invocation; a timeout kills the sandbox and answers Sandbox.Timedout, as Lambda does."""
         emulator, _ = self._warm_sandbox()
         try:
-            return emulator.invoke(payload, timeout=self.timeout_seconds + self.TIMEOUT_SLACK_SECONDS)
+            return emulator.invoke(payload, timeout=self.timeout_seconds + self.timeout_slack_seconds)
         except TimeoutError:
             self.timeouts += 1
             self._kill_sandbox()

@@ -149,30 +149,52 @@ public sealed class Guard
         var journalLedger = claim.Token is null ? StatelessStore.Instance : ledger;
         var journal = new ChangeJournal(journalLedger, claim, guardEvent.Raw, deliveries, evidence, time, options.ChangeBackoff);
         ConfigurationSnapshot? snapshot = null;
+        GuardResult result;
         try
         {
             snapshot = await configuration(budget.Work).ConfigureAwait(false);
-            var result = await ReviewAndAlertAsync(guardEvent, followUp, journal, snapshot, budget, lateReport).ConfigureAwait(false);
-            await journalLedger.CompleteAsync(claim, KeepHandledEvents, budget.Finish).ConfigureAwait(false);
-            return result;
+            result = await ReviewAndAlertAsync(guardEvent, followUp, journal, snapshot, budget, lateReport).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not ClaimLostException && !(e is OperationCanceledException && !budget.WorkStopped))
+        catch (Exception e) when (Ours(e, budget))
         {
             // The last delivery, or one that could not journal what it changed, reports now: nobody else would.
             if (await ReportUnfinishedAsync(guardEvent, journal, snapshot ?? ConfigurationSnapshot.Defaults, e, budget).ConfigureAwait(false) is { } reported && journal.IsLastAttempt)
             {
-                await journalLedger.CompleteAsync(claim, KeepHandledEvents, budget.Finish).ConfigureAwait(false);
-                return reported;
+                result = reported;
             }
-
-            // Otherwise the journal stays with the claim: the retry (or whoever comes next) finishes what this began.
-            await ReleaseQuietlyAsync(journalLedger, claim, budget.Finish).ConfigureAwait(false);
-            if (e is OperationCanceledException)
+            else
             {
-                throw new RetryLaterException(RetryLaterException.DeadlineExceeded, $"Event {claim.EventId} ran out of time (attempt {claim.Attempt}); what it changed is journaled and Lambda's retry finishes it.", e);
+                // The journal stays with the claim: the retry (or whoever comes next) finishes what this began.
+                await ReleaseQuietlyAsync(journalLedger, claim, budget.Finish).ConfigureAwait(false);
+                ThrowIfOutOfTime(claim, e);
+                throw;
             }
+        }
 
+        try
+        {
+            await journalLedger.CompleteAsync(claim, KeepHandledEvents, budget.Finish).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Ours(e, budget))
+        {
+            // The alert is out; the retry finds the event unfinished and publishes nothing new (the same alert id).
+            await ReleaseQuietlyAsync(journalLedger, claim, budget.Finish).ConfigureAwait(false);
+            ThrowIfOutOfTime(claim, e);
             throw;
+        }
+
+        return result;
+    }
+
+    // Failures this invocation answers for; the runtime stopping (its own token) is not one of them.
+    private static bool Ours(Exception e, InvocationBudget budget) =>
+        e is not ClaimLostException && !(e is OperationCanceledException && !budget.WorkStopped);
+
+    private static void ThrowIfOutOfTime(LedgerClaim claim, Exception failure)
+    {
+        if (failure is OperationCanceledException)
+        {
+            throw new RetryLaterException(RetryLaterException.DeadlineExceeded, $"Event {claim.EventId} ran out of time (attempt {claim.Attempt}); what it changed is journaled and Lambda's retry finishes it.", failure);
         }
     }
 
@@ -224,7 +246,11 @@ public sealed class Guard
         {
             if (guardEvent.Trigger == Trigger.Sweep)
             {
-                await RecoverAbandonedAsync(scope: null, guardEvent.EventId, budget).ConfigureAwait(false);
+                if (!lateReport)
+                {
+                    await RecoverAbandonedAsync(scope: null, guardEvent.EventId, budget).ConfigureAwait(false);
+                }
+
                 var swept = await sweeps.RunAsync(guardEvent, gate, cancellationToken).ConfigureAwait(false);
                 ThrowIfRetryWanted(journal);
                 return swept;

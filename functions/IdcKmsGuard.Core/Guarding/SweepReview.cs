@@ -85,7 +85,51 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
         }
     }
 
+    // Whatever path judged the key, what an earlier attempt at this sweep changed on it is part of its alert: a key
+    // the audit now finds healthy (or cannot read) was still repaired, and someone must be told.
     private async Task<SweepScope> KeyScopeAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    {
+        var judged = await JudgeKeyAsync(sweep, audit, key, gate, cancellationToken).ConfigureAwait(false);
+        if (judged.Deferred)
+        {
+            return judged;
+        }
+
+        Delivery.ScopeJournal? earlier;
+        try
+        {
+            earlier = await gate.Changes.EarlierWorkAsync(judged.Scope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Errors.AwsCallException e) when (e.IsTransient)
+        {
+            gate.Changes.NoteTransient($"{e.Operation} on {key.Arn}: {e.ErrorCode}");
+            return judged with { Draft = null, Deferred = true, Failed = true };
+        }
+
+        if (earlier is not { Changes.Count: > 0 } || (judged.Draft is null && earlier.Findings.Count == 0))
+        {
+            return judged;
+        }
+
+        var draft = judged.Draft ?? KeyDraft(sweep, audit, key, earlier.Findings) with { Outcome = AlertOutcome.None };
+        var parts = new KeyReviewParts(judged.Draft?.Findings ?? []) { Steps = draft.Steps };
+        parts = judged.Failed
+            ? parts.With(earlier.Findings.Where(f => !parts.Findings.Contains(f))) with { Steps = [.. earlier.Changes.Select(Delivery.ChangeJournal.ToStep), .. draft.Steps] }
+            : parts.WithEarlierWork(earlier, key.Snapshot?.State.ToString());
+        var outcome = judged.Failed ? AlertOutcome.Failed : parts.Outcome;
+        var merged = draft with
+        {
+            Headline = Headlines.For(parts.Primary!, outcome),
+            Outcome = outcome,
+            Findings = parts.Findings,
+            Steps = parts.Steps,
+            Verification = parts.Verification ?? draft.Verification,
+            KeyStateBefore = earlier.StateBefore ?? draft.KeyStateBefore,
+        };
+        return judged with { Findings = parts.Findings, Draft = merged };
+    }
+
+    private async Task<SweepScope> JudgeKeyAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {
         var scope = key.Arn.ToString();
 

@@ -72,6 +72,38 @@ public sealed class DeliveryGuaranteeTests
     }
 
     [Fact]
+    public async Task Handle_WhenTheEventCannotBeMarkedDoneAfterItsAlert_ShouldRepeatOnlyTheSameAlertOnTheRetry()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.State.FailCompletions = 1;
+
+        await Assert.ThrowsAsync<AwsCallException>(() => scenario.HandleAsync("kms-disable-key.json"));
+        await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(2, scenario.Publisher.Published.Count);
+        Assert.Single(scenario.Publisher.Published.Select(p => p.Attributes["alert_id"]).Distinct());
+        Assert.All(scenario.Publisher.Published, p => Assert.Equal("fixed", p.Attributes["outcome"]));
+        Assert.Single(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_WhenItsAlertCouldNotBePublishedAfterAFix_ShouldReportTheFixOnTheRetry()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        scenario.Publisher.FailNext = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.HandleAsync("scheduled-event.json"));
+        var retry = await scenario.HandleAsync("scheduled-event.json");
+
+        var alert = Assert.Single(retry.Alerts);
+        Assert.Equal(AlertOutcome.Fixed, alert.Outcome);
+        Assert.Equal([("EnableKey", StepStatus.Fixed)], alert.Steps.Select(s => (s.Action, s.Status)));
+        Assert.Equal("Disabled", alert.KeyStateBefore);
+        Assert.Single(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Sweep_WhenAKeysReviewFailsOnTheLastAttempt_ShouldReportWhatTheAuditFoundWithTheFailure()
     {
         var scenario = new GuardScenario(KeyState.Disabled, deliveryAttempts: 1);

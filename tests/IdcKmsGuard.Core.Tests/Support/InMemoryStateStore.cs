@@ -17,6 +17,9 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, 
     /// <summary>Makes the next journal writes fail, as DynamoDB would when it answers 500 past the retries.</summary>
     public int FailJournalWrites { get; set; }
 
+    /// <summary>Makes the next completions fail the same way.</summary>
+    public int FailCompletions { get; set; }
+
     public Task<LedgerClaim> ClaimAsync(string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -52,6 +55,12 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, 
 
     public Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken)
     {
+        if (FailCompletions > 0)
+        {
+            FailCompletions--;
+            throw new Errors.AwsCallException("dynamodb", "UpdateItem", "InternalServerError", "injected", null, 500);
+        }
+
         Events[claim.EventId] = Held(claim) with { Status = "done", Token = null, Journal = null, Scope = null };
         return Task.CompletedTask;
     }
