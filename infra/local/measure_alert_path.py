@@ -89,6 +89,7 @@ def main() -> int:
     }, os.path.join(tempfile.mkdtemp(prefix="idckmsguard-path-"), "bootstrap.log"))
     runs = []
     sweeps = []
+    quiet = []
     with open(os.path.join(ROOT, "events", "scheduled-event.json")) as source:
         sweep_event = source.read()
     try:
@@ -121,6 +122,18 @@ def main() -> int:
                 "calls": [op for t, op in log.since(started) if t <= finished],
                 "ms": round((finished - started) * 1000, 2),
             })
+        # The quiet path: an event about the key that finds it healthy (someone's EnableKey on an enabled key).
+        with open(os.path.join(ROOT, "events", "kms-enable-key.json")) as source:
+            quiet_event = source.read().replace("mrk-1234abcd12ab34cd56ef1234567890ab", seeded["keyId"])
+        for run in range(max(5, args.runs // 3)):
+            started = time.perf_counter()
+            result = emulator.invoke(quiet_event.replace('"eventID": "', f'"eventID": "quiet{run}-'))
+            finished = time.perf_counter()
+            quiet.append({
+                "ok": result.ok and result.json().get("disposition") in ("Healthy", "Verified"),
+                "calls": [op for t, op in log.since(started) if t <= finished],
+                "ms": round((finished - started) * 1000, 2),
+            })
     finally:
         function.stop()
         emulator.stop()
@@ -141,6 +154,11 @@ def main() -> int:
         "sweep_aws_calls_median": statistics.median(len(s["calls"]) for s in sweeps),
         "sweep_aws_calls_sequence": sweeps[-1]["calls"],
         "sweep_ms_median": round(statistics.median(s["ms"] for s in sweeps), 2),
+        "quiet_events": len(quiet),
+        "quiet_all_healthy": all(q["ok"] for q in quiet),
+        "quiet_aws_calls_median": statistics.median(len(q["calls"]) for q in quiet),
+        "quiet_aws_calls_sequence": quiet[-1]["calls"],
+        "quiet_ms_median": round(statistics.median(q["ms"] for q in quiet), 2),
     }
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -150,7 +168,9 @@ def main() -> int:
         print(f"event received -> alert published: median {figures['event_to_alert_ms_median']} ms, p90 {figures['event_to_alert_ms_p90']} ms; whole invocation median {figures['invocation_ms_median']} ms")
         print(f"{figures['sweeps']} quiet sweeps (instance, key, replica in a second Region); all quiet: {figures['sweeps_all_quiet']}")
         print(f"AWS calls per sweep: median {figures['sweep_aws_calls_median']}: {', '.join(figures['sweep_aws_calls_sequence'])}; sweep median {figures['sweep_ms_median']} ms")
-    return 0 if figures["all_fixed"] and figures["sweeps_all_quiet"] else 1
+        print(f"{figures['quiet_events']} quiet events (EnableKey on a healthy key); all healthy: {figures['quiet_all_healthy']}")
+        print(f"AWS calls per quiet event: median {figures['quiet_aws_calls_median']}: {', '.join(figures['quiet_aws_calls_sequence'])}; invocation median {figures['quiet_ms_median']} ms")
+    return 0 if figures["all_fixed"] and figures["sweeps_all_quiet"] and figures["quiet_all_healthy"] else 1
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ public sealed class InvocationBudget : IDisposable
     private readonly DateTimeOffset? deadline;
     private readonly TimeProvider time;
 
-    private InvocationBudget(DateTimeOffset? deadline, TimeProvider time, CancellationToken finish)
+    private InvocationBudget(DateTimeOffset? deadline, TimeProvider time, CancellationToken finish, int reserves = 1)
     {
         this.deadline = deadline;
         this.time = time;
@@ -30,7 +30,7 @@ public sealed class InvocationBudget : IDisposable
         if (deadline is { } end)
         {
             var left = end - time.GetUtcNow();
-            var untilWorkStops = left - ReserveFor(left);
+            var untilWorkStops = left - (ReserveFor(left) * reserves);
             timer = new CancellationTokenSource(untilWorkStops > TimeSpan.Zero ? untilWorkStops : TimeSpan.Zero, time);
             work = CancellationTokenSource.CreateLinkedTokenSource(finish, timer.Token);
         }
@@ -56,6 +56,12 @@ public sealed class InvocationBudget : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         return new InvocationBudget(deadline == DateTimeOffset.MaxValue ? null : deadline, time, finish);
     }
+
+    /// <summary>
+    /// The same deadline, with work stopping one more reserve earlier: for the last delivery, whose report of what it
+    /// could not finish must still go out (a publish and a write) after the work stops.
+    /// </summary>
+    public InvocationBudget ForLastAttempt() => new(deadline, time, Finish, reserves: 2);
 
     public static InvocationBudget Unbounded(TimeProvider? time = null, CancellationToken cancellationToken = default) =>
         new(null, time ?? TimeProvider.System, cancellationToken);

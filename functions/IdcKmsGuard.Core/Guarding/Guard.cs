@@ -146,6 +146,17 @@ public sealed class Guard
 
     private async Task<GuardResult> RunAsync(GuardEvent guardEvent, FollowUp? followUp, LedgerClaim claim, int deliveries, InvocationBudget budget, bool lateReport)
     {
+        if (claim.Attempt >= deliveries && !lateReport && budget.Deadline is not null)
+        {
+            using var last = budget.ForLastAttempt();
+            return await AttemptAsync(guardEvent, followUp, claim, deliveries, last, lateReport).ConfigureAwait(false);
+        }
+
+        return await AttemptAsync(guardEvent, followUp, claim, deliveries, budget, lateReport).ConfigureAwait(false);
+    }
+
+    private async Task<GuardResult> AttemptAsync(GuardEvent guardEvent, FollowUp? followUp, LedgerClaim claim, int deliveries, InvocationBudget budget, bool lateReport)
+    {
         var journalLedger = claim.Token is null ? StatelessStore.Instance : ledger;
         var journal = new ChangeJournal(journalLedger, claim, guardEvent.Raw, deliveries, evidence, time, options.ChangeBackoff);
         ConfigurationSnapshot? snapshot = null;

@@ -27,6 +27,22 @@ public sealed class InvocationBudgetTests
     }
 
     [Fact]
+    public void ForLastAttempt_ShouldStopWorkOneReserveEarlierForTheReport()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var budget = InvocationBudget.Until(Start.AddSeconds(60), time, CancellationToken.None);
+        using var last = budget.ForLastAttempt();
+
+        time.Advance(TimeSpan.FromSeconds(50) - TimeSpan.FromMilliseconds(1));
+        Assert.False(last.Work.IsCancellationRequested);
+        time.Advance(TimeSpan.FromMilliseconds(2));
+
+        Assert.True(last.Work.IsCancellationRequested);
+        Assert.False(budget.Work.IsCancellationRequested);
+        Assert.Equal(budget.LeaseUntil, last.LeaseUntil);
+    }
+
+    [Fact]
     public void LeaseUntil_ShouldEndShortlyAfterTheDeadlineAndBeforeLambdasFirstRetry()
     {
         var time = new FakeTimeProvider(Start);
