@@ -71,7 +71,7 @@ class Demo:
         self.sqs = session.client("sqs", endpoint_url=self.moto.url)
         self.seeded = seed.seed(self.moto.url, ACCOUNT, REGION)
         self.key = self.seeded["keyArn"]
-        self.deliveries = eventbridge_rules.install(self.events, self.sqs)
+        self.deliveries = eventbridge_rules.install(self.events, self.sqs, ACCOUNT)
         self.emulator = RuntimeEmulator().start()
         self.function = BootstrapProcess(bootstrap_path, self.emulator, {
             "AWS_ACCESS_KEY_ID": ACCOUNT,
@@ -262,7 +262,8 @@ def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:
     title = "sso:UpdateInstance to a new key, still UPDATING when the guard looks"
     print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
     policy = seed.render_key_policy(ACCOUNT, seed.DEFAULT_DELEGATED_ADMIN)
-    new_key = demo.kms.create_key(Policy=policy, MultiRegion=True, Description="the next Identity Center key")["KeyMetadata"]["Arn"]
+    # Marked as infra/key/identity-center-key.yaml and enable-cmk mark it: the guard may change only marked keys.
+    new_key = demo.kms.create_key(Policy=policy, MultiRegion=True, Description="the next Identity Center key", Tags=[seed.GUARDED_TAG])["KeyMetadata"]["Arn"]
     moto_server.set_updating_reads(json.dumps({"account": ACCOUNT, "reads": 1}).encode())
     demo.kms.enable_key_rotation(KeyId=new_key)
     demo.new_key = new_key
@@ -303,6 +304,7 @@ def two_region_scenarios(demo: Demo, number: int) -> list[tuple[str, bool]]:
     replica = demo.kms.replicate_key(KeyId=demo.new_key, ReplicaRegion=replica_region, Policy=policy)["ReplicaKeyMetadata"]["Arn"]
     demo.sso.add_region(InstanceArn=demo.seeded["instanceArn"], RegionName=replica_region)
     kms_replica = boto3.Session(aws_access_key_id=ACCOUNT, aws_secret_access_key="demo", region_name=replica_region).client("kms", endpoint_url=demo.moto.url)
+    kms_replica.tag_resource(KeyId=replica, Tags=[seed.GUARDED_TAG])  # tags are not replicated
     outcomes = []
 
     title = f"Second Region: the replica's policy in {replica_region} breaks, no event arrives; the sweep runs"

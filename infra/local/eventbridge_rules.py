@@ -28,8 +28,12 @@ def _any_tag(loader, tag_suffix, node):
 _CloudFormationLoader.add_multi_constructor("!", _any_tag)
 
 
-def load_patterns(template_path: str = os.path.join(ROOT, "template.yaml")) -> dict[str, dict]:
-    """{event name in the template: EventBridge pattern} for every EventBridgeRule of every function."""
+ACCOUNT_ID = "AWS::AccountId"  # how the loader reads !Ref AWS::AccountId
+
+
+def load_patterns(account: str, template_path: str = os.path.join(ROOT, "template.yaml")) -> dict[str, dict]:
+    """{event name in the template: EventBridge pattern} for every EventBridgeRule of every function, in the account
+    the stack would be deployed to (every pattern pins `account: [!Ref AWS::AccountId]`)."""
     with open(template_path) as template:
         document = yaml.load(template, Loader=_CloudFormationLoader)
     patterns = {}
@@ -38,15 +42,18 @@ def load_patterns(template_path: str = os.path.join(ROOT, "template.yaml")) -> d
             continue
         for name, event in resource["Properties"].get("Events", {}).items():
             if event.get("Type") in ("EventBridgeRule", "CloudWatchEvent"):
-                patterns[name] = event["Properties"]["Pattern"]
+                pattern = dict(event["Properties"]["Pattern"])
+                if "account" in pattern:
+                    pattern["account"] = [account if value == ACCOUNT_ID else value for value in pattern["account"]]
+                patterns[name] = pattern
     return patterns
 
 
-def install(events, sqs, queue_name: str = "guard-deliveries") -> str:
-    """Create the template's rules on the default bus, all targeting one SQS queue; return its URL."""
+def install(events, sqs, account: str, queue_name: str = "guard-deliveries") -> str:
+    """Create the template's rules on the default bus of the account, all targeting one SQS queue; return its URL."""
     queue_url = sqs.create_queue(QueueName=queue_name)["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    for name, pattern in load_patterns().items():
+    for name, pattern in load_patterns(account).items():
         events.put_rule(Name=f"idckmsguard-{name}", EventPattern=json.dumps(pattern), State="ENABLED")
         events.put_targets(Rule=f"idckmsguard-{name}", Targets=[{"Id": "guard", "Arn": queue_arn}])
     return queue_url

@@ -33,6 +33,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 BASELINE_POLICY = Path(__file__).resolve().parent / "policies" / "key-policy-baseline-2026.json"
 ALIAS_NAME = "alias/idc-identity"
+# The mark the guard's role needs on a key before it may change it (template.yaml, infra/key/*.yaml).
+GUARDED_TAG = {"TagKey": "idckmsguard:guarded", "TagValue": "true"}
 TOPIC_NAME = "idckmsguard-alerts"
 QUEUE_NAME = "idckmsguard-alerts-inbox"
 LOCAL_SECRET_KEY = "local"
@@ -66,6 +68,7 @@ def create_key(kms, policy: str, multi_region: bool) -> dict:
         KeyUsage="ENCRYPT_DECRYPT",
         MultiRegion=multi_region,
         Description="IAM Identity Center key (seeded by IdcKmsGuard infra/local/seed.py)",
+        Tags=[GUARDED_TAG],
     )["KeyMetadata"]
     kms.enable_key_rotation(KeyId=metadata["KeyId"])
     try:
@@ -90,12 +93,14 @@ def switch_instance_to_key(sso_admin, instance_arn: str, key_arn: str) -> dict:
     return details
 
 
-def add_replica_regions(kms, sso_admin, instance_arn: str, key: dict, policy: str, regions: list[str]) -> list[str]:
+def add_replica_regions(kms, kms_in, sso_admin, instance_arn: str, key: dict, policy: str, regions: list[str]) -> list[str]:
+    """kms_in(region): a KMS client of that Region. Tags are never replicated: each replica is marked on its own."""
     if regions and not key.get("MultiRegion"):
         raise SeedError("replica Regions need a multi-Region key (drop --no-multi-region)")
     replica_arns = []
     for region in regions:
         replica = kms.replicate_key(KeyId=key["KeyId"], ReplicaRegion=region, Policy=policy)["ReplicaKeyMetadata"]
+        kms_in(region).tag_resource(KeyId=replica["Arn"], Tags=[GUARDED_TAG])
         sso_admin.add_region(InstanceArn=instance_arn, RegionName=region)
         replica_arns.append(replica["Arn"])
     return replica_arns
@@ -180,7 +185,7 @@ def seed(
     policy = render_key_policy(account, delegated_admin)
     key = create_key(client("kms"), policy, multi_region)
     switch_instance_to_key(sso_admin, instance["InstanceArn"], key["Arn"])
-    replica_arns = add_replica_regions(client("kms"), sso_admin, instance["InstanceArn"], key, policy, replica_regions or [])
+    replica_arns = add_replica_regions(client("kms"), lambda other: session.client("kms", region_name=other, endpoint_url=endpoint), sso_admin, instance["InstanceArn"], key, policy, replica_regions or [])
     identity_store_id = instance["IdentityStoreId"]
     return {
         "account": account,

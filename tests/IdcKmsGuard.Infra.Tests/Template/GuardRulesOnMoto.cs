@@ -16,10 +16,12 @@ public sealed class GuardRulesOnMoto : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, string> queueByRule = new(StringComparer.Ordinal);
     private readonly AmazonSQSClient sqs;
     private readonly EventBridgeClient events;
+    private readonly string accountId;
 
     public GuardRulesOnMoto()
     {
         var account = TestAccount.Create();
+        accountId = account.AccountId;
         sqs = new AmazonSQSClient(account.Credentials, new AmazonSQSConfig
         {
             ServiceURL = TestAccount.Moto.Endpoint.ToString(),
@@ -37,7 +39,7 @@ public sealed class GuardRulesOnMoto : IAsyncLifetime, IDisposable
             var queueUrl = (await sqs.CreateQueueAsync($"deliveries-{rule.Name}")).QueueUrl;
             var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"])).QueueARN;
             var ruleName = $"idckmsguard-{rule.Name}";
-            await events.PutRuleAsync(ruleName, rule.PatternJson);
+            await events.PutRuleAsync(ruleName, rule.PatternJson(accountId));
             await events.PutTargetAsync(ruleName, new RuleTarget("deliveries", queueArn));
             queueByRule[rule.Name] = queueUrl;
         }

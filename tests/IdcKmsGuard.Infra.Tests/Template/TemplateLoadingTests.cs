@@ -57,9 +57,14 @@ public sealed class TemplateLoadingTests
         Assert.Equal("""{"source":["aws.kms"],"detail":{"errorCode":[{"exists":false}],"size":[{"numeric":[">",0]}],"version":["0"]}}""", json);
     }
 
+    // Events of another account (put on this bus by a permissive bus policy, or forwarded) are never taken as ours.
     [Fact]
-    public void GuardPatterns_ShouldAllBeLiteralJson()
+    public void GuardPatterns_ShouldBeLiteralJsonPinnedToTheAccount()
     {
-        Assert.All(EventRule.OfGuardFunction(), rule => Assert.StartsWith("{", rule.PatternJson, StringComparison.Ordinal));
+        Assert.All(EventRule.OfGuardFunction(), rule =>
+        {
+            using var pattern = System.Text.Json.JsonDocument.Parse(rule.PatternJson("111122223333"));
+            Assert.Equal("[\"111122223333\"]", pattern.RootElement.GetProperty("account").GetRawText());
+        });
     }
 }

@@ -120,12 +120,19 @@ public sealed class TemplateRoleContractTests
         Assert.Equal("AWS::SNS::Topic", Template.TypeOf("AlertTopic"));
     }
 
+    // AWSLambdaBasicExecutionRole allows logs actions on every log group; the guard writes only its own.
     [Fact]
-    public void Role_ShouldAttachOnlyTheBasicExecutionPolicy()
+    public void Role_ShouldAttachNoManagedPolicyAndWriteOnlyItsOwnLogGroup()
     {
-        var managed = Template.Properties(Role).Sequence("ManagedPolicyArns").Strings();
+        Assert.Null(Template.Properties(Role).Find("ManagedPolicyArns"));
+        var logs = Statements.Where(s => s.Actions.Any(a => a.StartsWith("logs:", StringComparison.OrdinalIgnoreCase))).ToList();
 
-        Assert.Equal(["arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], managed);
+        var statement = Assert.Single(logs);
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], statement.Actions.Order(StringComparer.Ordinal));
+        Assert.True(statement.Resource is { } resource && resource.Intrinsic() == "!GetAtt" && resource.ToString() == "GuardLogGroup.Arn", $"{statement.Sid} must have Resource: !GetAtt GuardLogGroup.Arn.");
+        Assert.Equal("GuardLogGroup", Template.Properties("GuardFunction").Map("LoggingConfig").Find("LogGroup")!.ToString());
+        Assert.Equal("!Ref", Template.Properties("GuardLogGroup").Find("RetentionInDays")!.Intrinsic());
+        Assert.Equal("365", Template.Parameter("LogRetentionDays").Scalar("Default"));
     }
 
     private const string Remediates = "Remediates";

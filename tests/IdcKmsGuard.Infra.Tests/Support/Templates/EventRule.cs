@@ -9,7 +9,8 @@ internal sealed record EventRule(string Name, YamlMappingNode Properties)
 
     public YamlMappingNode Pattern => Properties.Map("Pattern");
 
-    public string PatternJson => YamlJson.ToJson(Pattern);
+    /// <summary>The pattern as EventBridge gets it in the given account (every pattern pins account: !Ref AWS::AccountId).</summary>
+    public string PatternJson(string account) => YamlJson.ToJson(Pattern, new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS::AccountId"] = account });
 
     /// <summary>detail.eventName, detail-type, ... of the pattern as a set of the values it matches.</summary>
     public IReadOnlySet<string> PatternValues(params string[] path)

@@ -2,24 +2,33 @@ using YamlDotNet.RepresentationModel;
 
 namespace IdcKmsGuard.Infra.Tests.Support.Templates;
 
-/// <summary>One statement of a role's inline policies.</summary>
+/// <summary>One statement of a role's inline policies, or of a policy document in a template.</summary>
 /// <param name="Condition">The template condition the statement depends on: "Remediates" inside the true branch of
 /// !If [Remediates, ...], "!Remediates" inside its false branch, null when it always applies.</param>
 internal sealed record IamStatement(string Sid, string Effect, IReadOnlyList<string> Actions, YamlNode? Resource, string? Condition, YamlMappingNode Node)
 {
+    /// <summary>The role's own Policies and every AWS::IAM::RolePolicy attached to it (RoleName: !Ref role).</summary>
     public static IReadOnlyList<IamStatement> OfRole(CloudFormationTemplate template, string roleId)
     {
+        var documents = template.Properties(roleId).Sequence("Policies").Children.Cast<YamlMappingNode>().Select(policy => policy.Map("PolicyDocument"))
+            .Concat(template.ResourcesOfType("AWS::IAM::RolePolicy").Where(p => p.Properties.Find("RoleName") is { } role && role.Refers(roleId)).Select(p => p.Properties.Map("PolicyDocument")));
+        return [.. documents.SelectMany(Of)];
+    }
+
+    public static IReadOnlyList<IamStatement> Of(YamlMappingNode policyDocument)
+    {
         var statements = new List<IamStatement>();
-        foreach (var policy in template.Properties(roleId).Sequence("Policies").Children.Cast<YamlMappingNode>())
+        foreach (var item in policyDocument.Sequence("Statement").Children)
         {
-            foreach (var item in policy.Map("PolicyDocument").Sequence("Statement").Children)
-            {
-                Collect(statements, item, condition: null);
-            }
+            Collect(statements, item, condition: null);
         }
 
         return statements;
     }
+
+    /// <summary>The statement's condition block for one operator (StringEquals, Bool, ArnEquals ...), or null.</summary>
+    public YamlMappingNode? ConditionBlock(string conditionOperator) =>
+        Node.Find("Condition") is YamlMappingNode conditions ? conditions.Find(conditionOperator) as YamlMappingNode : null;
 
     private static void Collect(List<IamStatement> statements, YamlNode item, string? condition)
     {

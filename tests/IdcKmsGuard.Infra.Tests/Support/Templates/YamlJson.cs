@@ -11,23 +11,30 @@ namespace IdcKmsGuard.Infra.Tests.Support.Templates;
 /// <summary>Turns a literal YAML tree (an event pattern) into the JSON that CloudFormation would send.</summary>
 internal static class YamlJson
 {
-    public static string ToJson(YamlNode node)
+    /// <param name="pseudoParameters">Values for !Ref of pseudo parameters (AWS::AccountId ...); any other intrinsic is refused.</param>
+    public static string ToJson(YamlNode node, IReadOnlyDictionary<string, string>? pseudoParameters = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         // Relaxed escaping writes ">" rather than "\u003E", as a person would in a pattern; the JSON means the same.
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Write(writer, node);
+            Write(writer, node, pseudoParameters ?? new Dictionary<string, string>());
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, IReadOnlyDictionary<string, string> pseudoParameters)
     {
         if (node.Intrinsic() is { } intrinsic)
         {
-            throw new InvalidOperationException($"{intrinsic} at {node.Start}: only literal values can be installed as an event pattern here.");
+            if (intrinsic == "!Ref" && node is YamlScalarNode { Value: { } name } && pseudoParameters.TryGetValue(name, out var value))
+            {
+                writer.WriteStringValue(value);
+                return;
+            }
+
+            throw new InvalidOperationException($"{intrinsic} at {node.Start}: only literal values and given pseudo parameters can be installed as an event pattern here.");
         }
 
         switch (node)
@@ -37,7 +44,7 @@ internal static class YamlJson
                 foreach (var (key, value) in map.Children)
                 {
                     writer.WritePropertyName(((YamlScalarNode)key).Value ?? string.Empty);
-                    Write(writer, value);
+                    Write(writer, value, pseudoParameters);
                 }
 
                 writer.WriteEndObject();
@@ -46,7 +53,7 @@ internal static class YamlJson
                 writer.WriteStartArray();
                 foreach (var item in sequence.Children)
                 {
-                    Write(writer, item);
+                    Write(writer, item, pseudoParameters);
                 }
 
                 writer.WriteEndArray();
