@@ -6,7 +6,7 @@ namespace IdcKmsGuard.Core.Policy.Findings;
 
 /// <summary>
 /// KMS's lock-out rule: someone must still be able to call PutKeyPolicy. Tried for an IAM principal of the key's
-/// account (what an account-root grant delegates to) and for every principal the policy names itself.
+/// account (what an account-root grant delegates to), the guard's own role, and every principal the policy names.
 /// </summary>
 internal static class LockoutCheck
 {
@@ -28,7 +28,12 @@ internal static class LockoutCheck
     private static IEnumerable<IamPrincipal> Candidates(KeyPolicy policy, IdentityCenterFacts facts)
     {
         var org = facts.OrgId ?? RequiredRequests.UnknownOrgId;
-        yield return new IamPrincipal($"arn:aws:iam::{facts.Account}:role/KeyAdministrator", facts.Account, org);
+        yield return new IamPrincipal($"arn:{facts.Partition}:iam::{facts.Account}:role/KeyAdministrator", facts.Account, org);
+        if (facts.GuardRoleArn is { } guard && guard.Split(':') is { Length: 6 } guardParts)
+        {
+            yield return new IamPrincipal(guard, guardParts[4], org);
+        }
+
         foreach (var statement in policy.Statements.Where(s => s.Effect == StatementEffect.Allow && !s.Principal.IsNot))
         {
             foreach (var entry in statement.Principal.Entries.Where(e => e.Type == PrincipalType.Aws && e.Value.StartsWith("arn:", StringComparison.Ordinal)))

@@ -12,4 +12,8 @@ public sealed record PolicyReport(IReadOnlyList<PolicyFinding> Findings, IReadOn
     public bool IsHealthy => Findings.All(f => f.Severity != Severity.Critical);
 
     public bool IsLockoutSafe => Findings.All(f => f.Id != PolicyFindingIds.AdminLockout);
+
+    /// <summary>No high or critical finding: the only kind of policy the guard keeps as "last known good" and ever
+    /// restores (a public or unadministrable policy is healthy for Identity Center, not good).</summary>
+    public bool IsGood => Findings.All(f => f.Severity < Severity.High);
 }

@@ -19,9 +19,9 @@ public static class IdentityCenterStatements
     private static readonly string[] ContextKeys = [RequiredRequests.InstanceContextKey, RequiredRequests.IdentityStoreContextKey];
     private static readonly string[] ViaServices = ["sso.*.amazonaws.com", "identitystore.*.amazonaws.com"];
 
-    public static JsonObject Administration(IEnumerable<string> accounts) => Statement(
+    public static JsonObject Administration(string partition, IEnumerable<string> accounts) => Statement(
         AdministrationSid,
-        new JsonObject { ["AWS"] = Array(accounts.Select(a => $"arn:aws:iam::{a}:root")) },
+        new JsonObject { ["AWS"] = Array(accounts.Select(a => $"arn:{partition}:iam::{a}:root")) },
         "kms:*",
         null);
 

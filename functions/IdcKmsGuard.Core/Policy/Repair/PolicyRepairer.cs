@@ -9,8 +9,10 @@ namespace IdcKmsGuard.Core.Policy.Repair;
 
 /// <summary>
 /// The smallest change that makes a key policy healthy again: add the documented statements Identity Center lacks,
-/// keep every existing statement byte for byte, touch a blocking Deny only when allowed, never remove
-/// administration, stay within KMS's limits, and prove the result with the same engine.
+/// keep every existing statement byte for byte, touch a blocking Deny only when allowed (and then only for Identity
+/// Center's own requests), never add or remove administration, stay within KMS's limits, and prove the result with
+/// the same engine. A repair never widens: every request the result allows, the original allowed too, or it is one
+/// of Identity Center's.
 /// </summary>
 public static class PolicyRepairer
 {
@@ -40,9 +42,11 @@ public static class PolicyRepairer
             changes.Add(Add(editor, statement, sids, ++count, why));
         }
 
+        // An unconditional kms:* for the account would also undo deliberate conditions on administration (MFA, a
+        // tag, a network): that is a person's decision, not the guard's.
         if (!before.IsLockoutSafe)
         {
-            changes.Add(Add(editor, IdentityCenterStatements.Administration([facts.Account]), sids, ++count, "restores key administration to the account (kms:* for its IAM principals), so the policy stays changeable"));
+            unresolved.Add("Nobody the guard can name may change this key policy any more (no kms:PutKeyPolicy for the account, the guard or a principal the policy names); the guard adds no administrator grant, because that could widen access. An administrator must give key administration back, with the conditions the organization wants.");
         }
 
         var text = editor.Text();
@@ -87,10 +91,13 @@ public static class PolicyRepairer
                 continue;
             }
 
-            var narrowed = JsonNode.Parse(deny.RawJson)!.AsObject();
+            var original = JsonNode.Parse(deny.RawJson)!.AsObject();
+            var narrowed = original.DeepClone().AsObject();
             DenyNarrowing.ExemptServices(narrowed);
             editor.Replace(deny.Index, PolicyWriter.WriteCompact(narrowed));
             changes.Add($"~ statement {deny.Label}: no longer applies to sso.amazonaws.com and identitystore.amazonaws.com (added StringNotEquals aws:PrincipalServiceName)");
+            editor.Append(PolicyWriter.WriteCompact(DenyNarrowing.KeepForOtherActions(original)));
+            changes.Add($"+ a copy of statement {deny.Label} that still denies the two services every action Identity Center does not need");
         }
 
         return options.NarrowBlockingDenies && blocking.Count > 0;

@@ -19,4 +19,10 @@ public sealed record IdentityCenterFacts(
     IReadOnlyList<ExtraRequest>? Extra = null)
 {
     public IReadOnlyList<string> AdminAccounts => [Account, .. DelegatedAdminAccounts.Where(a => a != Account)];
+
+    /// <summary>The key's partition (aws, aws-cn, aws-us-gov): every ARN the engine writes or tries is in it.</summary>
+    public string Partition => KeyArn.Split(':') is [_, { Length: > 0 } partition, ..] ? partition : "aws";
+
+    /// <summary>The guard's own role: a principal that can still change the policy (the lock-out check tries it).</summary>
+    public string? GuardRoleArn { get; init; }
 }

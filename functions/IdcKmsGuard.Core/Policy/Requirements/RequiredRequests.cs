@@ -86,7 +86,7 @@ public static class RequiredRequests
 
     private static IEnumerable<IamPrincipal> Administrators(IdentityCenterFacts facts) =>
         facts.Administrators ?? facts.AdminAccounts
-            .Select(account => new IamPrincipal($"arn:aws:iam::{account}:role/aws-reserved/sso.amazonaws.com/{facts.Region}/AWSReservedSSO_AdministratorAccess_0123456789abcdef", account, OrgOf(facts)))
+            .Select(account => new IamPrincipal($"arn:{facts.Partition}:iam::{account}:role/aws-reserved/sso.amazonaws.com/{facts.Region}/AWSReservedSSO_AdministratorAccess_0123456789abcdef", account, OrgOf(facts)))
             .ToList();
 
     private static RequestContext ServiceContext(IdentityCenterFacts facts, string sourceArn) =>

@@ -76,12 +76,14 @@ public sealed class PolicyRepairerTests
     }
 
     [Fact]
-    public void Repair_WhenNobodyCanAdministerTheKey_ShouldRestoreAccountAdministration()
+    // Administration is a person's decision: the repair reports a lock-out instead of adding kms:* for the account.
+    public void Repair_WhenNobodyCanAdministerTheKey_ShouldAddNoAdministrationAndSaySo()
     {
         var result = PolicyRepairer.Repair(KeyPolicyParser.Parse(ReferencePolicies.Text("key-policy-required-2025.json")), ReferencePolicies.Facts2025, new RepairOptions());
 
-        Assert.True(result.Succeeded);
-        Assert.Contains(result.Changes, c => c.Contains(IdentityCenterStatements.AdministrationSid, StringComparison.Ordinal));
+        Assert.False(result.Succeeded);
+        Assert.DoesNotContain(result.Changes, c => c.Contains(IdentityCenterStatements.AdministrationSid, StringComparison.Ordinal));
+        Assert.Contains(result.Unresolved, u => u.StartsWith("Nobody the guard can name may change this key policy any more", StringComparison.Ordinal));
         Assert.True(result.Before.IsHealthy && !result.Before.IsLockoutSafe);
     }
 
