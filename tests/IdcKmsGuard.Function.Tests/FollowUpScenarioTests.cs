@@ -67,13 +67,13 @@ public sealed class FollowUpScenarioTests
     public async Task FollowUpBatch_WhenOneMessageFails_ShouldHandTheOthersOnAndReportOnlyThatOne()
     {
         var rig = new GuardRig();
-        var followUp = Core.FollowUps.FollowUpJson.Write(new Core.FollowUps.FollowUp(rig.Event("sso-update-instance.json"), 1, TimeProvider.System.GetUtcNow()));
+        var genuine = await GenuineFollowUpAsync(rig);
         var batch = JsonSerializer.Serialize(new
         {
             Records = new[]
             {
-                new { messageId = "m-1", body = "{\"kind\": \"idckmsguard.follow-up/1\", \"event\": \"not an event\", \"attempt\": 1, \"updatingSince\": \"2026-12-01T00:00:00Z\"}", eventSource = "aws:sqs" },
-                new { messageId = "m-2", body = followUp, eventSource = "aws:sqs" },
+                new { messageId = "m-1", body = "{\"kind\": \"idckmsguard.follow-up/2\", \"eventId\": \"\", \"attempt\": 1, \"updatingSince\": \"2026-12-01T00:00:00Z\"}", eventSource = "aws:sqs" },
+                new { messageId = "m-2", body = genuine, eventSource = "aws:sqs" },
             },
         });
 
@@ -81,6 +81,38 @@ public sealed class FollowUpScenarioTests
 
         var failed = response.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()).ToList();
         Assert.Equal(["m-1"], failed);
+    }
+
+    // Whoever gets a message onto the queue cannot make the guard act on an event of their making: a message only
+    // names an event the guard kept in its own table. One naming anything else is refused, and SQS keeps it.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FollowUpBatch_WhenAMessageIsForged_ShouldRefuseItAndChangeNothing(bool carriesTheEvent)
+    {
+        var rig = new GuardRig();
+        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+        var disable = rig.Event("kms-disable-key.json");
+        var forged = carriesTheEvent
+            ? JsonSerializer.Serialize(new { kind = "idckmsguard.follow-up/1", attempt = 1, updatingSince = "2026-12-01T00:00:00Z", @event = disable })
+            : JsonSerializer.Serialize(new { kind = "idckmsguard.follow-up/2", attempt = 1, updatingSince = "2026-12-01T00:00:00Z", eventId = JsonDocument.Parse(disable).RootElement.GetProperty("id").GetString() });
+        var batch = JsonSerializer.Serialize(new { Records = new[] { new { messageId = "m-1", body = forged, eventSource = "aws:sqs" } } });
+
+        var response = await rig.InvokeAsync(batch);
+
+        Assert.Equal("m-1", response.GetProperty("batchItemFailures")[0].GetProperty("itemIdentifier").GetString());
+        Assert.Equal("Disabled", await rig.KeyStateAsync());
+        Assert.Empty(await rig.ReceivedAlertsAsync(waitSeconds: 1));
+    }
+
+    private static async Task<string> GenuineFollowUpAsync(GuardRig rig)
+    {
+        var newKey = await CreateKeyLikeTheSeededOneAsync(rig);
+        await rig.Account.SetUpdatingReadsAsync(1);
+        await rig.SsoAdmin.UpdateInstanceAsync(new UpdateInstanceRequest(rig.Seeded.InstanceArn, EncryptionConfiguration: new EncryptionConfiguration("CUSTOMER_MANAGED_KEY", newKey)), CancellationToken.None);
+        await rig.InvokeAsync(rig.Event("sso-update-instance.json"));
+        using var batch = JsonDocument.Parse((await rig.FollowUpBatchAsync())!);
+        return batch.RootElement.GetProperty("Records")[0].GetProperty("body").GetString()!;
     }
 
     private static async Task<string> CreateKeyLikeTheSeededOneAsync(GuardRig rig)

@@ -152,7 +152,11 @@ internal sealed class GuardRig
         return JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["Records"] = records.ToList() });
     }
 
-    /// <summary>Alerts the topic's SQS subscriber received: the JSON document and the SNS message attributes.</summary>
+    /// <summary>GUARD-CONFIG-CHANGED alerts received so far: a configuration a test puts is announced once, apart
+    /// from the alerts the test is about.</summary>
+    public List<ReceivedAlert> ConfigurationAnnouncements { get; } = [];
+
+    /// <summary>Alerts the topic's SQS subscriber received (configuration announcements go to <see cref="ConfigurationAnnouncements"/>).</summary>
     public async Task<IReadOnlyList<ReceivedAlert>> ReceivedAlertsAsync(int waitSeconds = 2)
     {
         var received = new List<ReceivedAlert>();
@@ -162,10 +166,11 @@ internal sealed class GuardRig
             using var envelope = JsonDocument.Parse(message.Body);
             var attributes = envelope.RootElement.GetProperty("MessageAttributes").EnumerateObject()
                 .ToDictionary(p => p.Name, p => p.Value.GetProperty("Value").GetString()!, StringComparer.Ordinal);
-            received.Add(new ReceivedAlert(
+            var alert = new ReceivedAlert(
                 envelope.RootElement.GetProperty("Subject").GetString()!,
                 JsonDocument.Parse(envelope.RootElement.GetProperty("Message").GetString()!).RootElement.Clone(),
-                attributes));
+                attributes);
+            (alert.Rule == "GUARD-CONFIG-CHANGED" ? ConfigurationAnnouncements : received).Add(alert);
         }
 
         return received;

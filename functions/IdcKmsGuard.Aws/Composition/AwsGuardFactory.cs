@@ -49,9 +49,10 @@ public static class AwsGuardFactory
             FollowUpAttempts = deployment.FollowUpAttempts,
         };
 
-        configuration ??= deployment.ConfigurationParameter is { } parameter
-            ? new ConfigurationProvider(new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter), time).GetAsync
+        var ssmSource = deployment.ConfigurationParameter is { } parameter
+            ? new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter)
             : null;
+        configuration ??= ssmSource is null ? null : new ConfigurationProvider(ssmSource, time).GetAsync;
         if (forceDryRun)
         {
             var source = configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults));
@@ -69,6 +70,7 @@ public static class AwsGuardFactory
         {
             FollowUps = deployment.FollowUpQueueUrl is { } queue ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue) : null,
             FollowUpSchedule = deployment.FollowUpSchedule,
+            ConfigurationAuthors = ssmSource,
         };
     }
 
@@ -83,7 +85,7 @@ public static class AwsGuardFactory
     public static KeySwitcher CreateSwitcher(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
     {
         var (identityCenter, keys) = ReadersFor(region, credentials, endpoints, time);
-        return new KeySwitcher(identityCenter, new Auditor(identityCenter, keys, options, time), time);
+        return new KeySwitcher(identityCenter, new Auditor(identityCenter, keys, options, time), time, keys);
     }
 
     private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)

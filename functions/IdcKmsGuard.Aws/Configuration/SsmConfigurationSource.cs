@@ -8,7 +8,7 @@ using IdcKmsGuard.Core.Errors;
 namespace IdcKmsGuard.Aws.Configuration;
 
 /// <summary>The configuration document in an SSM parameter (String, or SecureString when the role may decrypt it).</summary>
-public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, string parameterName) : IConfigurationDocumentSource
+public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, string parameterName) : IConfigurationDocumentSource, IConfigurationAuthors
 {
     private const string Operation = "GetParameter";
 
@@ -37,6 +37,43 @@ public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, s
         {
             // No answer from SSM (network, timeout): still an AWS failure the guard reports and survives.
             throw new AwsCallException("ssm", Operation, e is OperationCanceledException ? "Timeout" : "NoResponse", e.Message, null, null, parameterName, e);
+        }
+    }
+
+    /// <summary>LastModifiedUser of that version in the parameter's history (read only when a version is announced).</summary>
+    public async Task<string?> AuthorOfAsync(ConfigurationDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!long.TryParse(document.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return null;
+        }
+
+        try
+        {
+            string? next = null;
+            do
+            {
+                var page = await ssm.GetParameterHistoryAsync(new GetParameterHistoryRequest { Name = parameterName, WithDecryption = false, MaxResults = 50, NextToken = next }, cancellationToken).ConfigureAwait(false);
+                if (page.Parameters?.FirstOrDefault(p => p.Version == version) is { } found)
+                {
+                    // "N/A" is what the stand-in says when it does not know.
+                    return string.IsNullOrEmpty(found.LastModifiedUser) || found.LastModifiedUser == "N/A" ? null : found.LastModifiedUser;
+                }
+
+                next = page.NextToken;
+            }
+            while (!string.IsNullOrEmpty(next));
+            return null;
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new AwsCallException("ssm", "GetParameterHistory", e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, parameterName, e);
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new AwsCallException("ssm", "GetParameterHistory", e is OperationCanceledException ? "Timeout" : "NoResponse", e.Message, null, null, parameterName, e);
         }
     }
 }

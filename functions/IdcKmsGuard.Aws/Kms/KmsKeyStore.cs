@@ -51,6 +51,11 @@ public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? chan
     public Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken) =>
         ChangeAsync(key, "EnableKeyRotation", kms => kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
 
+    public Task MarkGuardedAsync(KeyArn key, CancellationToken cancellationToken) =>
+        CallAsync(clients, key, "TagResource", kms => kms.TagResourceAsync(
+            new TagResourceRequest { KeyId = key.ToString(), Tags = [new Tag { TagKey = GuardedKeyTag.Key, TagValue = GuardedKeyTag.Value }] },
+            cancellationToken), cancellationToken);
+
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken) =>
         CallAsync(clients, key, "ListResourceTags", async kms =>
         {

@@ -4,7 +4,10 @@ namespace IdcKmsGuard.Aws.State;
 /// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
 /// Items: <c>event#&lt;eventId&gt;</c> (claims, with the journal of an unfinished event), <c>policy#&lt;keyArn&gt;</c>
 /// (last known good policy, no TTL), <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>sweep#&lt;scope&gt;</c>
-/// (what the last review found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL).
+/// (what the last review found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL),
+/// <c>exempt#&lt;keyArn&gt;#&lt;ruleId&gt;</c> (an exempt principal's change the guard leaves alone; TTL at the exemption's end),
+/// <c>followup#&lt;eventId&gt;</c> (the event a follow-up message names; TTL a day), <c>config#&lt;source&gt;</c> (the
+/// configuration version last announced, no TTL).
 /// Other times are epoch milliseconds (N). The sparse index <see cref="UnfinishedIndex"/> (hash key
 /// <c>outboxScope</c>, keys only) holds exactly the events whose journal is not finished.
 /// </summary>
@@ -42,6 +45,21 @@ internal static class StateTable
 
     public const string KeyInUsePrefix = "inuse#";
     public const string SeenAt = "seenAt";
+
+    public const string ExemptChangePrefix = "exempt#";
+    public const string RuleId = "ruleId";
+    public const string ExemptionPattern = "exemptionPattern";
+    public const string LeftAs = "leftAs";
+    public const string Until = "until";
+    public const string EventId = "eventId";
+
+    public const string FollowUpPrefix = "followup#";
+    public const string Event = "event";
+
+    public const string ConfigurationPrefix = "config#";
+    public const string Version = "version";
+    public const string VersionNumber = "versionNumber";
+    public const string DocumentText = "text";
 
     public const string SweepPrefix = "sweep#";
     public const string Fingerprint = "fingerprint";

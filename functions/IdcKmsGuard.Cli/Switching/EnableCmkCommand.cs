@@ -62,9 +62,10 @@ internal static class EnableCmkCommand
             try
             {
                 IdentityCenterInstance current;
+                SwitchPreflight? preflight = null;
                 if (target is not null)
                 {
-                    var preflight = await switcher.PreflightAsync(target, parse.GetValue(instance), context.Configuration, cancellationToken).ConfigureAwait(false);
+                    preflight = await switcher.PreflightAsync(target, parse.GetValue(instance), context.Configuration, cancellationToken).ConfigureAwait(false);
                     WritePreflight(output, preflight, target);
                     if (!preflight.Passed)
                     {
@@ -85,6 +86,12 @@ internal static class EnableCmkCommand
                 {
                     output.WriteLine($"Preflight passed. Nothing was changed: run again with --yes to switch to {(target?.ToString() ?? "an AWS owned key")}.");
                     return ExitCodes.Ok;
+                }
+
+                if (preflight is not null)
+                {
+                    var marked = await switcher.MarkGuardedAsync(preflight, cancellationToken).ConfigureAwait(false);
+                    output.WriteLine($"Marked {string.Join(", ", marked)} with {GuardedKeyTag.Key}={GuardedKeyTag.Value}: the guard may repair only marked keys.");
                 }
 
                 output.WriteLine($"Switching to {(target?.ToString() ?? "an AWS owned key")} (UpdateInstance); the previous key stays in use until the switch is ENABLED.");

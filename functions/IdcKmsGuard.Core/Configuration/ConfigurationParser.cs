@@ -24,6 +24,19 @@ public static partial class ConfigurationParser
         AllowTrailingCommas = false,
     };
 
+    /// <returns>Null when the document is not valid (for a document read back from the guard's own memory).</returns>
+    public static GuardConfiguration? TryParse(string json)
+    {
+        try
+        {
+            return Parse(json);
+        }
+        catch (ConfigurationException)
+        {
+            return null;
+        }
+    }
+
     /// <exception cref="ConfigurationException">The first problem found, with its location.</exception>
     public static GuardConfiguration Parse(string json)
     {

@@ -70,7 +70,7 @@ public sealed class ConfigurationProvider
         var origin = document.Version is null ? document.Origin : $"{document.Origin} (version {document.Version})";
         try
         {
-            lastGood = new ConfigurationSnapshot(ConfigurationParser.Parse(document.Text), origin, [], false);
+            lastGood = new ConfigurationSnapshot(ConfigurationParser.Parse(document.Text), origin, [], false) { Document = document };
             return lastGood;
         }
         catch (ConfigurationException e)

@@ -20,5 +20,8 @@ public sealed record ConfigurationSnapshot(
     /// </summary>
     public bool FailClosed { get; init; }
 
+    /// <summary>The document <see cref="Configuration"/> was parsed from; null on the defaults (no document).</summary>
+    public ConfigurationDocument? Document { get; init; }
+
     public static ConfigurationSnapshot Defaults { get; } = new(GuardConfiguration.Defaults, DefaultsOrigin, [], false);
 }

@@ -3,13 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace IdcKmsGuard.Core.FollowUps;
 
-/// <summary>The follow-up as a queue message body, versioned by its kind; anything else is refused.</summary>
+/// <summary>The follow-up as a queue message body, versioned by its kind; anything else is refused (version 1 carried
+/// the whole event, which the guard no longer takes from a queue).</summary>
 public static class FollowUpJson
 {
     public static string Write(FollowUp followUp)
     {
         ArgumentNullException.ThrowIfNull(followUp);
-        return JsonSerializer.Serialize(new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.UpdatingSince, followUp.EventJson), FollowUpJsonContext.Default.FollowUpMessage);
+        return JsonSerializer.Serialize(new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.UpdatingSince, followUp.EventId), FollowUpJsonContext.Default.FollowUpMessage);
     }
 
     /// <exception cref="FormatException">The body is not a follow-up this version understands.</exception>
@@ -30,13 +31,13 @@ public static class FollowUpJson
             null => throw new FormatException("The message is not a follow-up: it is null."),
             { Kind: not FollowUp.Kind } => throw new FormatException($"The message is not a follow-up: kind '{message.Kind}', expected '{FollowUp.Kind}'."),
             { Attempt: < 1 } => throw new FormatException($"The follow-up's attempt must be 1 or more, not {message.Attempt}."),
-            { Event: null or "" } => throw new FormatException("The follow-up carries no event."),
-            _ => new FollowUp(message.Event, message.Attempt, message.UpdatingSince),
+            { EventId: null or "" } => throw new FormatException("The follow-up names no event."),
+            _ => new FollowUp(message.EventId, message.Attempt, message.UpdatingSince),
         };
     }
 }
 
-internal sealed record FollowUpMessage(string? Kind, int Attempt, DateTimeOffset UpdatingSince, string? Event);
+internal sealed record FollowUpMessage(string? Kind, int Attempt, DateTimeOffset UpdatingSince, string? EventId);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(FollowUpMessage))]

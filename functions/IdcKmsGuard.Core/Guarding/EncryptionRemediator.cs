@@ -100,7 +100,7 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
     private async Task<KeyReviewParts> SwitchAsync(KeyReviewParts parts, IdentityCenterInstance instance, KeyArn target, RemediationGate gate, CancellationToken cancellationToken)
     {
         var rule = RuleCatalog.EncryptionApproved;
-        var decision = await gate.DecideAsync(rule, target, $"switched Identity Center back to the approved key {target}, which passes every critical check", cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(rule, target, $"instance on {instance.Encryption.Describe()}", $"switched Identity Center back to the approved key {target}, which passes every critical check", cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return parts.WithSkipped(rule, decision, Action);

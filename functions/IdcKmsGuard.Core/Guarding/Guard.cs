@@ -6,6 +6,7 @@ using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.FollowUps;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,9 @@ public sealed class Guard
     // A bad configuration document is news once a week, not with every event.
     private static readonly TimeSpan ConfigurationFaultWindow = TimeSpan.FromDays(7);
 
+    // One announcement per version, however many invocations read it before it is recorded.
+    private static readonly TimeSpan ConfigurationChangeWindow = TimeSpan.FromDays(365);
+
     private readonly IIdentityCenter identityCenter;
     private readonly ILogger logger;
     private readonly ProtectedKeyLocator locator;
@@ -42,6 +46,12 @@ public sealed class Guard
     private readonly Func<CancellationToken, Task<ConfigurationSnapshot>> configuration;
     private readonly IGuardStateStore state;
     private readonly IEventLedger ledger;
+    private readonly IExemptChanges exemptChanges;
+    private readonly IFollowUpEvents followUpEvents;
+    private readonly IConfigurationHistory configurationHistory;
+
+    // The configuration version this process announced or found announced: a warm process reads the history once.
+    private string? announcedConfiguration;
 
     /// <param name="configuration">The tunable configuration, read per event (the provider caches it); null: the defaults.
     /// A snapshot with a fault (a refused or unreadable document) raises one GUARD-CONFIG alert per fault.</param>
@@ -62,6 +72,9 @@ public sealed class Guard
     {
         this.state = state ?? StatelessStore.Instance;
         this.ledger = ledger ?? this.state as IEventLedger ?? StatelessStore.Instance;
+        exemptChanges = this.state as IExemptChanges ?? StatelessStore.Instance;
+        followUpEvents = this.state as IFollowUpEvents ?? StatelessStore.Instance;
+        configurationHistory = this.state as IConfigurationHistory ?? StatelessStore.Instance;
         this.identityCenter = identityCenter;
         this.logger = logger;
         this.keys = keys;
@@ -84,6 +97,12 @@ public sealed class Guard
 
     public FollowUpSchedule FollowUpSchedule { get; init; } = FollowUpSchedule.Standard;
 
+    /// <summary>Who wrote a configuration version (SSM's parameter history), for GUARD-CONFIG-CHANGED; null: not said.</summary>
+    public IConfigurationAuthors? ConfigurationAuthors { get; init; }
+
+    // Far longer than every re-check of a switch takes (about an hour), and SQS's own retries of the last one.
+    private static readonly TimeSpan FollowUpEventLifetime = TimeSpan.FromHours(24);
+
     public Task<GuardResult> HandleAsync(GuardEvent guardEvent, CancellationToken cancellationToken) =>
         HandleAsync(guardEvent, followUp: null, InvocationBudget.Unbounded(time, cancellationToken));
 
@@ -92,15 +111,19 @@ public sealed class Guard
         HandleAsync(guardEvent, followUp: null, budget);
 
     /// <summary>A re-check scheduled by an earlier event; acted on once per attempt, like an event.</summary>
-    /// <exception cref="EventFormatException">The follow-up's event cannot be read.</exception>
+    /// <exception cref="EventFormatException">The follow-up names an event the guard never kept (forged, or kept past
+    /// its day), or the kept event cannot be read: it is refused and, after the queue's receive limit, dead-lettered.</exception>
     public Task<GuardResult> FollowUpAsync(FollowUp followUp, CancellationToken cancellationToken) =>
         FollowUpAsync(followUp, InvocationBudget.Unbounded(time, cancellationToken));
 
     /// <inheritdoc cref="FollowUpAsync(FollowUp, CancellationToken)"/>
-    public Task<GuardResult> FollowUpAsync(FollowUp followUp, InvocationBudget budget)
+    public async Task<GuardResult> FollowUpAsync(FollowUp followUp, InvocationBudget budget)
     {
         ArgumentNullException.ThrowIfNull(followUp);
-        return HandleAsync(EventReader.Read(followUp.EventJson), followUp, budget);
+        ArgumentNullException.ThrowIfNull(budget);
+        var eventJson = await followUpEvents.FindFollowUpEventAsync(followUp.EventId, budget.Work).ConfigureAwait(false)
+            ?? throw new EventFormatException($"Refused follow-up {followUp.Attempt} of event {followUp.EventId}: the guard kept no such event (a forged message, or one older than {FollowUpEventLifetime.TotalHours:0} hours).");
+        return await HandleAsync(EventReader.Read(eventJson), followUp, budget).ConfigureAwait(false);
     }
 
     private async Task<GuardResult> HandleAsync(GuardEvent guardEvent, FollowUp? followUp, InvocationBudget budget)
@@ -244,8 +267,10 @@ public sealed class Guard
             await AlertConfigurationFaultAsync(guardEvent, snapshot, fault, cancellationToken).ConfigureAwait(false);
         }
 
+        await AnnounceConfigurationChangeAsync(guardEvent, snapshot, cancellationToken).ConfigureAwait(false);
+
         var configurationNow = snapshot.Configuration;
-        var gate = new RemediationGate(keys, options, configurationNow, guardEvent, time, journal)
+        var gate = new RemediationGate(keys, options, configurationNow, guardEvent, time, journal, exemptChanges)
         {
             HeldBack = lateReport ? "this is a late report of an earlier attempt that was interrupted; the event or sweep that found it checks the key itself."
                 : snapshot.FailClosed ? $"the configuration cannot be read ({snapshot.Fault?.Message}) and none was read before, so the guard changes nothing and only reports (fail closed)."
@@ -342,6 +367,47 @@ public sealed class Guard
         if (published.Disposition == Disposition.Alerted)
         {
             logger.LogWarning("Configuration refused ({Fault}); running on {Origin}; alert {MessageId}", fault.Message, snapshot.Origin, published.MessageId);
+        }
+    }
+
+    /// <summary>
+    /// Announces a configuration version once (GUARD-CONFIG-CHANGED): what it changes against the last announced one and
+    /// who wrote it. Published before it is recorded, so a failure repeats the announcement instead of losing it; a
+    /// version that switches the rule off is still announced (its previous mode decides).
+    /// </summary>
+    private async Task AnnounceConfigurationChangeAsync(GuardEvent guardEvent, ConfigurationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Document is not { Version: { } version } document || announcedConfiguration == $"{document.Origin}@{version}")
+        {
+            return;
+        }
+
+        try
+        {
+            var last = await configurationHistory.LastAnnouncedAsync(document.Origin, cancellationToken).ConfigureAwait(false);
+            if (last is null || ConfigurationVersions.IsNewer(version, last.Version))
+            {
+                var before = last is null ? GuardConfiguration.Defaults : ConfigurationParser.TryParse(last.Text) ?? GuardConfiguration.Defaults;
+                var change = ConfigurationChange.Between(before, snapshot.Configuration);
+                var announces = before.ModeOf(RuleCatalog.GuardConfigChanged) != RuleMode.Off || snapshot.Configuration.ModeOf(RuleCatalog.GuardConfigChanged) != RuleMode.Off;
+                if (announces && (last is not null || !change.IsEmpty))
+                {
+                    var author = ConfigurationAuthors is null ? null : await ConfigurationAuthors.AuthorOfAsync(document, cancellationToken).ConfigureAwait(false);
+                    var alert = composer.Compose(ConfigurationChangeDraft.For(guardEvent, document, last?.Version, change, author));
+                    var key = $"config-changed|{document.Origin}|{version}";
+                    await outbox.PublishAsync(alert, AlertIds.For("configuration-change", key), snapshot.Configuration.ChatbotNotifications, ConfigurationChangeWindow, cancellationToken, suppressionKey: key).ConfigureAwait(false);
+                    logger.LogWarning("Configuration version {Version} of {Origin} announced: {Changes}", version, document.Origin, string.Join("; ", change.Lines));
+                }
+
+                await configurationHistory.SaveAnnouncedAsync(new AnnouncedConfiguration(document.Origin, version, document.Text, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            }
+
+            announcedConfiguration = $"{document.Origin}@{version}";
+        }
+        catch (AwsCallException e)
+        {
+            // The event is not held up for it: the next invocation announces the version again.
+            logger.LogError(e, "Could not announce configuration version {Version} of {Origin}: {Operation} {ErrorCode}", version, document.Origin, e.Operation, e.ErrorCode);
         }
     }
 
@@ -452,14 +518,15 @@ public sealed class Guard
     private async Task<string?> ScheduleFollowUpAsync(GuardEvent guardEvent, FollowUp? current, CancellationToken cancellationToken)
     {
         var attempt = (current?.Attempt ?? 0) + 1;
-        if (FollowUps is null || attempt > FollowUpSchedule.MaxAttempts || guardEvent.Raw is not { } raw)
+        if (FollowUps is null || attempt > FollowUpSchedule.MaxAttempts || guardEvent.Raw is not { } raw || guardEvent.EventId is not { } eventId)
         {
             return null;
         }
 
         var delay = FollowUpSchedule.DelayBefore(attempt);
         var since = current?.UpdatingSince ?? time.GetUtcNow();
-        await FollowUps.ScheduleAsync(new FollowUp(raw, attempt, since), delay, cancellationToken).ConfigureAwait(false);
+        await followUpEvents.KeepFollowUpEventAsync(eventId, raw, time.GetUtcNow() + FollowUpEventLifetime, cancellationToken).ConfigureAwait(false);
+        await FollowUps.ScheduleAsync(new FollowUp(eventId, attempt, since), delay, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Identity Center's key switch is UPDATING; re-check {Attempt} of {MaxAttempts} in {Delay}", attempt, FollowUpSchedule.MaxAttempts, delay);
         return $"the key switch is still UPDATING; re-check {attempt} of {FollowUpSchedule.MaxAttempts} is scheduled in {(int)delay.TotalSeconds} s, and the alert comes with the outcome";
     }

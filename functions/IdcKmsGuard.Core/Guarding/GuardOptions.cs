@@ -24,21 +24,15 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// <summary>The first wait before a throttled change is sent again (full jitter, doubling, at most 2 s).</summary>
     public TimeSpan ChangeBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The guard's own change: the role behind the session is exactly the guard's role (partition, account, path and
+    /// name). A role of the same name in another account, or a session without its issuer, is somebody else.
+    /// </summary>
     public bool IsGuard(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (string.IsNullOrEmpty(GuardRoleArn) || actor.Type != "AssumedRole")
-        {
-            return false;
-        }
-
-        if (string.Equals(actor.SessionIssuerArn, GuardRoleArn, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        // An assumed-role ARN drops the role's path: arn:aws:sts::123:assumed-role/RoleName/session.
-        var roleName = GuardRoleArn[(GuardRoleArn.LastIndexOf('/') + 1)..];
-        return actor.Arn is { } arn && arn.Contains($":assumed-role/{roleName}/", StringComparison.Ordinal);
+        return !string.IsNullOrEmpty(GuardRoleArn)
+            && actor.Type == "AssumedRole"
+            && string.Equals(actor.SessionIssuerArn, GuardRoleArn, StringComparison.Ordinal);
     }
 }

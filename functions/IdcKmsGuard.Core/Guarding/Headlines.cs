@@ -29,6 +29,11 @@ internal static class Headlines
             ("KEY-DELETED", _) => "Identity Center key was deleted",
             ("KEY-ROTATION", _) => "Automatic rotation was turned off on the Identity Center key",
             ("GUARD-ACCESS", _) => "The guard cannot check the Identity Center key",
+            ("GUARD-CONFIG", _) => "The guard's configuration was refused",
+            ("GUARD-CONFIG-CHANGED", _) => "The guard's configuration changed",
+            ("IDC-ADMIN-ACCESS", _) => "Identity Center administrators can no longer use the key",
+            ("IDC-APP-ACCESS", _) => "Managed applications can no longer decrypt through Identity Center",
+            ("IDC-CONTEXT-SCOPE", _) => "Identity Center's key policy statements are not scoped to this instance",
             ("ATTEMPT-DENIED", _) => "Someone tried to change the Identity Center key and was refused",
             _ => "Identity Center key needs attention",
         };

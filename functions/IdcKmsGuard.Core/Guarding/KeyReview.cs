@@ -66,7 +66,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
     {
         var rule = before.IsPendingDeletion ? RuleCatalog.KeyNotPendingDeletion : RuleCatalog.KeyEnabled;
         var wouldDo = before.IsPendingDeletion ? "cancelled the deletion, then enabled the key" : "enabled the key";
-        var decision = await gate.DecideAsync(rule, key.Target, wouldDo, cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(rule, key.Target, before.State.ToString(), wouldDo, cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return parts.WithSkipped(rule, decision, before.IsPendingDeletion ? "CancelKeyDeletion, EnableKey" : "EnableKey");
@@ -130,7 +130,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
         }
 
         var finding = KeyStateRules.Violation(RuleCatalog.KeyRotation, "Automatic rotation of the key is turned off.");
-        var decision = await gate.DecideAsync(RuleCatalog.KeyRotation, key.Target, "turned automatic rotation back on", cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(RuleCatalog.KeyRotation, key.Target, "rotation off", "turned automatic rotation back on", cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return parts.With([finding]).WithSkipped(RuleCatalog.KeyRotation, decision, "EnableKeyRotation");

@@ -40,7 +40,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
         var facts = FactsFor(options, key, configuration);
         var report = PolicyChecker.Check(policy, facts);
         var findings = Findings(report);
-        if (report.IsHealthy && report.IsLockoutSafe && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
+        if (report.IsHealthy && report.IsGood && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
         {
             notes = [.. notes, forgotten];
         }
@@ -62,7 +62,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
         }
 
         var diff = PolicyDiff.Lines(policy, KeyPolicyParser.Parse(repair.PolicyText));
-        var decision = await gate.DecideAsync(RuleCatalog.KeyPolicyHealthy, key.Target, $"put the repaired policy ({string.Join("; ", repair.Changes)})", cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(RuleCatalog.KeyPolicyHealthy, key.Target, $"policy {Sha256(policy.Text)}", $"put the repaired policy ({string.Join("; ", repair.Changes)})", cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes) { Skipped = decision.SkippedOutcome, PolicyChange = change };
@@ -92,7 +92,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
 
         var remaining = Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
         var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
-        if (verification.Passed && await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false) is { } repairedForgotten)
+        if (verification.Passed && after.IsGood && await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false) is { } repairedForgotten)
         {
             notes = [.. notes, repairedForgotten];
         }
@@ -100,7 +100,8 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
         return new(fixedFindings, [put], verification, diff, notes) { PolicyChange = change };
     }
 
-    // restore-last-known-good: the last healthy policy goes back only if it still passes every check today.
+    // restore-last-known-good: the last good policy goes back only if it still passes every check today, with no high
+    // finding (a policy kept by an older version, or made public since by a change of facts, is not restored).
     private static RepairResult? Restore(KnownGoodPolicy? knownGood, IdentityCenterFacts facts, GuardConfiguration configuration)
     {
         if (configuration.RepairStrategy != RepairStrategy.RestoreLastKnownGood || knownGood is null)
@@ -109,7 +110,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
         }
 
         var restored = PolicyChecker.Check(KeyPolicyParser.Parse(knownGood.Policy), facts);
-        return restored.IsHealthy && restored.IsLockoutSafe
+        return restored.IsHealthy && restored.IsGood
             ? new RepairResult(knownGood.Policy, [$"restores the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC)."], restored, restored, [])
             : null;
     }
@@ -140,7 +141,10 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
         key.Instance.IdentityStoreArn,
         key.Target.ToString(),
         options.DelegatedAdminAccounts,
-        Extra: [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))]);
+        Extra: [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))])
+    {
+        GuardRoleArn = options.GuardRoleArn,
+    };
 
     /// <summary>
     /// Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under

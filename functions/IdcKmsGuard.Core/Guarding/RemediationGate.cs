@@ -7,15 +7,17 @@ using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
 /// The one place that decides whether a violation may be remediated: the deployment's switch, the rule's mode,
-/// dry-run, a principal exemption, a suspend tag on the key. Tags are read only when everything else allows it, and
+/// dry-run, a principal exemption (of this event's actor, or an earlier exempt change the key still shows), a
+/// suspend tag on the key, the key's mark as guarded. Tags are read only when everything else allows it, and
 /// a key whose tags cannot be read is not changed (its suspension is unknown): the alert says why.
 /// </summary>
-internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, GuardConfiguration configuration, GuardEvent guardEvent, TimeProvider time, ChangeJournal changes)
+internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, GuardConfiguration configuration, GuardEvent guardEvent, TimeProvider time, ChangeJournal changes, IExemptChanges exemptChanges)
 {
     private readonly Dictionary<KeyArn, IReadOnlyDictionary<string, string>> tags = [];
 
@@ -32,7 +34,9 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
 
     public bool IsOn(GuardRule rule) => ModeOf(rule) != RuleMode.Off;
 
-    public async Task<GateDecision> DecideAsync(GuardRule rule, KeyArn key, string wouldDo, CancellationToken cancellationToken)
+    /// <param name="subjectNow">What the rule's subject is now (the key's state, the policy's hash, the instance's key):
+    /// an exempt change is remembered as this, and honoured later only while the subject is still the same.</param>
+    public async Task<GateDecision> DecideAsync(GuardRule rule, KeyArn key, string subjectNow, string wouldDo, CancellationToken cancellationToken)
     {
         if (Precheck(rule) is { } refused)
         {
@@ -41,8 +45,35 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
 
         if (Exemption() is { } exemption)
         {
+            await RememberExemptAsync(rule, key, subjectNow, exemption, cancellationToken).ConfigureAwait(false);
             var until = exemption.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : string.Empty;
-            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). Would have: {wouldDo}.");
+            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). The guard leaves the key as they left it while the exemption lasts. Would have: {wouldDo}.");
+        }
+
+        // Without an exemption in the configuration no exempt change can still hold: nothing to read.
+        ExemptChange? standing = null;
+        try
+        {
+            if (configuration.PrincipalExemptions.Count > 0)
+            {
+                standing = await exemptChanges.FindExemptChangeAsync(key.ToString(), rule.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (AwsCallException e)
+        {
+            // Whether an exempt change stands is unknown: nothing is undone on a guess.
+            if (e.IsTransient)
+            {
+                changes.NoteTransient($"{e.Operation} on the exempt changes of {key}: {e.ErrorCode}");
+            }
+
+            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: the guard could not read whether an exempt principal made this change ({e.Operation}: {e.ErrorCode}). Would have: {wouldDo}.");
+        }
+
+        if (standing is not null && standing.LeftAs == subjectNow && configuration.ExemptionsFor(standing.Principal, time.GetUtcNow()).FirstOrDefault() is { } lasting)
+        {
+            var until = lasting.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : " until the exemption is removed";
+            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {standing.Principal} left the key this way on {standing.At:yyyy-MM-dd HH:mm} UTC under an exemption ({lasting.ArnPattern}); the guard leaves it{until}. Would have: {wouldDo}.");
         }
 
         if (configuration.DryRun)
@@ -76,6 +107,14 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
             return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: the key is suspended from remediation by its tag {configuration.SuspendTagKey} until {suspended:yyyy-MM-dd HH:mm} UTC. Would have: {wouldDo}.");
         }
 
+        if (!GuardedKeyTag.IsMarked(keyTags))
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {key} is not marked as guarded (tag {GuardedKeyTag.Key}={GuardedKeyTag.Value}), and the guard may change only marked keys. Would have: {wouldDo}.") with
+            {
+                Finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The key {key} lacks the tag {GuardedKeyTag.Key}={GuardedKeyTag.Value}: the guard's role may not change it, so it only reports. If this is Identity Center's key, mark it: {GuardedKeyTag.MarkCommand(key)}. If the tag was removed on purpose, ask who removed it (CloudTrail UntagResource)."),
+            };
+        }
+
         return GateDecision.Allow;
     }
 
@@ -100,6 +139,22 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
         return options.IsGuard(guardEvent.Actor)
             ? GateDecision.Skip(AlertOutcome.Alerted, "Not done: the change was the guard's own; it is verified, never repeated.")
             : null;
+    }
+
+    // A memory the next sweep relies on: a failed write asks Lambda for another delivery, which writes it again.
+    private async Task RememberExemptAsync(GuardRule rule, KeyArn key, string subjectNow, PrincipalExemption exemption, CancellationToken cancellationToken)
+    {
+        var principal = new[] { guardEvent.Actor.SessionIssuerArn, guardEvent.Actor.Arn }.OfType<string>().First(exemption.Matches);
+        try
+        {
+            await exemptChanges.RememberExemptChangeAsync(
+                new ExemptChange(key.ToString(), rule.Id, principal, exemption.ArnPattern, exemption.Until, guardEvent.EventId, guardEvent.EventTime ?? time.GetUtcNow(), subjectNow),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsCallException e) when (e.IsTransient)
+        {
+            changes.NoteTransient($"{e.Operation} remembering the exempt change on {key}: {e.ErrorCode}");
+        }
     }
 
     // An assumed role matches by its session ARN or by the role behind it.

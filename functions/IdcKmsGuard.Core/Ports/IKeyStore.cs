@@ -26,4 +26,8 @@ public interface IKeyStore
 
     /// <returns>The key's tags (ListResourceTags), by tag key.</returns>
     Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken);
+
+    /// <summary>Tags the key <see cref="GuardedKeyTag.Key"/>=<see cref="GuardedKeyTag.Value"/> (kms:TagResource): the
+    /// guard's role may change only marked keys. Idempotent.</summary>
+    Task MarkGuardedAsync(KeyArn key, CancellationToken cancellationToken);
 }

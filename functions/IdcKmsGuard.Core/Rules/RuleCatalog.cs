@@ -146,11 +146,19 @@ public static class RuleCatalog
         "Give the guard's role the KMS permissions in the key policy again (DescribeKey, GetKeyPolicy, EnableKey, "
         + "CancelKeyDeletion on {key}); until then the key is unguarded.");
 
+    public static GuardRule GuardConfigChanged { get; } = new(
+        "GUARD-CONFIG-CHANGED",
+        Severity.Medium,
+        "Changes to the guard's configuration are known",
+        "Confirm with the person named that the change was intended; if not, put the previous document back "
+        + "(aws ssm get-parameter-history --name <parameter>) and review who may write the parameter. A change that leaves "
+        + "more alone (a rule off, dry run, an exemption, an approved key) is reported high.");
+
     public static IReadOnlyList<GuardRule> All { get; } =
     [
         KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeyReplica, KeySpec, KeyRotation, EncryptionApproved,
         EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ExtraAccess, ContextScope, GuardAccess,
-        GuardConfig,
+        GuardConfig, GuardConfigChanged,
     ];
 
     public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GuardRule? rule)

@@ -6,7 +6,7 @@ namespace IdcKmsGuard.Core.State;
 /// For running without a table (the CLI against a live account, tests of other concerns): every event is new,
 /// every alert goes out, nothing is remembered, and a journal lives only as long as its invocation.
 /// </summary>
-public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedger
+public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedger, IExemptChanges, IFollowUpEvents, IConfigurationHistory
 {
     public static StatelessStore Instance { get; } = new();
 
@@ -26,6 +26,20 @@ public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedge
     public Task CountRepeatAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RememberExemptChangeAsync(ExemptChange change, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<ExemptChange?> FindExemptChangeAsync(string keyArn, string ruleId, CancellationToken cancellationToken) => Task.FromResult<ExemptChange?>(null);
+
+    // Without a table no follow-up can be taken back: the guard schedules them only with one.
+    public Task KeepFollowUpEventAsync(string eventId, string eventJson, DateTimeOffset keepUntil, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<string?> FindFollowUpEventAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    // Without memory every configuration is new and nothing is announced: the CLI has no history to compare with.
+    public Task<AnnouncedConfiguration?> LastAnnouncedAsync(string source, CancellationToken cancellationToken) => Task.FromResult<AnnouncedConfiguration?>(null);
+
+    public Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task SaveKnownGoodPolicyAsync(KnownGoodPolicy policy, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -11,7 +11,7 @@ namespace IdcKmsGuard.Core.Switching;
 /// Switches Identity Center to another key the safe way (Part 3 of the setup): a preflight that judges the new key as
 /// the guard would once it is in use, then UpdateInstance, then DescribeInstance until ENABLED or UPDATE_FAILED.
 /// </summary>
-public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor, TimeProvider time)
+public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor, TimeProvider time, IKeyStore keys)
 {
     private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
 
@@ -26,6 +26,21 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
         var audit = await auditor.AuditAsync(proposed, configuration with { RuleModes = new Dictionary<string, RuleMode>(StringComparer.Ordinal) }, cancellationToken).ConfigureAwait(false);
         var findings = audit.AllFindings.ToList();
         return new SwitchPreflight(current, audit, [.. findings.Where(f => f.Severity >= Severity.High)], [.. findings.Where(f => f.Severity < Severity.High)]);
+    }
+
+    /// <summary>Marks the key and each replica the preflight found as guarded, so the guard's role may repair them.</summary>
+    /// <returns>The keys marked.</returns>
+    public async Task<IReadOnlyList<KeyArn>> MarkGuardedAsync(SwitchPreflight preflight, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preflight);
+        var marked = new List<KeyArn>();
+        foreach (var key in preflight.Audit.Keys.Where(k => k.Snapshot is not null))
+        {
+            await keys.MarkGuardedAsync(key.Arn, cancellationToken).ConfigureAwait(false);
+            marked.Add(key.Arn);
+        }
+
+        return marked;
     }
 
     /// <param name="target">Null: back to an AWS owned key.</param>

@@ -10,7 +10,7 @@ namespace IdcKmsGuard.Aws.Tests.FollowUps;
 /// <summary>SqsFollowUpScheduler over AWSSDK.SQS against the stand-in, each test in its own account.</summary>
 public sealed class SqsFollowUpSchedulerTests
 {
-    private static readonly FollowUp Sample = new("""{"detail-type": "AWS API Call via CloudTrail", "detail": {"eventName": "UpdateInstance"}}""", 2, new DateTimeOffset(2026, 11, 30, 7, 3, 0, TimeSpan.Zero));
+    private static readonly FollowUp Sample = new("0c4a2f1e-0000-4000-8000-000000000021", 2, new DateTimeOffset(2026, 11, 30, 7, 3, 0, TimeSpan.Zero));
     private readonly TestAccount account = TestAccount.Create();
 
     [Fact]

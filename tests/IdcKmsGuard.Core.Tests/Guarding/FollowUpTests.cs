@@ -23,7 +23,9 @@ public sealed class FollowUpTests
         Assert.Empty(scenario.Publisher.Published);
         var (followUp, delay) = Assert.Single(scenario.Scheduler.Scheduled);
         Assert.Equal((1, TimeSpan.FromSeconds(30), GuardScenario.Now), (followUp.Attempt, delay, followUp.UpdatingSince));
-        Assert.Equal(File.ReadAllText(RepoPaths.EventFile("sso-update-instance.json")), followUp.EventJson);
+        var kept = scenario.State.FollowUpEvents[followUp.EventId];
+        Assert.Equal(File.ReadAllText(RepoPaths.EventFile("sso-update-instance.json")), kept.Json);
+        Assert.Equal(GuardScenario.Now.AddHours(24), kept.KeepUntil);
     }
 
     [Fact]
@@ -118,12 +120,36 @@ public sealed class FollowUpTests
         Assert.Contains(result.Alert.NextSteps, s => s.Contains("check again with aws sso-admin describe-instance", StringComparison.Ordinal));
     }
 
+    // Nobody but the guard may write the state table, so a message naming an event the guard never kept is forged.
     [Fact]
-    public async Task FollowUp_WhenItsEventIsNotAnEvent_ShouldFailClearly()
+    public async Task FollowUp_WhenItNamesAnEventTheGuardNeverKept_ShouldBeRefusedWithoutReadingAnything()
     {
         var scenario = Updating();
 
-        var error = await Assert.ThrowsAsync<Core.Events.EventFormatException>(() => scenario.Guard.FollowUpAsync(new FollowUp("[]", 1, GuardScenario.Now), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Core.Events.EventFormatException>(() => scenario.Guard.FollowUpAsync(new FollowUp("forged-event", 1, GuardScenario.Now), CancellationToken.None));
+
+        Assert.StartsWith("Refused follow-up 1 of event forged-event: the guard kept no such event", error.Message, StringComparison.Ordinal);
+        Assert.Empty(scenario.Keys.Calls);
+        Assert.Empty(scenario.Publisher.Published);
+    }
+
+    [Fact]
+    public async Task FollowUp_WhenItsEventIsPastItsDay_ShouldBeRefused()
+    {
+        var scenario = Updating();
+        await scenario.HandleAsync("sso-update-instance.json");
+        scenario.Time.Advance(TimeSpan.FromHours(25));
+
+        await Assert.ThrowsAsync<Core.Events.EventFormatException>(() => scenario.Guard.FollowUpAsync(scenario.Scheduler.Scheduled[0].FollowUp, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FollowUp_WhenItsKeptEventIsNotAnEvent_ShouldFailClearly()
+    {
+        var scenario = Updating();
+        await scenario.State.KeepFollowUpEventAsync("broken", "[]", GuardScenario.Now.AddHours(1), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<Core.Events.EventFormatException>(() => scenario.Guard.FollowUpAsync(new FollowUp("broken", 1, GuardScenario.Now), CancellationToken.None));
 
         Assert.Contains("must be a JSON object", error.Message, StringComparison.Ordinal);
     }

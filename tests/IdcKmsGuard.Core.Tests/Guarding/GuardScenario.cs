@@ -20,9 +20,10 @@ internal sealed class GuardScenario
     public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false, int deliveryAttempts = 3)
     {
         State = new InMemoryStateStore(Time);
+        Snapshot = snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero }, Time, NullLogger.Instance, _ => Task.FromResult(snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false)), State)
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero }, Time, NullLogger.Instance, _ => Task.FromResult(Snapshot), State)
         {
             FollowUps = followUps ? Scheduler : null,
         };
@@ -31,6 +32,9 @@ internal sealed class GuardScenario
     public static DateTimeOffset Now { get; } = new(2026, 11, 30, 7, 3, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>What the configuration parameter holds now; set it to edit the configuration between events.</summary>
+    public ConfigurationSnapshot Snapshot { get; set; }
 
     public InMemoryKeyStore Keys { get; } = new();
 

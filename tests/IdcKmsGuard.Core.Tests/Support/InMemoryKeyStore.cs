@@ -11,6 +11,8 @@ internal sealed class InMemoryKeyStore : IKeyStore
     private readonly Dictionary<string, string> policies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> aliases = new(StringComparer.Ordinal);
 
+    private static readonly HashSet<string> ChangingOperations = new(["EnableKey", "CancelKeyDeletion", "PutKeyPolicy", "EnableKeyRotation"], StringComparer.Ordinal);
+
     public List<string> Calls { get; } = [];
 
     /// <summary>Regions whose KMS answers every call with an error (an opt-in Region not enabled, an outage).</summary>
@@ -42,13 +44,21 @@ internal sealed class InMemoryKeyStore : IKeyStore
 
     public void SetState(KeyArn arn, KeyState state) => keys[arn.ToString()] = keys[arn.ToString()] with { State = state };
 
-    public KeySnapshot Add(KeyArn arn, KeyState state, string policy = "{}")
+    /// <param name="guarded">Marked with the guarded tag, as infra/key/*.yaml and enable-cmk mark Identity Center's key.</param>
+    public KeySnapshot Add(KeyArn arn, KeyState state, string policy = "{}", bool guarded = true)
     {
         var snapshot = new KeySnapshot(arn, state, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", arn.IsMultiRegion, arn.IsMultiRegion ? "PRIMARY" : null, null);
         keys[arn.ToString()] = snapshot;
         policies[arn.ToString()] = policy;
+        if (guarded)
+        {
+            Tag(arn, GuardedKeyTag.Key, GuardedKeyTag.Value);
+        }
+
         return snapshot;
     }
+
+    public void Untag(KeyArn key, string tagKey) => Tags.GetValueOrDefault(key.ToString())?.Remove(tagKey);
 
     public void Update(KeyArn arn, Func<KeySnapshot, KeySnapshot> change) => keys[arn.ToString()] = change(keys[arn.ToString()]);
 
@@ -149,6 +159,13 @@ internal sealed class InMemoryKeyStore : IKeyStore
         return Task.CompletedTask;
     }
 
+    public Task MarkGuardedAsync(KeyArn key, CancellationToken cancellationToken)
+    {
+        Record("TagResource", key);
+        Tag(key, GuardedKeyTag.Key, GuardedKeyTag.Value);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(KeyArn key, CancellationToken cancellationToken)
     {
         Record("ListResourceTags", key);
@@ -169,7 +186,8 @@ internal sealed class InMemoryKeyStore : IKeyStore
             fault.Throw(key, operation);
         }
 
-        if (DeniedOperations.Contains(operation))
+        // The template grants key changes only under aws:ResourceTag/idckmsguard:guarded = true.
+        if (DeniedOperations.Contains(operation) || (ChangingOperations.Contains(operation) && !GuardedKeyTag.IsMarked(Tags.GetValueOrDefault(key.ToString()) ?? [])))
         {
             throw new AwsCallException("KMS", operation, "AccessDeniedException", "not authorized", "req-denied", 400, key.ToString());
         }

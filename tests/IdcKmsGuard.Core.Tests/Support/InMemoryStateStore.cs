@@ -4,7 +4,7 @@ using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Core.Tests.Support;
 
 /// <summary>The state ports' contracts in memory, for decision tests; the DynamoDB adapter is tested against moto.</summary>
-internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, IEventLedger, IAlertLedger
+internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, IEventLedger, IAlertLedger, IExemptChanges, IFollowUpEvents, IConfigurationHistory
 {
     private readonly Dictionary<string, (DateTimeOffset LastSent, int Suppressed)> alerts = new(StringComparer.Ordinal);
 
@@ -140,6 +140,47 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, 
     public Task SaveKeyInUseAsync(KeyInUse keyInUse, CancellationToken cancellationToken)
     {
         KeysInUse[keyInUse.InstanceArn] = keyInUse;
+        return Task.CompletedTask;
+    }
+
+    public Dictionary<(string Key, string Rule), ExemptChange> ExemptChanges { get; } = [];
+
+    public Task RememberExemptChangeAsync(ExemptChange change, CancellationToken cancellationToken)
+    {
+        if (!ExemptChanges.TryGetValue((change.KeyArn, change.RuleId), out var kept) || kept.At <= change.At)
+        {
+            ExemptChanges[(change.KeyArn, change.RuleId)] = change;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ExemptChange?> FindExemptChangeAsync(string keyArn, string ruleId, CancellationToken cancellationToken) =>
+        Task.FromResult(ExemptChanges.GetValueOrDefault((keyArn, ruleId)));
+
+    public Dictionary<string, (string Json, DateTimeOffset KeepUntil)> FollowUpEvents { get; } = new(StringComparer.Ordinal);
+
+    public Task KeepFollowUpEventAsync(string eventId, string eventJson, DateTimeOffset keepUntil, CancellationToken cancellationToken)
+    {
+        FollowUpEvents[eventId] = (eventJson, keepUntil);
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FindFollowUpEventAsync(string eventId, CancellationToken cancellationToken) =>
+        Task.FromResult(FollowUpEvents.TryGetValue(eventId, out var kept) && kept.KeepUntil >= time.GetUtcNow() ? kept.Json : null);
+
+    public Dictionary<string, AnnouncedConfiguration> Announced { get; } = new(StringComparer.Ordinal);
+
+    public Task<AnnouncedConfiguration?> LastAnnouncedAsync(string source, CancellationToken cancellationToken) =>
+        Task.FromResult(Announced.GetValueOrDefault(source));
+
+    public Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken)
+    {
+        if (!Announced.TryGetValue(announced.Source, out var kept) || long.Parse(kept.Version, System.Globalization.CultureInfo.InvariantCulture) < long.Parse(announced.Version, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Announced[announced.Source] = announced;
+        }
+
         return Task.CompletedTask;
     }
 

@@ -26,7 +26,20 @@ public sealed class KeySwitcherTests
         keys.RotationEnabled.Add(Next.ToString());
     }
 
-    private KeySwitcher Switcher => new(identityCenter, new Auditor(identityCenter, keys, new GuardOptions(false, null), TimeProvider.System), TimeProvider.System);
+    private KeySwitcher Switcher => new(identityCenter, new Auditor(identityCenter, keys, new GuardOptions(false, null), TimeProvider.System), TimeProvider.System, keys);
+
+    // enable-cmk marks what it switches to: the guard's role may repair only marked keys.
+    [Fact]
+    public async Task MarkGuarded_ShouldTagTheKeyTheSwitchGoesTo()
+    {
+        keys.Untag(Next, GuardedKeyTag.Key);
+        var preflight = await Switcher.PreflightAsync(Next, null, GuardConfiguration.Defaults, CancellationToken.None);
+
+        var marked = await Switcher.MarkGuardedAsync(preflight, CancellationToken.None);
+
+        Assert.Equal([Next], marked);
+        Assert.Equal(GuardedKeyTag.Value, keys.Tags[Next.ToString()][GuardedKeyTag.Key]);
+    }
 
     [Fact]
     public async Task Switch_WhenIdentityCenterReportsUpdateFailed_ShouldReturnFailedWithTheReason()

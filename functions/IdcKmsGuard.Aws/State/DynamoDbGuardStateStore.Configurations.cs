@@ -1,0 +1,48 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using IdcKmsGuard.Core.State;
+using static IdcKmsGuard.Aws.State.StateValues;
+
+namespace IdcKmsGuard.Aws.State;
+
+public sealed partial class DynamoDbGuardStateStore : IConfigurationHistory
+{
+    public async Task<AnnouncedConfiguration?> LastAnnouncedAsync(string source, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        var item = (await GetAsync(StateTable.ConfigurationPrefix + source, cancellationToken).ConfigureAwait(false)).Item;
+        return item.IsEmpty() || item.GetString(StateTable.Version) is not { } version
+            ? null
+            : new AnnouncedConfiguration(source, version, item.GetString(StateTable.DocumentText) ?? string.Empty, item.GetMillis(StateTable.ObservedAt) ?? DateTimeOffset.UnixEpoch);
+    }
+
+    // Two invocations can announce the same version; a late one must never put an older version back.
+    public async Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announced);
+        var pk = StateTable.ConfigurationPrefix + announced.Source;
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [StateTable.Pk] = Text(pk),
+            [StateTable.Version] = Text(announced.Version),
+            [StateTable.DocumentText] = Text(announced.Text),
+            [StateTable.ObservedAt] = Millis(announced.At),
+        };
+        var request = new PutItemRequest { TableName = tableName, Item = item };
+        if (long.TryParse(announced.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            item[StateTable.VersionNumber] = Number(number);
+            request.ConditionExpression = "attribute_not_exists(pk) OR versionNumber < :version";
+            request.ExpressionAttributeValues = new() { [":version"] = Number(number) };
+        }
+
+        try
+        {
+            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // This version, or a later one, is kept already.
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace IdcKmsGuard.Core.State;
+
+/// <summary>The last configuration document the guard announced (GUARD-CONFIG-CHANGED), to tell the next one's changes.</summary>
+/// <param name="Source">Where the document lives: "ssm:/idckmsguard/configuration".</param>
+/// <param name="Version">The source's version of it (the SSM parameter version).</param>
+public sealed record AnnouncedConfiguration(string Source, string Version, string Text, DateTimeOffset At);

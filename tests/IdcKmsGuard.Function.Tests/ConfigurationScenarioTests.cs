@@ -1,0 +1,25 @@
+namespace IdcKmsGuard.Function.Tests;
+
+/// <summary>Whoever may write the configuration parameter can steer the guard: every new version is announced once.</summary>
+public sealed class ConfigurationScenarioTests
+{
+    [Fact]
+    public async Task ConfigurationChange_ShouldBeAnnouncedOnceWithItsChangesAndHighWhenItLeavesMoreAlone()
+    {
+        var first = new GuardRig();
+        await first.InvokeAsync(first.Event("kms-enable-key.json"));
+        await first.PutConfigurationAsync("""{"version": 1, "dryRun": true, "rules": {"KEY-ROTATION": "alert"}}""");
+
+        // A new process (the configuration is cached for a minute in a warm one), then a second event.
+        var next = first.WithTopic(first.Seeded.TopicArn);
+        await next.InvokeAsync(next.Event("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9001", StringComparison.Ordinal)));
+        await next.InvokeAsync(next.Event("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9002", StringComparison.Ordinal)));
+
+        Assert.Empty(await next.ReceivedAlertsAsync());
+        var announcement = Assert.Single(next.ConfigurationAnnouncements);
+        Assert.Equal("high", announcement.Attributes["severity"]);
+        var message = announcement.Document.GetProperty("findings")[0].GetProperty("message").GetString();
+        Assert.Equal("The new configuration leaves more alone: rule KEY-ROTATION: remediate -> alert; dry run: off -> on. Changes since version 1: rule KEY-ROTATION: remediate -> alert; dry run: off -> on.", message);
+        Assert.Contains("read version 2 of its configuration", announcement.Document.GetProperty("whatHappened").GetString(), StringComparison.Ordinal);
+    }
+}
