@@ -20,6 +20,7 @@ internal static class GuardComposition
                 FollowUpSchedule = followUpSchedule ?? FollowUpSchedule.Standard,
                 DeliveryAttempts = settings.DeliveryAttempts,
                 FollowUpAttempts = settings.FollowUpAttempts,
+                AlertTopicKeyArn = settings.AlertTopicKeyArn,
             },
             credentials,
             endpoints,

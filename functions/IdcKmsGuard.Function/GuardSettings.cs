@@ -23,6 +23,11 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
     /// <summary>SQS's deliveries of one follow-up: the follow-up queue's maxReceiveCount.</summary>
     public int FollowUpAttempts { get; init; } = 5;
 
+    /// <summary>The key that encrypts the alert topic: the sweep checks it (null: not checked).</summary>
+    public string? AlertTopicKeyArn { get; init; }
+
+    public const string AlertTopicKeyArnVariable = "ALERT_TOPIC_KEY_ARN";
+
     public const string FollowUpQueueUrlVariable = "FOLLOW_UP_QUEUE_URL";
     public const string DeliveryAttemptsVariable = "DELIVERY_ATTEMPTS";
     public const string FollowUpAttemptsVariable = "FOLLOW_UP_ATTEMPTS";
@@ -83,6 +88,9 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             FollowUpQueueUrl = environment.GetVariable(FollowUpQueueUrlVariable) is { Length: > 0 } queue ? queue : null,
             DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
+            AlertTopicKeyArn = environment.GetVariable(AlertTopicKeyArnVariable) is { Length: > 0 } topicKey
+                ? Core.Keys.KeyArn.TryParse(topicKey, out _) ? topicKey : throw new InvalidOperationException($"{AlertTopicKeyArnVariable} must be a KMS key ARN, not '{topicKey}'.")
+                : null,
         };
     }
 

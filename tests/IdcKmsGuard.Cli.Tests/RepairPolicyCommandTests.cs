@@ -48,6 +48,25 @@ public sealed class RepairPolicyCommandTests
         Assert.DoesNotContain(Lines(run.Error), line => line.StartsWith("unresolved:", StringComparison.Ordinal));
     }
 
+    // Administration conditioned on MFA is the organization's decision: the repair adds Identity Center's statements
+    // and reports the lock-out it cannot judge, but never an unconditional kms:* for the account.
+    [Fact]
+    public void RepairPolicy_WhenTheAdministratorGrantIsConditioned_ShouldAddNoUnconditionalGrant()
+    {
+        var conditioned = """
+            {"Version":"2012-10-17","Statement":[{"Sid":"AdminsWithMfa","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},
+            "Action":"kms:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}
+            """;
+        using var policy = new TempFile(conditioned);
+
+        var run = PolicyFixtures.Run("repair-policy", policy.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        var output = KeyPolicyParser.Parse(run.Output);
+        Assert.DoesNotContain(output.Statements, s => s.Effect == StatementEffect.Allow && s.Conditions.Count == 0 && s.Principal.Entries.Any(e => e.Value.EndsWith(":root", StringComparison.Ordinal)));
+        Assert.Contains(Lines(run.Error), line => line.StartsWith("unresolved:", StringComparison.Ordinal) && line.Contains("adds no administrator grant", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void RepairPolicy_WhenPolicyIsHealthy_ShouldPrintItUnchanged()
     {

@@ -22,4 +22,35 @@ public sealed class ConfigurationScenarioTests
         Assert.Equal("The new configuration leaves more alone: rule KEY-ROTATION: remediate -> alert; dry run: off -> on. Changes since version 1: rule KEY-ROTATION: remediate -> alert; dry run: off -> on.", message);
         Assert.Contains("read version 2 of its configuration", announcement.Document.GetProperty("whatHappened").GetString(), StringComparison.Ordinal);
     }
+
+    // Fail closed: the defaults may not be what the deployment chose (exemptions, dry run, rule modes), so a guard that
+    // never read its configuration changes nothing; the last delivery reports the event and why.
+    [Fact]
+    public async Task ColdStart_WhenTheConfigurationCannotBeRead_ShouldChangeNothingAndSaySo()
+    {
+        var rig = new GuardRig();
+        await rig.Kms.DisableKeyAsync(new Amazon.KeyManagementService.Model.DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+        await rig.Account.InjectFaultAsync("GetParameter", "denied");
+        var disable = rig.Event("kms-disable-key.json");
+
+        var failures = 0;
+        for (var delivery = 1; delivery <= 3; delivery++)
+        {
+            try
+            {
+                await rig.InvokeAsync(disable);
+            }
+            catch (Exception)
+            {
+                failures++;
+            }
+        }
+
+        Assert.Equal(2, failures);
+        Assert.Equal("Disabled", await rig.KeyStateAsync());
+        var alerts = await rig.ReceivedAlertsAsync();
+        Assert.Contains(alerts, a => a.Rule == "GUARD-CONFIG");
+        var report = Assert.Single(alerts, a => a.Rule == "KEY-ENABLED");
+        Assert.Contains("fail closed", report.Document.GetProperty("steps")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -43,6 +43,18 @@ public sealed class GuardSettingsTests
         Assert.Equal((1, 7), (set.DeliveryAttempts, set.FollowUpAttempts));
     }
 
+    [Fact]
+    public void FromEnvironment_ShouldKnowTheAlertTopicsKeyForTheSweepToCheck()
+    {
+        const string TopicKey = "arn:aws:kms:us-east-1:111122223333:key/0f0e0d0c-1111-2222-3333-444455556666";
+
+        var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("ALERT_TOPIC_KEY_ARN", TopicKey)));
+        var error = Assert.Throws<InvalidOperationException>(() => GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("ALERT_TOPIC_KEY_ARN", "alias/sns"))));
+
+        Assert.Equal(TopicKey, settings.AlertTopicKeyArn);
+        Assert.Equal("ALERT_TOPIC_KEY_ARN must be a KMS key ARN, not 'alias/sns'.", error.Message);
+    }
+
     [Theory]
     [InlineData("remediate", "enabled", true)]
     [InlineData("remediate", "disabled", false)]

@@ -65,6 +65,18 @@ public sealed class TestAccount
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes this account's calls of <paramref name="operation"/> fail on the stand-in (its fault route).</summary>
+    /// <param name="kind">throttle, server-error, reset, hang, denied or lost.</param>
+    /// <param name="count">How many calls fail; null: every one from now on.</param>
+    public async Task InjectFaultAsync(string operation, string kind, int? count = null)
+    {
+        using var http = new HttpClient();
+        var body = "{\"account\": \"" + AccountId + "\", \"operation\": \"" + operation + "\", \"kind\": \"" + kind + "\", \"count\": "
+            + (count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null") + "}";
+        using var response = await http.PostAsync(new Uri(Moto.Endpoint, "/_idckmsguard/faults"), new StringContent(body));
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>One call through boto3 as this account (for set-up the project's clients do not offer, e.g. AddRegion).</summary>
     /// <returns>The response as JSON.</returns>
     public string Boto3(string service, string region, string operation, string argumentsJson = "{}")

@@ -10,6 +10,7 @@ using IdcKmsGuard.Aws.State;
 using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Switching;
@@ -47,6 +48,7 @@ public static class AwsGuardFactory
             MaySwitchEncryption = deployment.MaySwitchEncryption,
             DeliveryAttempts = deployment.DeliveryAttempts,
             FollowUpAttempts = deployment.FollowUpAttempts,
+            AlertTopicKeyArn = deployment.AlertTopicKeyArn is { } topicKey && KeyArn.TryParse(topicKey, out var parsed) ? parsed : null,
         };
 
         var ssmSource = deployment.ConfigurationParameter is { } parameter

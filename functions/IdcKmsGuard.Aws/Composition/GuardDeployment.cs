@@ -27,4 +27,7 @@ public sealed record GuardDeployment(
 
     /// <summary>SQS's deliveries of one follow-up (the queue's maxReceiveCount).</summary>
     public int FollowUpAttempts { get; init; } = 5;
+
+    /// <summary>The key that encrypts the alert topic, which the sweep checks; null: not checked.</summary>
+    public string? AlertTopicKeyArn { get; init; }
 }

@@ -13,7 +13,8 @@ public sealed partial class DynamoDbGuardStateStore : IConfigurationHistory
         var item = (await GetAsync(StateTable.ConfigurationPrefix + source, cancellationToken).ConfigureAwait(false)).Item;
         return item.IsEmpty() || item.GetString(StateTable.Version) is not { } version
             ? null
-            : new AnnouncedConfiguration(source, version, item.GetString(StateTable.DocumentText) ?? string.Empty, item.GetMillis(StateTable.ObservedAt) ?? DateTimeOffset.UnixEpoch);
+            : new AnnouncedConfiguration(
+                source, version, item.GetString(StateTable.DocumentText) ?? string.Empty, item.GetMillis(StateTable.ObservedAt) ?? DateTimeOffset.UnixEpoch);
     }
 
     // Two invocations can announce the same version; a late one must never put an older version back.

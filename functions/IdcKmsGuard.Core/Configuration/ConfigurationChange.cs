@@ -54,7 +54,8 @@ public sealed record ConfigurationChange(IReadOnlyList<string> Lines, IReadOnlyL
             Note($"- exemption {Describe(exemption)}", widens: false);
         }
 
-        foreach (var (was, now) in before.PrincipalExemptions.Join(after.PrincipalExemptions, e => e.ArnPattern, e => e.ArnPattern, (b, a) => (b, a), StringComparer.Ordinal).Where(p => p.b.Until != p.a.Until))
+        var kept = before.PrincipalExemptions.Join(after.PrincipalExemptions, e => e.ArnPattern, e => e.ArnPattern, (b, a) => (b, a), StringComparer.Ordinal);
+        foreach (var (was, now) in kept.Where(p => p.b.Until != p.a.Until))
         {
             Note($"~ exemption {now.ArnPattern}: until {Until(was.Until)} -> until {Until(now.Until)}", Later(now.Until, was.Until));
         }
@@ -72,7 +73,9 @@ public sealed record ConfigurationChange(IReadOnlyList<string> Lines, IReadOnlyL
 
         if (before.RequireCustomerManagedKey != after.RequireCustomerManagedKey)
         {
-            Note($"require a customer managed key: {OnOff(before.RequireCustomerManagedKey)} -> {OnOff(after.RequireCustomerManagedKey)}", !after.RequireCustomerManagedKey);
+            Note(
+                $"require a customer managed key: {OnOff(before.RequireCustomerManagedKey)} -> {OnOff(after.RequireCustomerManagedKey)}",
+                !after.RequireCustomerManagedKey);
         }
 
         if (before.SuspendTagKey != after.SuspendTagKey)
@@ -90,20 +93,23 @@ public sealed record ConfigurationChange(IReadOnlyList<string> Lines, IReadOnlyL
             Note($"narrow blocking denies: {OnOff(before.NarrowBlockingDenies)} -> {OnOff(after.NarrowBlockingDenies)}", widens: false);
         }
 
-        var removedRequirements = before.ExtraRequirements.Select(r => r.Name).Except(after.ExtraRequirements.Select(r => r.Name), StringComparer.Ordinal).ToList();
-        foreach (var name in removedRequirements)
+        var (requiredBefore, requiredAfter) = (before.ExtraRequirements.Select(r => r.Name), after.ExtraRequirements.Select(r => r.Name));
+        foreach (var name in requiredBefore.Except(requiredAfter, StringComparer.Ordinal))
         {
             Note($"- extra requirement {name}", widens: true);
         }
 
-        foreach (var name in after.ExtraRequirements.Select(r => r.Name).Except(before.ExtraRequirements.Select(r => r.Name), StringComparer.Ordinal))
+        foreach (var name in requiredAfter.Except(requiredBefore, StringComparer.Ordinal))
         {
             Note($"+ extra requirement {name}", widens: false);
         }
 
-        if (before.RepeatAlertWindow != after.RepeatAlertWindow || before.SweepRepeatAfter != after.SweepRepeatAfter || before.ChatbotNotifications != after.ChatbotNotifications)
+        if ((before.RepeatAlertWindow, before.SweepRepeatAfter, before.ChatbotNotifications) != (after.RepeatAlertWindow, after.SweepRepeatAfter, after.ChatbotNotifications))
         {
-            Note($"alerting: repeat window {before.RepeatAlertWindow.TotalMinutes:0} -> {after.RepeatAlertWindow.TotalMinutes:0} min, sweep repeat every {before.SweepRepeatAfter} -> {after.SweepRepeatAfter}, chatbot {OnOff(before.ChatbotNotifications)} -> {OnOff(after.ChatbotNotifications)}", widens: false);
+            Note(
+                $"alerting: repeat window {before.RepeatAlertWindow.TotalMinutes:0} -> {after.RepeatAlertWindow.TotalMinutes:0} min, "
+                + $"sweep repeat every {before.SweepRepeatAfter} -> {after.SweepRepeatAfter}, chatbot {OnOff(before.ChatbotNotifications)} -> {OnOff(after.ChatbotNotifications)}",
+                widens: false);
         }
 
         return new ConfigurationChange(lines, widening);

@@ -9,8 +9,9 @@ public static class ConfigurationVersions
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(kept);
-        return long.TryParse(candidate, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && long.TryParse(kept, NumberStyles.None, CultureInfo.InvariantCulture, out var b)
-            ? a > b
-            : !string.Equals(candidate, kept, StringComparison.Ordinal);
+        return Number(candidate) is { } a && Number(kept) is { } b ? a > b : !string.Equals(candidate, kept, StringComparison.Ordinal);
     }
+
+    private static long? Number(string version) =>
+        long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 }

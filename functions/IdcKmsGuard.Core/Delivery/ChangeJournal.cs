@@ -23,6 +23,7 @@ internal sealed class ChangeJournal
     private readonly TimeSpan backoff;
     private readonly List<string> transientFailures = [];
     private readonly HashSet<string> resolvedEarlier = new(StringComparer.Ordinal);
+    private readonly HashSet<JournaledChange> notInEffectYet = [];
     private EventJournal current;
     private bool appliedNow;
     private readonly List<(string Scope, JournaledChange Change)> madeNow = [];
@@ -96,14 +97,67 @@ internal sealed class ChangeJournal
                 continue;
             }
 
-            settled.Add(tookEffect
+            var verdict = tookEffect
                 ? change with { Status = ChangeStatus.Applied, Detail = $"{change.Detail} (an earlier attempt sent it and stopped before the answer; a re-read shows it took effect)" }
-                : change with { Status = ChangeStatus.Failed, Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect." });
+                : change with { Status = ChangeStatus.Failed, Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect." };
+            if (!tookEffect)
+            {
+                notInEffectYet.Add(verdict);
+            }
+
+            settled.Add(verdict);
         }
 
         var resolved = earlier with { Changes = settled };
         current = current.With(resolved);
         return resolved;
+    }
+
+    /// <summary>
+    /// A call an earlier attempt sent that a re-read found not in effect may still be carried out: a request that hung
+    /// can land after its caller gave up, even after this attempt's first re-read. Read once more, after this attempt's
+    /// own reads and changes, before the alert calls it failed; a change that landed is reported as done.
+    /// </summary>
+    public async Task<ScopeJournal> SettleLateAsync(ScopeJournal earlier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (!earlier.Changes.Any(notInEffectYet.Contains))
+        {
+            return earlier;
+        }
+
+        var changes = new List<JournaledChange>(earlier.Changes.Count);
+        foreach (var change in earlier.Changes)
+        {
+            // Once this attempt made the same change itself, the state cannot tell whose call took effect: its own step says.
+            var resentNow = madeNow.Any(m => m.Scope == earlier.Scope && m.Change.Action == change.Action && m.Change.Target == change.Target);
+            var landed = notInEffectYet.Remove(change) && !resentNow && await LandedAsync(change, cancellationToken).ConfigureAwait(false);
+            changes.Add(landed
+                ? change with { Status = ChangeStatus.Applied, Detail = "An earlier attempt sent it and stopped before the answer; it took effect late (a later re-read shows it)." }
+                : change);
+        }
+
+        var settled = earlier with { Changes = changes };
+        if (current.For(earlier.Scope) is { } kept)
+        {
+            // This attempt's own changes on the scope follow the earlier ones: only those are replaced.
+            current = current.With(kept with { Changes = [.. changes, .. kept.Changes.Skip(changes.Count)] });
+        }
+
+        return settled;
+    }
+
+    private async Task<bool> LandedAsync(JournaledChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsCallException)
+        {
+            // The first re-read stands.
+            return false;
+        }
     }
 
     /// <summary>Sends <paramref name="change"/> as described above and returns the step the alert reports.</summary>

@@ -23,7 +23,8 @@ internal static class ConfigurationChangeDraft
         return new AlertDraft(
             Event: guardEvent,
             Headline: change.Widens ? "The guard's configuration changed: it now leaves more alone" : "The guard's configuration changed",
-            WhatHappened: $"While handling {guardEvent.EventName}, the guard read version {document.Version} of its configuration ({document.Origin}), {who}. It is in effect now.",
+            WhatHappened: $"While handling {guardEvent.EventName}, the guard read version {document.Version} of its configuration "
+                + $"({document.Origin}), {who}. It is in effect now.",
             Outcome: AlertOutcome.Alerted,
             Findings: [finding],
             Steps: [],

@@ -121,6 +121,7 @@ internal sealed class EncryptionReview
 
         if (earlier is not null)
         {
+            earlier = await gate.Changes.SettleLateAsync(earlier, cancellationToken).ConfigureAwait(false);
             parts = parts.WithEarlierWork(earlier, encryption.Status.ToString());
             if (parts.Outcome == AlertOutcome.Fixed)
             {

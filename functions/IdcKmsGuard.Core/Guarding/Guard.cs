@@ -88,7 +88,7 @@ public sealed class Guard
         composer = new AlertComposer(time);
         outbox = new AlertOutbox(publisher, alerts ?? this.state as IAlertLedger ?? StatelessStore.Instance, logger);
         incidents = new IncidentBook(this.state, time);
-        sweeps = new SweepRun(new SweepReview(auditor, keyReview, this.state, time), incidents, outbox, composer, logger);
+        sweeps = new SweepRun(new SweepReview(auditor, keyReview, this.state, time), incidents, outbox, composer, new AlertPathCheck(keys, options.AlertTopicKeyArn), logger);
         evidence = new ChangeEvidence(keys, identityCenter);
     }
 

@@ -21,6 +21,9 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// <summary>How often SQS delivers a follow-up before it goes to the dead-letter queue (the queue's maxReceiveCount).</summary>
     public int FollowUpAttempts { get; init; } = 5;
 
+    /// <summary>The key that encrypts the alert topic: every alert and alarm goes through it, so the sweep checks it.</summary>
+    public Keys.KeyArn? AlertTopicKeyArn { get; init; }
+
     /// <summary>The first wait before a throttled change is sent again (full jitter, doubling, at most 2 s).</summary>
     public TimeSpan ChangeBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 

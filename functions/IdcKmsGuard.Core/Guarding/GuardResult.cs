@@ -21,6 +21,9 @@ public sealed record GuardResult(GuardEvent Event, Disposition Disposition, stri
     /// <summary>Checks that could not finish (a sweep's scopes whose review failed): counted, with an alarm on them.</summary>
     public int FailedChecks { get; init; }
 
+    /// <summary>The sweep found the alert topic's key unusable: alerts cannot reach anyone (logged, and a metric with an alarm).</summary>
+    public bool AlertPathBroken { get; init; }
+
     /// <summary>Every alert published: one at most for an event, one per changed scope for a sweep.</summary>
     public IReadOnlyList<Alert> Alerts
     {

@@ -29,6 +29,7 @@ internal static class Headlines
             ("KEY-DELETED", _) => "Identity Center key was deleted",
             ("KEY-ROTATION", _) => "Automatic rotation was turned off on the Identity Center key",
             ("GUARD-ACCESS", _) => "The guard cannot check the Identity Center key",
+            ("GUARD-ALERT-PATH", _) => "The guard's alerts cannot be delivered: the alert topic's key is unusable",
             ("GUARD-CONFIG", _) => "The guard's configuration was refused",
             ("GUARD-CONFIG-CHANGED", _) => "The guard's configuration changed",
             ("IDC-ADMIN-ACCESS", _) => "Identity Center administrators can no longer use the key",

@@ -47,6 +47,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGua
 
         if (earlier is not null)
         {
+            earlier = await gate.Changes.SettleLateAsync(earlier, cancellationToken).ConfigureAwait(false);
             parts = parts.WithEarlierWork(earlier, (parts.After ?? before)?.State.ToString());
         }
 

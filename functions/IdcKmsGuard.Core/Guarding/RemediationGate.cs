@@ -17,7 +17,8 @@ namespace IdcKmsGuard.Core.Guarding;
 /// suspend tag on the key, the key's mark as guarded. Tags are read only when everything else allows it, and
 /// a key whose tags cannot be read is not changed (its suspension is unknown): the alert says why.
 /// </summary>
-internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, GuardConfiguration configuration, GuardEvent guardEvent, TimeProvider time, ChangeJournal changes, IExemptChanges exemptChanges)
+internal sealed class RemediationGate(
+    IKeyStore keys, GuardOptions options, GuardConfiguration configuration, GuardEvent guardEvent, TimeProvider time, ChangeJournal changes, IExemptChanges exemptChanges)
 {
     private readonly Dictionary<KeyArn, IReadOnlyDictionary<string, string>> tags = [];
 
@@ -67,13 +68,18 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
                 changes.NoteTransient($"{e.Operation} on the exempt changes of {key}: {e.ErrorCode}");
             }
 
-            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: the guard could not read whether an exempt principal made this change ({e.Operation}: {e.ErrorCode}). Would have: {wouldDo}.");
+            return GateDecision.Skip(
+                AlertOutcome.Alerted, $"Not done: the guard could not read whether an exempt principal made this change ({e.Operation}: {e.ErrorCode}). Would have: {wouldDo}.");
         }
 
-        if (standing is not null && standing.LeftAs == subjectNow && configuration.ExemptionsFor(standing.Principal, time.GetUtcNow()).FirstOrDefault() is { } lasting)
+        var lasting = standing is not null && standing.LeftAs == subjectNow ? configuration.ExemptionsFor(standing.Principal, time.GetUtcNow()).FirstOrDefault() : null;
+        if (standing is not null && lasting is not null)
         {
             var until = lasting.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : " until the exemption is removed";
-            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {standing.Principal} left the key this way on {standing.At:yyyy-MM-dd HH:mm} UTC under an exemption ({lasting.ArnPattern}); the guard leaves it{until}. Would have: {wouldDo}.");
+            return GateDecision.Skip(
+                AlertOutcome.Exempt,
+                $"Not done: {standing.Principal} left the key this way on {standing.At:yyyy-MM-dd HH:mm} UTC under an exemption ({lasting.ArnPattern}); "
+                + $"the guard leaves it{until}. Would have: {wouldDo}.");
         }
 
         if (configuration.DryRun)
@@ -109,9 +115,13 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
 
         if (!GuardedKeyTag.IsMarked(keyTags))
         {
-            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {key} is not marked as guarded (tag {GuardedKeyTag.Key}={GuardedKeyTag.Value}), and the guard may change only marked keys. Would have: {wouldDo}.") with
+            var mark = $"{GuardedKeyTag.Key}={GuardedKeyTag.Value}";
+            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {key} is not marked as guarded (tag {mark}), and the guard may change only marked keys. Would have: {wouldDo}.") with
             {
-                Finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The key {key} lacks the tag {GuardedKeyTag.Key}={GuardedKeyTag.Value}: the guard's role may not change it, so it only reports. If this is Identity Center's key, mark it: {GuardedKeyTag.MarkCommand(key)}. If the tag was removed on purpose, ask who removed it (CloudTrail UntagResource)."),
+                Finding = KeyStateRules.Violation(
+                    RuleCatalog.GuardAccess,
+                    $"The key {key} lacks the tag {mark}: the guard's role may not change it, so it only reports. If this is Identity Center's key, mark it: "
+                    + $"{GuardedKeyTag.MarkCommand(key)}. If the tag was removed on purpose, ask who removed it (CloudTrail UntagResource)."),
             };
         }
 
@@ -148,7 +158,8 @@ internal sealed class RemediationGate(IKeyStore keys, GuardOptions options, Guar
         try
         {
             await exemptChanges.RememberExemptChangeAsync(
-                new ExemptChange(key.ToString(), rule.Id, principal, exemption.ArnPattern, exemption.Until, guardEvent.EventId, guardEvent.EventTime ?? time.GetUtcNow(), subjectNow),
+                new ExemptChange(
+                    key.ToString(), rule.Id, principal, exemption.ArnPattern, exemption.Until, guardEvent.EventId, guardEvent.EventTime ?? time.GetUtcNow(), subjectNow),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (AwsCallException e) when (e.IsTransient)

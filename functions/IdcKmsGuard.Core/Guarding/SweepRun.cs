@@ -10,7 +10,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// Each scope's alert goes out as soon as it is judged, before its memory is written: if a later scope fails the
 /// sweep, what was already repaired has been reported, and the retry announces nothing twice.
 /// </summary>
-internal sealed class SweepRun(SweepReview review, IncidentBook incidents, AlertOutbox outbox, AlertComposer composer, ILogger logger)
+internal sealed class SweepRun(SweepReview review, IncidentBook incidents, AlertOutbox outbox, AlertComposer composer, AlertPathCheck alertPath, ILogger logger)
 {
     public async Task<GuardResult> RunAsync(GuardEvent sweep, RemediationGate gate, CancellationToken cancellationToken)
     {
@@ -47,6 +47,12 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             }
         }, cancellationToken).ConfigureAwait(false);
 
+        var alertPathProblem = await alertPath.ProblemAsync(cancellationToken).ConfigureAwait(false);
+        if (alertPathProblem is not null)
+        {
+            await ReportBrokenAlertPathAsync(sweep, alertPathProblem, configuration, cancellationToken).ConfigureAwait(false);
+        }
+
         var reason = $"the sweep checked {judged} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, {unchanged} known violation(s) unchanged"
             + (failed == 0 ? string.Empty : $", {failed} not finished");
         logger.LogInformation("Sweep done: {Reason}", reason);
@@ -56,7 +62,47 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             Alerts = sent,
             Checks = judged,
             FailedChecks = failed,
+            AlertPathBroken = alertPathProblem is not null,
             Rules = [.. sent.SelectMany(a => RuleEvaluations.For(sweep, configuration, a)).DistinctBy(r => r.RuleId)],
         };
+    }
+
+    // The log line is what an alarm catches when nothing can be published; the alert is tried anyway (a key that is
+    // only being replaced may still work) and its failure must not fail the sweep, which would only repeat it.
+    private async Task ReportBrokenAlertPathAsync(
+        GuardEvent sweep, string problem, Configuration.GuardConfiguration configuration, CancellationToken cancellationToken)
+    {
+        logger.LogCritical("AlertPathBroken: {Problem}. The guard keeps guarding; its alerts are only in this log until the key is usable.", problem);
+        var rule = Rules.RuleCatalog.GuardAlertPath;
+        if (configuration.ModeOf(rule) == Configuration.RuleMode.Off)
+        {
+            return;
+        }
+
+        var draft = new AlertDraft(
+            Event: sweep,
+            Headline: Headlines.For(KeyStateRules.Violation(rule, problem), AlertOutcome.Alerted),
+            WhatHappened: $"The guard's scheduled sweep checked its own alarm path: {problem}.",
+            Outcome: AlertOutcome.Alerted,
+            Findings: [KeyStateRules.Violation(rule, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.")],
+            Steps: [],
+            Verification: null,
+            KeyArn: null,
+            KeyRegion: null,
+            KeyStateBefore: null,
+            KeyStateAfter: null,
+            InstanceArn: null,
+            ExtraNextSteps: []);
+        try
+        {
+            var key = $"alert-path|{problem}";
+            var alertId = AlertIds.For(sweep.EventId ?? "sweep", key);
+            await outbox.PublishAsync(
+                composer.Compose(draft), alertId, configuration.ChatbotNotifications, configuration.RepeatAlertWindow, cancellationToken, suppressionKey: key).ConfigureAwait(false);
+        }
+        catch (Errors.AwsCallException e)
+        {
+            logger.LogCritical(e, "AlertPathBroken: the alert about it could not be published either ({Operation}: {ErrorCode})", e.Operation, e.ErrorCode);
+        }
     }
 }

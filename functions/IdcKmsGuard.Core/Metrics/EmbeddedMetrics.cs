@@ -21,6 +21,9 @@ public static class EmbeddedMetrics
     /// <summary>The scopes a sweep could not finish judging (reported in its alerts); the template alarms on any.</summary>
     public const string SweepChecksFailed = "SweepChecksFailed";
 
+    /// <summary>1 when a sweep found the alert topic's key unusable: the second path when alerts cannot go out.</summary>
+    public const string AlertPathBroken = "AlertPathBroken";
+
     public static IReadOnlyList<string> For(GuardResult result, string service, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -36,6 +39,7 @@ public static class EmbeddedMetrics
             {
                 totals.Add((SweepsCompleted, "Count", 1));
                 totals.Add((SweepChecksFailed, "Count", result.FailedChecks));
+                totals.Add((AlertPathBroken, "Count", result.AlertPathBroken ? 1 : 0));
             }
         }
         else if (result.Alerts.Count > 0 && result.Event.EventTime is { } happened)

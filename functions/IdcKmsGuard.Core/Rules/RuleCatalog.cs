@@ -154,11 +154,18 @@ public static class RuleCatalog
         + "(aws ssm get-parameter-history --name <parameter>) and review who may write the parameter. A change that leaves "
         + "more alone (a rule off, dry run, an exemption, an approved key) is reported high.");
 
+    public static GuardRule GuardAlertPath { get; } = new(
+        "GUARD-ALERT-PATH",
+        Severity.Critical,
+        "The guard's alerts can reach people",
+        "Enable the alert topic's key (or cancel its deletion, then enable it): aws kms enable-key --key-id {key} --region {region}. "
+        + "Until then no alert or alarm of IdcKmsGuard is delivered; the guard keeps guarding and logs what it would have sent.");
+
     public static IReadOnlyList<GuardRule> All { get; } =
     [
         KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeyReplica, KeySpec, KeyRotation, EncryptionApproved,
         EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ExtraAccess, ContextScope, GuardAccess,
-        GuardConfig, GuardConfigChanged,
+        GuardConfig, GuardConfigChanged, GuardAlertPath,
     ];
 
     public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GuardRule? rule)

@@ -37,7 +37,8 @@ public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedge
     public Task<string?> FindFollowUpEventAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     // Without memory every configuration is new and nothing is announced: the CLI has no history to compare with.
-    public Task<AnnouncedConfiguration?> LastAnnouncedAsync(string source, CancellationToken cancellationToken) => Task.FromResult<AnnouncedConfiguration?>(null);
+    public Task<AnnouncedConfiguration?> LastAnnouncedAsync(string source, CancellationToken cancellationToken) =>
+        Task.FromResult<AnnouncedConfiguration?>(null);
 
     public Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -53,6 +53,33 @@ public sealed class DeliveryGuaranteeTests
         Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
     }
 
+    // A hung PutKeyPolicy can land after the retry's first re-read said "not in effect" and before its own review read
+    // the policy: the review finds the key healthy and sends nothing, so only a later re-read can tell the alert it worked.
+    [Fact]
+    public async Task Handle_WhenAnEarlierAttemptsChangeLandsAfterTheFirstReRead_ShouldReportItDone()
+    {
+        const string RootOnly = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+        var repaired = File.ReadAllText(Path.Combine(IdcKmsGuard.Testing.RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+        var scenario = new GuardScenario(KeyState.Enabled, policy: RootOnly);
+        var sent = new JournaledChange("PutKeyPolicy", GuardScenario.Key.ToString(), ChangeStatus.Planned, "Applied the repaired policy.", ChangeEvidence.Sha256(repaired));
+        var journal = new EventJournal(null, [new ScopeJournal(GuardScenario.Key.ToString(), "Enabled", [new Finding("KEY-POLICY-HEALTHY", Severity.Critical, "sso.amazonaws.com may not decrypt.")], [sent])]);
+        scenario.State.Events["7f1d9a3b-0000-4000-9000-000000000001"] = new LedgerEntry("released", null, DateTimeOffset.MinValue, 1, journal, GuardScenario.Key.ToString());
+        scenario.Keys.AfterPolicyRead = reads =>
+        {
+            if (reads == 0)
+            {
+                scenario.Keys.PutKeyPolicyAsync(GuardScenario.Key, repaired, CancellationToken.None).GetAwaiter().GetResult();
+            }
+        };
+
+        var result = await scenario.HandleAsync("kms-put-key-policy.json");
+
+        var step = Assert.Single(result.Alert!.Steps);
+        Assert.Equal(("PutKeyPolicy", StepStatus.Fixed), (step.Action, step.Status));
+        Assert.Contains("took effect late", step.Detail, StringComparison.Ordinal);
+        Assert.Single(scenario.Keys.Calls, c => c.StartsWith("PutKeyPolicy", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Sweep_WhenAnotherEventsJournalWasAbandoned_ShouldReportItLateWithoutChangingAnything()
     {

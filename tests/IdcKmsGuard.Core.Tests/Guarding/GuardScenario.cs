@@ -17,13 +17,14 @@ internal sealed class GuardScenario
     public const string GuardRoleArn = "arn:aws:iam::111122223333:role/idckmsguard/IdcKmsGuardFunctionRole";
 
     /// <param name="deliveryAttempts">How often Lambda delivers an event; 1: every attempt is the last.</param>
-    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false, int deliveryAttempts = 3)
+    /// <param name="alertTopicKey">The alert topic's key, which the sweep checks (null: none).</param>
+    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false, int deliveryAttempts = 3, KeyArn? alertTopicKey = null)
     {
         State = new InMemoryStateStore(Time);
         Snapshot = snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero }, Time, NullLogger.Instance, _ => Task.FromResult(Snapshot), State)
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey }, Time, NullLogger.Instance, _ => Task.FromResult(Snapshot), State)
         {
             FollowUps = followUps ? Scheduler : null,
         };

@@ -80,10 +80,17 @@ internal sealed class InMemoryKeyStore : IKeyStore
         return Task.FromResult(aliases.TryGetValue(aliasName, out var arn) ? keys.GetValueOrDefault(arn) : null);
     }
 
+    /// <summary>Runs after each GetKeyPolicy answer, with how many came before: a hung call landing between two reads.</summary>
+    public Action<int>? AfterPolicyRead { get; set; }
+
+    private int policyReads;
+
     public Task<string> GetKeyPolicyAsync(KeyArn key, CancellationToken cancellationToken)
     {
         Record("GetKeyPolicy", key);
-        return Task.FromResult(policies[key.ToString()]);
+        var policy = policies[key.ToString()];
+        AfterPolicyRead?.Invoke(policyReads++);
+        return Task.FromResult(policy);
     }
 
     public string PolicyOf(KeyArn arn) => policies[arn.ToString()];

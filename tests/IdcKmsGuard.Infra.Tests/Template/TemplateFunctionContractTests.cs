@@ -40,6 +40,7 @@ public sealed class TemplateFunctionContractTests
     [InlineData("CONFIGURATION_PARAMETER", "!Ref", "ConfigurationParameter")]
     [InlineData("STATE_TABLE", "!Ref", "StateTable")]
     [InlineData("FOLLOW_UP_QUEUE_URL", "!Ref", "FollowUpQueue")]
+    [InlineData("ALERT_TOPIC_KEY_ARN", "!GetAtt", "AlertTopicKey.Arn")]
     public void Environment_ShouldSetWhatGuardSettingsReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");

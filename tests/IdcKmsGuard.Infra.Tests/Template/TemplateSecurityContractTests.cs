@@ -113,6 +113,7 @@ public sealed class TemplateSecurityContractTests
 
         Assert.Contains(alarms, a => a.Properties.Scalar("MetricName") == "Throttles");
         Assert.Contains(alarms, a => a.Properties.Scalar("MetricName") == "ApproximateAgeOfOldestMessage");
+        Assert.Contains(alarms, a => a.Properties.Scalar("MetricName") == Core.Metrics.EmbeddedMetrics.AlertPathBroken);
         Assert.All(alarms, a => Assert.True(a.Properties.Sequence("AlarmActions").Children.Any(action => action.Refers("AlertTopic")), $"{a.LogicalId} notifies nobody."));
     }
 

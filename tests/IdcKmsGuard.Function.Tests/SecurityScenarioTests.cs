@@ -1,0 +1,61 @@
+using Amazon.KeyManagementService.Model;
+
+namespace IdcKmsGuard.Function.Tests;
+
+/// <summary>Tamper resistance on the stand-in, through the function's handler and the real clients.</summary>
+public sealed class SecurityScenarioTests
+{
+    private const string ReplicaRegion = "eu-west-1";
+
+    // "Reported but never undone" must hold for the sweep too, not only for the event.
+    [Fact]
+    public async Task ExemptDisable_ShouldSurviveTheNextSweep()
+    {
+        var rig = new GuardRig(account => $$$"""
+            {"version": 1, "exemptions": {"principals": [{"arnPattern": "arn:aws:iam::{{{account}}}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Administrator*", "reason": "break-glass drill"}]}}
+            """);
+        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+
+        var exempt = await rig.InvokeAsync(rig.Event("kms-disable-key.json"));
+        var sweep = await rig.InvokeAsync(rig.Event("scheduled-event.json"));
+
+        Assert.Equal("Alerted", exempt.GetProperty("disposition").GetString());
+        Assert.Equal("Sweep", sweep.GetProperty("trigger").GetString());
+        Assert.Equal("Disabled", await rig.KeyStateAsync());
+        Assert.Equal("exempt", Assert.Single(await rig.ReceivedAlertsAsync(), a => a.Rule == "KEY-ENABLED").Outcome);
+    }
+
+    // Tags are per key and per Region: a replica's suspension never decides for its primary, nor the other way round.
+    [Fact]
+    public async Task SuspendedReplica_ShouldBeLeftAloneWhileItsPrimaryIsRepaired()
+    {
+        var rig = GuardRig.InTwoRegions(ReplicaRegion);
+        var replica = rig.Seeded.ReplicaKeyArns![0];
+        using var kms = rig.KmsIn(ReplicaRegion);
+        var until = TimeProvider.System.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        await kms.TagResourceAsync(new TagResourceRequest { KeyId = replica, Tags = [new Tag { TagKey = "idckmsguard:suspend-until", TagValue = until }] });
+        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = replica });
+        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+
+        await rig.InvokeAsync(rig.Event("scheduled-event.json"));
+
+        Assert.Equal("Enabled", await rig.KeyStateAsync());
+        Assert.Equal("Disabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = replica })).KeyMetadata.KeyState.Value);
+    }
+
+    // The role may change only marked keys; the guard says how to mark one instead of failing on AccessDenied.
+    [Fact]
+    public async Task Remediation_OfAKeyWithoutTheGuardedTag_ShouldBeRefusedWithTheCommandThatMarksIt()
+    {
+        var rig = new GuardRig();
+        await rig.Kms.UntagResourceAsync(new UntagResourceRequest { KeyId = rig.Seeded.KeyArn, TagKeys = ["idckmsguard:guarded"] });
+        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+
+        await rig.InvokeAsync(rig.Event("kms-disable-key.json"));
+
+        Assert.Equal("Disabled", await rig.KeyStateAsync());
+        var alert = Assert.Single(await rig.ReceivedAlertsAsync());
+        var findings = alert.Document.GetProperty("findings").EnumerateArray().Select(f => (Rule: f.GetProperty("rule").GetString(), Message: f.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(findings, f => f.Rule == "GUARD-ACCESS" && f.Message.Contains("aws kms tag-resource", StringComparison.Ordinal));
+    }
+}
