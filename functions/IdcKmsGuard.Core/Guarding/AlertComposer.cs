@@ -108,4 +108,9 @@ internal sealed record AlertDraft(
     Severity NotificationSeverity = Severity.Info,
     string NotificationRule = "",
     IReadOnlyList<string>? PolicyDiff = null,
-    IReadOnlyList<string>? PolicyChange = null);
+    IReadOnlyList<string>? PolicyChange = null)
+{
+    /// <summary>A notice about the guard itself (its configuration, its alarm path): one finding, no key, nothing changed.</summary>
+    public static AlertDraft AboutTheGuard(GuardEvent guardEvent, string headline, string whatHappened, Finding finding) =>
+        new(guardEvent, headline, whatHappened, AlertOutcome.Alerted, [finding], [], null, null, null, null, null, null, []);
+}

@@ -20,20 +20,11 @@ internal static class ConfigurationChangeDraft
             change.Widens
                 ? $"The new configuration leaves more alone: {string.Join("; ", change.Widening)}. Changes since {since}: {lines}."
                 : $"Changes since {since}: {lines}.");
-        return new AlertDraft(
-            Event: guardEvent,
-            Headline: change.Widens ? "The guard's configuration changed: it now leaves more alone" : "The guard's configuration changed",
-            WhatHappened: $"While handling {guardEvent.EventName}, the guard read version {document.Version} of its configuration "
-                + $"({document.Origin}), {who}. It is in effect now.",
-            Outcome: AlertOutcome.Alerted,
-            Findings: [finding],
-            Steps: [],
-            Verification: null,
-            KeyArn: null,
-            KeyRegion: null,
-            KeyStateBefore: null,
-            KeyStateAfter: null,
-            InstanceArn: null,
-            ExtraNextSteps: []);
+        return AlertDraft.AboutTheGuard(
+            guardEvent,
+            change.Widens ? "The guard's configuration changed: it now leaves more alone" : "The guard's configuration changed",
+            $"While handling {guardEvent.EventName}, the guard read version {document.Version} of its configuration ({document.Origin}), "
+            + $"{who}. It is in effect now.",
+            finding);
     }
 }

@@ -79,20 +79,8 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             return;
         }
 
-        var draft = new AlertDraft(
-            Event: sweep,
-            Headline: Headlines.For(KeyStateRules.Violation(rule, problem), AlertOutcome.Alerted),
-            WhatHappened: $"The guard's scheduled sweep checked its own alarm path: {problem}.",
-            Outcome: AlertOutcome.Alerted,
-            Findings: [KeyStateRules.Violation(rule, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.")],
-            Steps: [],
-            Verification: null,
-            KeyArn: null,
-            KeyRegion: null,
-            KeyStateBefore: null,
-            KeyStateAfter: null,
-            InstanceArn: null,
-            ExtraNextSteps: []);
+        var finding = KeyStateRules.Violation(rule, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
+        var draft = AlertDraft.AboutTheGuard(sweep, Headlines.For(finding, AlertOutcome.Alerted), $"The guard's scheduled sweep checked its own alarm path: {problem}.", finding);
         try
         {
             var key = $"alert-path|{problem}";
