@@ -22,8 +22,7 @@ internal sealed class ChangeJournal
     private readonly int maxAttempts;
     private readonly TimeSpan backoff;
     private readonly List<string> transientFailures = [];
-    private readonly HashSet<string> resolvedEarlier = new(StringComparer.Ordinal);
-    private readonly HashSet<JournaledChange> notInEffectYet = [];
+    private readonly EarlierAttempts earlier;
     private EventJournal current;
     private bool appliedNow;
     private readonly List<(string Scope, JournaledChange Change)> madeNow = [];
@@ -40,6 +39,7 @@ internal sealed class ChangeJournal
         this.time = time;
         this.maxAttempts = maxAttempts;
         current = claim.Journal ?? new EventJournal(eventJson is { Length: <= MaxJournaledEventChars } ? eventJson : null, []);
+        earlier = new EarlierAttempts(claim.Journal, evidence, () => IsLastAttempt);
     }
 
     /// <summary>Events above this size are not journaled whole (a DynamoDB item holds 400 KB); only their own retry can finish them.</summary>
@@ -71,93 +71,33 @@ internal sealed class ChangeJournal
     /// </summary>
     public async Task<ScopeJournal?> EarlierWorkAsync(string scope, CancellationToken cancellationToken)
     {
-        if (claim.Journal?.For(scope) is not { Reported: false } earlier || !resolvedEarlier.Add(scope))
+        var settled = await earlier.SettleAsync(scope, cancellationToken).ConfigureAwait(false);
+        if (settled is not null)
         {
-            return null;
-        }
-
-        var settled = new List<JournaledChange>(earlier.Changes.Count);
-        foreach (var change in earlier.Changes)
-        {
-            if (change.Status != ChangeStatus.Planned)
-            {
-                settled.Add(change);
-                continue;
-            }
-
-            bool tookEffect;
-            try
-            {
-                tookEffect = await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsCallException e) when (!e.IsTransient || IsLastAttempt)
-            {
-                // Stays planned: reported as unconfirmed, never as done or as failed.
-                settled.Add(change);
-                continue;
-            }
-
-            var verdict = tookEffect
-                ? change with { Status = ChangeStatus.Applied, Detail = $"{change.Detail} (an earlier attempt sent it and stopped before the answer; a re-read shows it took effect)" }
-                : change with { Status = ChangeStatus.Failed, Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect." };
-            if (!tookEffect)
-            {
-                notInEffectYet.Add(verdict);
-            }
-
-            settled.Add(verdict);
-        }
-
-        var resolved = earlier with { Changes = settled };
-        current = current.With(resolved);
-        return resolved;
-    }
-
-    /// <summary>
-    /// A call an earlier attempt sent that a re-read found not in effect may still be carried out: a request that hung
-    /// can land after its caller gave up, even after this attempt's first re-read. Read once more, after this attempt's
-    /// own reads and changes, before the alert calls it failed; a change that landed is reported as done.
-    /// </summary>
-    public async Task<ScopeJournal> SettleLateAsync(ScopeJournal earlier, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(earlier);
-        if (!earlier.Changes.Any(notInEffectYet.Contains))
-        {
-            return earlier;
-        }
-
-        var changes = new List<JournaledChange>(earlier.Changes.Count);
-        foreach (var change in earlier.Changes)
-        {
-            // Once this attempt made the same change itself, the state cannot tell whose call took effect: its own step says.
-            var resentNow = madeNow.Any(m => m.Scope == earlier.Scope && m.Change.Action == change.Action && m.Change.Target == change.Target);
-            var landed = notInEffectYet.Remove(change) && !resentNow && await LandedAsync(change, cancellationToken).ConfigureAwait(false);
-            changes.Add(landed
-                ? change with { Status = ChangeStatus.Applied, Detail = "An earlier attempt sent it and stopped before the answer; it took effect late (a later re-read shows it)." }
-                : change);
-        }
-
-        var settled = earlier with { Changes = changes };
-        if (current.For(earlier.Scope) is { } kept)
-        {
-            // This attempt's own changes on the scope follow the earlier ones: only those are replaced.
-            current = current.With(kept with { Changes = [.. changes, .. kept.Changes.Skip(changes.Count)] });
+            current = current.With(settled);
         }
 
         return settled;
     }
 
-    private async Task<bool> LandedAsync(JournaledChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads once more, after this attempt's own reads and changes, what <see cref="EarlierWorkAsync"/> found not in
+    /// effect: a hung call can land between two reads. A change that landed is reported as done.
+    /// </summary>
+    public async Task<ScopeJournal> SettleLateAsync(ScopeJournal earlierWork, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(earlierWork);
+        var settled = await earlier.SettleLateAsync(
+            earlierWork,
+            change => madeNow.Any(m => m.Scope == earlierWork.Scope && m.Change.Action == change.Action && m.Change.Target == change.Target),
+            cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(settled, earlierWork) && current.For(earlierWork.Scope) is { } kept)
         {
-            return await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false);
+            // This attempt's own changes on the scope follow the earlier ones: only those are replaced.
+            current = current.With(kept with { Changes = [.. settled.Changes, .. kept.Changes.Skip(settled.Changes.Count)] });
         }
-        catch (AwsCallException)
-        {
-            // The first re-read stands.
-            return false;
-        }
+
+        return settled;
     }
 
     /// <summary>Sends <paramref name="change"/> as described above and returns the step the alert reports.</summary>
