@@ -29,21 +29,14 @@ public sealed partial class DynamoDbGuardStateStore : IConfigurationHistory
             [StateTable.DocumentText] = Text(announced.Text),
             [StateTable.ObservedAt] = Millis(announced.At),
         };
-        var request = new PutItemRequest { TableName = tableName, Item = item };
-        if (long.TryParse(announced.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (!long.TryParse(announced.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            item[StateTable.VersionNumber] = Number(number);
-            request.ConditionExpression = "attribute_not_exists(pk) OR versionNumber < :version";
-            request.ExpressionAttributeValues = new() { [":version"] = Number(number) };
+            // A version without an order replaces whatever is kept.
+            await CallAsync("PutItem", pk, () => client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken)).ConfigureAwait(false);
+            return;
         }
 
-        try
-        {
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // This version, or a later one, is kept already.
-        }
+        item[StateTable.VersionNumber] = Number(number);
+        await PutUnlessNewerKeptAsync(pk, item, StateTable.VersionNumber, orEqual: false, cancellationToken).ConfigureAwait(false);
     }
 }

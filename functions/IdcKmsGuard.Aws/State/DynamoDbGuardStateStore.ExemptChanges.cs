@@ -9,7 +9,6 @@ public sealed partial class DynamoDbGuardStateStore : IExemptChanges
     // An exemption without an end is re-checked against the configuration on every use; the item itself lapses.
     private static readonly TimeSpan OpenEndedExemptChange = TimeSpan.FromDays(365);
 
-    // Events arrive out of order: an older exempt change delivered late must not replace a newer one.
     public async Task RememberExemptChangeAsync(ExemptChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -35,21 +34,7 @@ public sealed partial class DynamoDbGuardStateStore : IExemptChanges
             item[StateTable.EventId] = Text(eventId);
         }
 
-        var request = new PutItemRequest
-        {
-            TableName = tableName,
-            Item = item,
-            ConditionExpression = "attribute_not_exists(pk) OR observedAt <= :observedAt",
-            ExpressionAttributeValues = new() { [":observedAt"] = Millis(change.At) },
-        };
-        try
-        {
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // A newer exempt change is already kept.
-        }
+        await PutUnlessNewerKeptAsync(pk, item, StateTable.ObservedAt, orEqual: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ExemptChange?> FindExemptChangeAsync(string keyArn, string ruleId, CancellationToken cancellationToken)

@@ -20,25 +20,12 @@ public sealed partial class DynamoDbGuardStateStore
     {
         ArgumentNullException.ThrowIfNull(keyInUse);
         var pk = StateTable.KeyInUsePrefix + keyInUse.InstanceArn;
-        var request = new PutItemRequest
+        var item = new Dictionary<string, AttributeValue>
         {
-            TableName = tableName,
-            Item = new()
-            {
-                [StateTable.Pk] = Text(pk),
-                [StateTable.KeyArn] = Text(keyInUse.KeyArn),
-                [StateTable.SeenAt] = Millis(keyInUse.SeenAt),
-            },
-            ConditionExpression = "attribute_not_exists(pk) OR seenAt <= :seenAt",
-            ExpressionAttributeValues = new() { [":seenAt"] = Millis(keyInUse.SeenAt) },
+            [StateTable.Pk] = Text(pk),
+            [StateTable.KeyArn] = Text(keyInUse.KeyArn),
+            [StateTable.SeenAt] = Millis(keyInUse.SeenAt),
         };
-        try
-        {
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // A newer observation is already kept.
-        }
+        await PutUnlessNewerKeptAsync(pk, item, StateTable.SeenAt, orEqual: true, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,22 +23,7 @@ public sealed partial class DynamoDbGuardStateStore
             item[StateTable.Actor] = Text(actor);
         }
 
-        // Events arrive out of order: an older observation delivered late must not replace a newer one.
-        var request = new PutItemRequest
-        {
-            TableName = tableName,
-            Item = item,
-            ConditionExpression = "attribute_not_exists(pk) OR observedAt <= :observedAt",
-            ExpressionAttributeValues = new() { [":observedAt"] = Millis(policy.ObservedAt) },
-        };
-        try
-        {
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // A newer healthy policy is already kept.
-        }
+        await PutUnlessNewerKeptAsync(pk, item, StateTable.ObservedAt, orEqual: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken)

@@ -73,6 +73,30 @@ public sealed partial class DynamoDbGuardStateStore : IGuardStateStore
         }
     }
 
+    /// <summary>
+    /// Puts <paramref name="item"/> unless the item kept holds a later <paramref name="order"/> attribute: events and
+    /// sweeps arrive out of order, and an older observation delivered late must not replace a newer one.
+    /// </summary>
+    /// <param name="orEqual">Whether an equal value may be replaced (a repeated observation of the same moment).</param>
+    private async Task PutUnlessNewerKeptAsync(string pk, Dictionary<string, AttributeValue> item, string order, bool orEqual, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = item,
+            ConditionExpression = $"attribute_not_exists(pk) OR {order} {(orEqual ? "<=" : "<")} :order",
+            ExpressionAttributeValues = new() { [":order"] = item[order] },
+        };
+        try
+        {
+            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // A newer one is kept already.
+        }
+    }
+
     private InvalidOperationException KeptChanging(string pk) =>
         new($"The state item {tableName}/{pk} changed under {MaxAttempts} conditional writes in a row.");
 }

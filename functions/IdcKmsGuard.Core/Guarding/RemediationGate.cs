@@ -44,9 +44,9 @@ internal sealed class RemediationGate(
             return refused;
         }
 
-        if (Exemption() is { } exemption)
+        if (Exemption() is ({ } principal, { } exemption))
         {
-            await RememberExemptAsync(rule, key, subjectNow, exemption, cancellationToken).ConfigureAwait(false);
+            await RememberExemptAsync(rule, key, subjectNow, principal, exemption, cancellationToken).ConfigureAwait(false);
             var until = exemption.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : string.Empty;
             return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). The guard leaves the key as they left it while the exemption lasts. Would have: {wouldDo}.");
         }
@@ -152,9 +152,8 @@ internal sealed class RemediationGate(
     }
 
     // A memory the next sweep relies on: a failed write asks Lambda for another delivery, which writes it again.
-    private async Task RememberExemptAsync(GuardRule rule, KeyArn key, string subjectNow, PrincipalExemption exemption, CancellationToken cancellationToken)
+    private async Task RememberExemptAsync(GuardRule rule, KeyArn key, string subjectNow, string principal, PrincipalExemption exemption, CancellationToken cancellationToken)
     {
-        var principal = new[] { guardEvent.Actor.SessionIssuerArn, guardEvent.Actor.Arn }.OfType<string>().First(exemption.Matches);
         try
         {
             await exemptChanges.RememberExemptChangeAsync(
@@ -169,13 +168,19 @@ internal sealed class RemediationGate(
     }
 
     // An assumed role matches by its session ARN or by the role behind it.
-    private PrincipalExemption? Exemption()
+    // The principal it matched is remembered with an exempt change, so that a later check finds the same exemption.
+    private (string Principal, PrincipalExemption Exemption)? Exemption()
     {
         var now = time.GetUtcNow();
-        return new[] { guardEvent.Actor.Arn, guardEvent.Actor.SessionIssuerArn }
-            .OfType<string>()
-            .SelectMany(arn => configuration.ExemptionsFor(arn, now))
-            .FirstOrDefault();
+        foreach (var arn in new[] { guardEvent.Actor.Arn, guardEvent.Actor.SessionIssuerArn }.OfType<string>())
+        {
+            if (configuration.ExemptionsFor(arn, now).FirstOrDefault() is { } exemption)
+            {
+                return (arn, exemption);
+            }
+        }
+
+        return null;
     }
 
     // Per key: in a sweep, a replica's tag must never decide for the primary, nor the other way round.

@@ -49,8 +49,8 @@ public sealed class TemplateRoleContractTests
     public void KmsWriteActions_ShouldBeGrantedOnlyWhenRemediating()
     {
         var writes = Statements
-            .Where(s => !IsAlertTopicKeyUse(s))
-            .SelectMany(s => s.Actions.Where(a => IsKmsWrite(a) && !IsKeyUse(a)).Select(action => (action, s.Condition)))
+            .Where(s => !s.IsAlertTopicKeyUse)
+            .SelectMany(s => s.Actions.Where(a => IamStatement.IsKmsWrite(a) && !IsKeyUse(a)).Select(action => (action, s.Condition)))
             .ToList();
 
         // PutKeyPolicy only ever applies the policy engine's repair, with KMS's lock-out safety check on.
@@ -62,7 +62,7 @@ public sealed class TemplateRoleContractTests
     [Fact]
     public void AlertTopicKey_ShouldOnlyBeUsedToEncryptAlerts()
     {
-        var statement = Assert.Single(Statements, IsAlertTopicKeyUse);
+        var statement = Assert.Single(Statements, s => s.IsAlertTopicKeyUse);
 
         Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], statement.Actions.Order(StringComparer.Ordinal));
         Assert.Null(statement.Condition);
@@ -98,7 +98,7 @@ public sealed class TemplateRoleContractTests
     [Fact]
     public void KeyUse_ShouldBeGrantedOnlyForTheAlertTopicOrThroughIdentityCenter()
     {
-        var using_ = Statements.Where(s => !IsAlertTopicKeyUse(s) && s.Actions.Any(IsKeyUse)).ToList();
+        var using_ = Statements.Where(s => !s.IsAlertTopicKeyUse && s.Actions.Any(IsKeyUse)).ToList();
 
         Assert.NotEmpty(using_);
         Assert.All(using_, s =>
@@ -144,14 +144,6 @@ public sealed class TemplateRoleContractTests
         || action.StartsWith("kms:GenerateDataKey", StringComparison.OrdinalIgnoreCase)
         || action.StartsWith("kms:ReEncrypt", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsAlertTopicKeyUse(IamStatement statement) =>
-        statement.Resource is { } resource && resource.Refers("AlertTopicKey");
-
-    private static bool IsKmsWrite(string action) =>
-        action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)
-        && !action.StartsWith("kms:Describe", StringComparison.OrdinalIgnoreCase)
-        && !action.StartsWith("kms:Get", StringComparison.OrdinalIgnoreCase)
-        && !action.StartsWith("kms:List", StringComparison.OrdinalIgnoreCase);
 
     // IAM action names are case-insensitive and may end in a wildcard.
     private static bool Covers(string granted, string action) =>

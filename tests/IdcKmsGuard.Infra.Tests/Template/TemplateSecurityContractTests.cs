@@ -19,7 +19,7 @@ public sealed class TemplateSecurityContractTests
     [Fact]
     public void KeyChangingActions_ShouldBeGrantedOnlyOnKeysMarkedGuarded()
     {
-        var changing = Statements.Where(s => s.Actions.Any(IsKeyChange) && !IsAlertTopicKeyUse(s)).ToList();
+        var changing = Statements.Where(s => s.Actions.Any(IamStatement.IsKmsWrite) && !s.IsAlertTopicKeyUse).ToList();
 
         Assert.NotEmpty(changing);
         Assert.All(changing, s =>
@@ -136,13 +136,4 @@ public sealed class TemplateSecurityContractTests
         YamlSequenceNode { Tag.Value: "!If" } branches => $"{Describe(branches.Children[1])} (if {branches.Children[0]})",
         _ => node.ToString(),
     };
-
-    private static bool IsKeyChange(string action) =>
-        action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)
-        && !action.StartsWith("kms:Describe", StringComparison.OrdinalIgnoreCase)
-        && !action.StartsWith("kms:Get", StringComparison.OrdinalIgnoreCase)
-        && !action.StartsWith("kms:List", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsAlertTopicKeyUse(IamStatement statement) =>
-        statement.Resource is { } resource && resource.Refers("AlertTopicKey");
 }

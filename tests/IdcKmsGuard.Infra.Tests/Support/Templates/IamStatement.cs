@@ -26,6 +26,16 @@ internal sealed record IamStatement(string Sid, string Effect, IReadOnlyList<str
         return statements;
     }
 
+    /// <summary>Key use the guard needs to publish to its encrypted topic: a grant on AlertTopicKey.</summary>
+    public bool IsAlertTopicKeyUse => Resource is { } resource && resource.Refers("AlertTopicKey");
+
+    /// <summary>A KMS action that is not a read (Describe*, Get*, List*).</summary>
+    public static bool IsKmsWrite(string action) =>
+        action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)
+        && !action.StartsWith("kms:Describe", StringComparison.OrdinalIgnoreCase)
+        && !action.StartsWith("kms:Get", StringComparison.OrdinalIgnoreCase)
+        && !action.StartsWith("kms:List", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The statement's condition block for one operator (StringEquals, Bool, ArnEquals ...), or null.</summary>
     public YamlMappingNode? ConditionBlock(string conditionOperator) =>
         Node.Find("Condition") is YamlMappingNode conditions ? conditions.Find(conditionOperator) as YamlMappingNode : null;
