@@ -65,10 +65,10 @@ public static class AwsGuardFactory
             };
         }
 
-        IGuardStateStore? state = deployment.StateTable is { } table
-            ? new DynamoDbGuardStateStore(DynamoDbClientFactory.Create(credentials.SdkCredentials, endpoints, deployment.Region), table, time)
+        var stores = deployment.StateTable is { } table
+            ? GuardStores.Of(new DynamoDbGuardStateStore(DynamoDbClientFactory.Create(credentials.SdkCredentials, endpoints, deployment.Region), table, time))
             : null;
-        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, state)
+        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, stores)
         {
             FollowUps = deployment.FollowUpQueueUrl is { } queue ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue) : null,
             FollowUpSchedule = deployment.FollowUpSchedule,

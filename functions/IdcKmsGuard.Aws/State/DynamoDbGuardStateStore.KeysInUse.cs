@@ -4,7 +4,7 @@ using static IdcKmsGuard.Aws.State.StateValues;
 
 namespace IdcKmsGuard.Aws.State;
 
-public sealed partial class DynamoDbGuardStateStore
+public sealed partial class DynamoDbGuardStateStore : IKeyInUseMemory
 {
     public async Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken)
     {

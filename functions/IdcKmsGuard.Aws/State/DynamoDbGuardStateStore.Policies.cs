@@ -4,7 +4,7 @@ using static IdcKmsGuard.Aws.State.StateValues;
 
 namespace IdcKmsGuard.Aws.State;
 
-public sealed partial class DynamoDbGuardStateStore
+public sealed partial class DynamoDbGuardStateStore : IKnownGoodPolicies
 {
     public async Task SaveKnownGoodPolicyAsync(KnownGoodPolicy policy, CancellationToken cancellationToken)
     {

@@ -7,11 +7,11 @@ using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Aws.State;
 
 /// <summary>
-/// The <see cref="IGuardStateStore"/> port over DynamoDB's low-level API (see <see cref="StateTable"/> for the
+/// The state ports (see <see cref="GuardStores"/>) over DynamoDB's low-level API (see <see cref="StateTable"/> for the
 /// layout). Conditional-check failures are decisions, not errors; every other AWS error becomes an
 /// <see cref="AwsCallException"/>.
 /// </summary>
-public sealed partial class DynamoDbGuardStateStore : IGuardStateStore
+public sealed partial class DynamoDbGuardStateStore
 {
     // A write can lose the race to a concurrent one more than once only when the item changes under it again.
     private const int MaxAttempts = 3;

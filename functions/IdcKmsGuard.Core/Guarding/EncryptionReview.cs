@@ -21,17 +21,19 @@ internal sealed class EncryptionReview
     private readonly EncryptionRemediator remediator;
     private readonly TimeProvider time;
     private readonly Auditing.Auditor auditor;
-    private readonly State.IGuardStateStore state;
+    private readonly State.IIncidentMemory incidents;
+    private readonly KeyInUseTracker keysInUse;
 
-    public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time, Auditing.Auditor auditor)
+    public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.GuardStores state, TimeProvider time, Auditing.Auditor auditor)
     {
         this.keys = keys;
         this.options = options;
         this.time = time;
-        policyReview = new PolicyReview(keys, options, state, time);
+        policyReview = new PolicyReview(keys, options, state.KnownGoodPolicies, time);
+        keysInUse = new KeyInUseTracker(state.KeysInUse);
         remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
         this.auditor = auditor;
-        this.state = state;
+        incidents = state.Incidents;
     }
 
     /// <param name="followUp">Set when this is a re-check of a switch that was UPDATING; the guard re-checks no more.</param>
@@ -40,7 +42,7 @@ internal sealed class EncryptionReview
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
         var earlier = await gate.Changes.EarlierWorkAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false);
-        await KeysInUse.RememberIfEnabledAsync(state, instance, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await keysInUse.RememberIfEnabledAsync(instance, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
         // A rename or a Region change is not news unless it left the encryption unhealthy.
         var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;
@@ -84,7 +86,7 @@ internal sealed class EncryptionReview
             {
                 // Judged in full here, as the sweep would: remembered so that the next sweep does not announce it again.
                 var scope = replica.Arn.ToString();
-                await SweepMemories.UpdateAsync(state, scope, previous => (SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, true), cancellationToken).ConfigureAwait(false);
+                await IncidentMemoryUpdates.UpdateAsync(incidents, scope, previous => (SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, true), cancellationToken).ConfigureAwait(false);
             }
 
             var replicas = audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica).SelectMany(k => k.Findings).Where(f => f.Severity >= Severity.Medium).ToList();

@@ -8,7 +8,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// <summary>The alert text of an incident's life: resolved, changed since the last sweep, still failing.</summary>
 internal static class IncidentNotices
 {
-    public static AlertDraft Closed(GuardEvent guardEvent, string scope, SweepMemory open, IReadOnlyList<string> rules, string whatHappened)
+    public static AlertDraft Closed(GuardEvent guardEvent, string scope, IncidentMemory open, IReadOnlyList<string> rules, string whatHappened)
     {
         // A scope is a key ARN or an instance ARN.
         var key = Keys.KeyArn.TryParse(scope, out var arn) ? arn : null;
@@ -52,6 +52,6 @@ internal static class IncidentNotices
         }
     }
 
-    private static List<string> Gone(SweepMemory? previous, SweepMemory next) =>
+    private static List<string> Gone(IncidentMemory? previous, IncidentMemory next) =>
         [.. (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Except(next.Fingerprint.Split(','), StringComparer.Ordinal)];
 }

@@ -13,10 +13,10 @@ namespace IdcKmsGuard.Core.Guarding;
 /// attempts at the same event changed on the key is part of the story (a retry reports the fix an interrupted
 /// attempt made, not a healthy key).
 /// </summary>
-internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IGuardStateStore state, TimeProvider time)
+internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKnownGoodPolicies knownGoodPolicies, TimeProvider time)
 {
     private readonly KeyRemediator remediator = new(keys);
-    private readonly PolicyReview policyReview = new(keys, options, state, time);
+    private readonly PolicyReview policyReview = new(keys, options, knownGoodPolicies, time);
 
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {

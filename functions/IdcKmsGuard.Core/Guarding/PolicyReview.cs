@@ -18,7 +18,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// Re-reads the key policy, judges it with the policy engine for this instance's real requests, and with
 /// remediation on applies the engine's repair (never bypassing KMS's lock-out check) and verifies it.
 /// </summary>
-internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardStateStore state, TimeProvider time)
+internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownGoodPolicies knownGoodPolicies, TimeProvider time)
 {
     /// <param name="configuration">Supplies the extra requirements checked beside Identity Center's own.</param>
     /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
@@ -50,7 +50,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
             return new(findings, [], null, [], notes);
         }
 
-        var knownGood = await state.GetKnownGoodPolicyAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
+        var knownGood = await knownGoodPolicies.GetKnownGoodPolicyAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> change = knownGood is null || knownGood.Sha256 == Sha256(policy.Text)
             ? []
             : [$"Compared with the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC{(knownGood.Actor is null ? string.Empty : $", set by {knownGood.Actor}")}):", .. PolicyDiff.Lines(KeyPolicyParser.Parse(knownGood.Policy), policy)];
@@ -121,7 +121,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IGuardS
     {
         try
         {
-            await state.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken).ConfigureAwait(false);
+            await knownGoodPolicies.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (AwsCallException e)

@@ -9,7 +9,7 @@ namespace IdcKmsGuard.Core.Guarding;
 internal sealed class ProtectedKeyLocator(IKeyStore keys)
 {
     /// <param name="previousKey">The key Identity Center still uses mid-switch or after a failed one, when known and not
-    /// the one DescribeInstance names (<see cref="KeysInUse.PreviousAsync"/>).</param>
+    /// the one DescribeInstance names (<see cref="KeyInUseTracker.PreviousAsync"/>).</param>
     public async Task<ProtectedKey?> LocateAsync(
         GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances, Func<IdentityCenterInstance, CancellationToken, Task<KeyArn?>>? previousKey, CancellationToken cancellationToken)
     {

@@ -24,23 +24,23 @@ internal enum SweepChange
     StillFailing,
 }
 
-/// <summary>The sweep alerts on a change of state, not every hour: this decides, per scope, from the last sweep's memory.</summary>
+/// <summary>The sweep alerts on a change of state, not every hour: this decides, per scope, from the incident memory.</summary>
 internal static class SweepDecision
 {
     /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered (the
     /// sweep's count and start time too, when nothing changed).</summary>
-    public static SweepMemory Merge(string scope, SweepMemory? previous, IReadOnlyList<Finding> findings, IReadOnlySet<string> checkedRules, DateTimeOffset now)
+    public static IncidentMemory Merge(string scope, IncidentMemory? previous, IReadOnlyList<Finding> findings, IReadOnlySet<string> checkedRules, DateTimeOffset now)
     {
         var judged = checkedRules.Union(findings.Select(f => f.RuleId)).ToHashSet(StringComparer.Ordinal);
         var kept = (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Where(rule => !judged.Contains(rule));
         var fingerprint = string.Join(",", Open(findings).Concat(kept).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return previous is not null && previous.Fingerprint == fingerprint ? previous : new SweepMemory(scope, fingerprint, 1, now);
+        return previous is not null && previous.Fingerprint == fingerprint ? previous : new IncidentMemory(scope, fingerprint, 1, now);
     }
 
     private static IEnumerable<string> Open(IReadOnlyList<Finding> findings) =>
         findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId);
 
-    public static (SweepChange Change, SweepMemory Next) Decide(string scope, SweepMemory? previous, IReadOnlyList<Finding> findings, int repeatAfter, DateTimeOffset now)
+    public static (SweepChange Change, IncidentMemory Next) Decide(string scope, IncidentMemory? previous, IReadOnlyList<Finding> findings, int repeatAfter, DateTimeOffset now)
     {
         // Low findings are advice, never an alert of their own: they do not make a state.
         var fingerprint = string.Join(",", Open(findings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
@@ -52,7 +52,7 @@ internal static class SweepDecision
                 : fingerprint.Length == 0 ? (wasHealthy ? SweepChange.None : SweepChange.Cleared)
                 : wasHealthy ? SweepChange.New
                 : SweepChange.Changed;
-            return (change, new SweepMemory(scope, fingerprint, 1, now));
+            return (change, new IncidentMemory(scope, fingerprint, 1, now));
         }
 
         var same = previous with { Sweeps = previous.Sweeps + 1 };

@@ -4,7 +4,6 @@ using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Rules;
-using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -12,7 +11,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// The scheduled sweep's checks: the auditor reads every instance, its key and each Region's replica; every key that
 /// exists then goes through the same review (and remediation) as an event about it would.
 /// </summary>
-internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardStateStore state, TimeProvider time)
+internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUseTracker keysInUse, TimeProvider time)
 {
     // Checked by the auditor only: the key review does not look at these.
     private static readonly HashSet<string> AuditOnlyRules = new(StringComparer.Ordinal) { RuleCatalog.KeySpec.Id, RuleCatalog.GuardAccess.Id };
@@ -28,7 +27,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
         foreach (var audit in report.Instances)
         {
             var previous = await PreviousKeyAsync(audit.Instance, readAt, cancellationToken).ConfigureAwait(false);
-            await judged(new SweepScope(audit.Instance.InstanceArn, audit.Findings, audit.Findings.Count == 0 ? null : InstanceDraft(sweep, audit))).ConfigureAwait(false);
+            await judged(new SweepScope(audit.Instance.InstanceArn, audit.Findings, audit.Findings.Count == 0 ? null : AuditDrafts.ForInstance(sweep, audit))).ConfigureAwait(false);
             count++;
             foreach (var key in audit.Keys)
             {
@@ -50,8 +49,8 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
     // kept healthy like the key DescribeInstance names.
     private async Task<KeyArn?> PreviousKeyAsync(IdentityCenterInstance instance, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
-        await KeysInUse.RememberIfEnabledAsync(state, instance, readAt, cancellationToken).ConfigureAwait(false);
-        return await KeysInUse.PreviousAsync(state, instance, cancellationToken).ConfigureAwait(false);
+        await keysInUse.RememberIfEnabledAsync(instance, readAt, cancellationToken).ConfigureAwait(false);
+        return await keysInUse.PreviousAsync(instance, cancellationToken).ConfigureAwait(false);
     }
 
     // A key whose review cannot finish (its Region unreachable, throttled) is reported as not checked, with everything
@@ -111,7 +110,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
             return judged;
         }
 
-        var draft = judged.Draft ?? KeyDraft(sweep, audit, key, earlier.Findings) with { Outcome = AlertOutcome.None };
+        var draft = judged.Draft ?? AuditDrafts.ForKey(sweep, audit, key, earlier.Findings) with { Outcome = AlertOutcome.None };
         var parts = new KeyReviewParts(judged.Draft?.Findings ?? []) { Steps = draft.Steps };
         parts = judged.Failed
             ? parts.With(earlier.Findings.Where(f => !parts.Findings.Contains(f))) with { Steps = [.. earlier.Changes.Select(Delivery.ChangeJournal.ToStep), .. draft.Steps] }
@@ -142,83 +141,24 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, IGuardSt
 
         if (key.Snapshot is null)
         {
-            return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : KeyDraft(sweep, audit, key, key.Findings));
+            return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : AuditDrafts.ForKey(sweep, audit, key, key.Findings));
         }
 
         // A healthy key is not read twice: the key review (which remediates) runs only where the audit found something.
         var auditOnly = key.Findings.Where(f => AuditOnlyRules.Contains(f.RuleId)).ToList();
         if (auditOnly.Count == key.Findings.Count)
         {
-            return new SweepScope(scope, auditOnly, auditOnly.Count == 0 ? null : KeyDraft(sweep, audit, key, auditOnly));
+            return new SweepScope(scope, auditOnly, auditOnly.Count == 0 ? null : AuditDrafts.ForKey(sweep, audit, key, auditOnly));
         }
 
         // After a failed switch Identity Center does not use the key it names: reported, never repaired (someone
         // may be retiring it on purpose).
         if (audit.Instance.Encryption.Status == EncryptionStatus.UpdateFailed)
         {
-            return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : KeyDraft(sweep, audit, key, key.Findings));
+            return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : AuditDrafts.ForKey(sweep, audit, key, key.Findings));
         }
 
         var scoped = await GuardedAsync(sweep, gate, key.Arn, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn), gate, cancellationToken), auditOnly, key.Findings).ConfigureAwait(false);
-        return scoped.Draft is null && auditOnly.Count > 0 ? scoped with { Draft = KeyDraft(sweep, audit, key, auditOnly) } : scoped;
+        return scoped.Draft is null && auditOnly.Count > 0 ? scoped with { Draft = AuditDrafts.ForKey(sweep, audit, key, auditOnly) } : scoped;
     }
-
-    /// <summary>An alert about findings the auditor made on one key (no remediation: the key review does that).</summary>
-    internal static AlertDraft KeyDraft(GuardEvent sweep, InstanceAudit audit, AuditedKey key, IReadOnlyList<Finding> findings)
-    {
-        var primary = findings.OrderByDescending(f => f.Severity).First();
-        var subject = (key.Role, audit.Instance.Encryption.Status) switch
-        {
-            (KeyRole.Replica, _) => $"the replica of Identity Center's key in {key.Region} ({key.Arn})",
-            (_, EncryptionStatus.UpdateFailed) => $"the key the failed switch requested ({key.Arn})",
-            _ => $"the key Identity Center uses ({key.Arn})",
-        };
-        var state = key.Snapshot is not null ? $"It is {key.Snapshot.State}."
-            : key.Findings.Any(f => f.RuleId == RuleCatalog.GuardAccess.Id) ? "It could not be read."
-            : "It does not exist there.";
-        return new AlertDraft(
-            Event: sweep,
-            Headline: Headlines.For(primary, AlertOutcome.Alerted),
-            WhatHappened: $"{AlertComposer.Narrate(sweep, subject)} {state}",
-            Outcome: AlertOutcome.Alerted,
-            Findings: findings,
-            Steps: [],
-            Verification: null,
-            KeyArn: key.Arn.ToString(),
-            KeyRegion: key.Region,
-            KeyStateBefore: key.Snapshot?.State.ToString(),
-            KeyStateAfter: key.Snapshot?.State.ToString(),
-            InstanceArn: audit.Instance.InstanceArn,
-            ExtraNextSteps: []);
-    }
-
-    private static AlertDraft InstanceDraft(GuardEvent sweep, InstanceAudit audit)
-    {
-        var primary = audit.Findings.OrderByDescending(f => f.Severity).First();
-        return new AlertDraft(
-            Event: sweep,
-            Headline: Headlines.For(primary, AlertOutcome.Alerted),
-            WhatHappened: string.Join(" ", [AlertComposer.Narrate(sweep, $"Identity Center's encryption configuration ({audit.Instance.InstanceArn})"), $"It uses {audit.Instance.Encryption.Describe()}.", .. audit.Notes]),
-            Outcome: AlertOutcome.Alerted,
-            Findings: audit.Findings,
-            Steps: [],
-            Verification: null,
-            KeyArn: audit.Instance.Encryption.KmsKeyArn?.ToString(),
-            KeyRegion: audit.Instance.PrimaryRegion,
-            KeyStateBefore: null,
-            KeyStateAfter: null,
-            InstanceArn: audit.Instance.InstanceArn,
-            ExtraNextSteps: []);
-    }
-}
-
-/// <summary>One thing the sweep judged: a key, a replica or an instance, its findings after any remediation, and
-/// the alert to send if its state changed.</summary>
-internal sealed record SweepScope(string Scope, IReadOnlyList<Finding> Findings, AlertDraft? Draft)
-{
-    /// <summary>Its review could not finish.</summary>
-    public bool Failed { get; init; }
-
-    /// <summary>Not judged now: the failure may pass, and the sweep's retry judges it.</summary>
-    public bool Deferred { get; init; }
 }

@@ -6,7 +6,8 @@ namespace IdcKmsGuard.Core.State;
 /// For running without a table (the CLI against a live account, tests of other concerns): every event is new,
 /// every alert goes out, nothing is remembered, and a journal lives only as long as its invocation.
 /// </summary>
-public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedger, IExemptChanges, IFollowUpEvents, IConfigurationHistory
+public sealed class StatelessStore
+    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory
 {
     public static StatelessStore Instance { get; } = new();
 
@@ -47,9 +48,9 @@ public sealed class StatelessStore : IGuardStateStore, IEventLedger, IAlertLedge
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) => Task.FromResult<KnownGoodPolicy?>(null);
 
     // Without memory every sweep is the first: it reports whatever it finds.
-    public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<SweepMemory?>(null);
+    public Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<IncidentMemory?>(null);
 
-    public Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken) => Task.FromResult<KeyInUse?>(null);
 

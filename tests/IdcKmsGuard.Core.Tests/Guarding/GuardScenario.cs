@@ -3,6 +3,7 @@ using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Tests.Support;
 using IdcKmsGuard.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,7 @@ internal sealed class GuardScenario
         Snapshot = snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey }, Time, NullLogger.Instance, _ => Task.FromResult(Snapshot), State)
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey }, Time, NullLogger.Instance, _ => Task.FromResult(Snapshot), GuardStores.Of(State))
         {
             FollowUps = followUps ? Scheduler : null,
         };

@@ -4,7 +4,8 @@ using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Core.Tests.Support;
 
 /// <summary>The state ports' contracts in memory, for decision tests; the DynamoDB adapter is tested against moto.</summary>
-internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, IEventLedger, IAlertLedger, IExemptChanges, IFollowUpEvents, IConfigurationHistory
+internal sealed class InMemoryStateStore(TimeProvider time)
+    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory
 {
     private readonly Dictionary<string, (DateTimeOffset LastSent, int Suppressed)> alerts = new(StringComparer.Ordinal);
 
@@ -116,12 +117,12 @@ internal sealed class InMemoryStateStore(TimeProvider time) : IGuardStateStore, 
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) =>
         Task.FromResult(Policies.GetValueOrDefault(keyArn));
 
-    public Dictionary<string, SweepMemory> Sweeps { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IncidentMemory> Sweeps { get; } = new(StringComparer.Ordinal);
 
-    public Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken) =>
+    public Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken) =>
         Task.FromResult(Sweeps.GetValueOrDefault(scope));
 
-    public Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken)
+    public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
     {
         if (Sweeps.GetValueOrDefault(memory.Scope) != expected)
         {

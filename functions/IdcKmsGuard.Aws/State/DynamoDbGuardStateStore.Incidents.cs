@@ -4,19 +4,19 @@ using static IdcKmsGuard.Aws.State.StateValues;
 
 namespace IdcKmsGuard.Aws.State;
 
-public sealed partial class DynamoDbGuardStateStore
+public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
 {
-    public async Task<SweepMemory?> GetSweepMemoryAsync(string scope, CancellationToken cancellationToken)
+    public async Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);
         var item = (await GetAsync(StateTable.SweepPrefix + scope, cancellationToken).ConfigureAwait(false)).Item;
         return item.IsEmpty()
             ? null
-            : new SweepMemory(scope, item.GetString(StateTable.Fingerprint) ?? string.Empty, (int)(item.GetNumber(StateTable.Sweeps) ?? 1), item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
+            : new IncidentMemory(scope, item.GetString(StateTable.Fingerprint) ?? string.Empty, (int)(item.GetNumber(StateTable.Sweeps) ?? 1), item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
     }
 
     // Conditional on what the caller read: an event and the sweep may write the same scope at once.
-    public async Task<bool> SaveSweepMemoryAsync(SweepMemory memory, SweepMemory? expected, CancellationToken cancellationToken)
+    public async Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memory);
         var pk = StateTable.SweepPrefix + memory.Scope;

@@ -7,19 +7,19 @@ namespace IdcKmsGuard.Core.Guarding;
 /// Read, decide, write only if nobody wrote in between: an event and the sweep may judge the same key at once, and
 /// neither may lose the other's finding. On a conflict the decision is taken again from what is stored now.
 /// </summary>
-internal static class SweepMemories
+internal static class IncidentMemoryUpdates
 {
     private const int MaxAttempts = 3;
 
     /// <param name="decide">From the stored memory (null: none), the memory to store (null or the same: no write) and
     /// what the caller wants to know of the decision.</param>
-    public static async Task<T> UpdateAsync<T>(IGuardStateStore state, string scope, Func<SweepMemory?, (SweepMemory? Next, T Result)> decide, CancellationToken cancellationToken)
+    public static async Task<T> UpdateAsync<T>(IIncidentMemory state, string scope, Func<IncidentMemory?, (IncidentMemory? Next, T Result)> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var previous = await state.GetSweepMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
+            var previous = await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
             var (next, result) = decide(previous);
-            if (next is null || next == previous || await state.SaveSweepMemoryAsync(next, previous, cancellationToken).ConfigureAwait(false))
+            if (next is null || next == previous || await state.SaveIncidentMemoryAsync(next, previous, cancellationToken).ConfigureAwait(false))
             {
                 return result;
             }

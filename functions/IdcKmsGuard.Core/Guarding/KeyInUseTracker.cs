@@ -8,19 +8,19 @@ namespace IdcKmsGuard.Core.Guarding;
 /// The key an instance was last seen ENABLED with: while a switch is UPDATING or after UPDATE_FAILED, Identity Center
 /// still uses it although DescribeInstance names the requested key.
 /// </summary>
-internal static class KeysInUse
+internal sealed class KeyInUseTracker(IKeyInUseMemory memory)
 {
     /// <summary>Remembers the key of an ENABLED instance (none for an AWS owned key); anything else is left as is.</summary>
-    public static Task RememberIfEnabledAsync(IGuardStateStore state, IdentityCenterInstance instance, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+    public Task RememberIfEnabledAsync(IdentityCenterInstance instance, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
         instance.Encryption.Status == EncryptionStatus.Enabled
-            ? state.SaveKeyInUseAsync(new KeyInUse(instance.InstanceArn, instance.Encryption.KmsKeyArn?.ToString() ?? string.Empty, seenAt), cancellationToken)
+            ? memory.SaveKeyInUseAsync(new KeyInUse(instance.InstanceArn, instance.Encryption.KmsKeyArn?.ToString() ?? string.Empty, seenAt), cancellationToken)
             : Task.CompletedTask;
 
     /// <returns>Mid-switch or after a failed one, the remembered key when it is not the one DescribeInstance names;
     /// otherwise null (and no read).</returns>
-    public static async Task<KeyArn?> PreviousAsync(IGuardStateStore state, IdentityCenterInstance instance, CancellationToken cancellationToken) =>
+    public async Task<KeyArn?> PreviousAsync(IdentityCenterInstance instance, CancellationToken cancellationToken) =>
         instance.Encryption.Status is EncryptionStatus.Updating or EncryptionStatus.UpdateFailed
-        && await state.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is { } seen
+        && await memory.GetKeyInUseAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false) is { } seen
         && KeyArn.TryParse(seen.KeyArn, out var previous)
         && previous != instance.Encryption.KmsKeyArn
             ? previous

@@ -1,0 +1,111 @@
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Delivery;
+using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Events;
+using Microsoft.Extensions.Logging;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>
+/// Turns an event's review into what people hear and what stays open: the alert (or the notice that closes an open
+/// incident, or nothing), then the incident memory of the key it judged. The memory is written only after the alert
+/// went out, so a failed publish leaves it to the retry.
+/// </summary>
+internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, IncidentBook incidents, ILogger logger)
+{
+    public async Task<GuardResult> ReportAsync(GuardEvent guardEvent, KeyReviewResult review, GuardConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var rules = RuleEvaluations.For(guardEvent, configuration, null);
+        if (review.Draft is null)
+        {
+            if (review.Disposition == Disposition.Ignored)
+            {
+                return Ignore(guardEvent, review.Reason);
+            }
+
+            if (review.Scope is { } healed && await CloseIncidentAsync(guardEvent, healed, configuration, cancellationToken).ConfigureAwait(false) is { } closed)
+            {
+                return closed with { Rules = rules };
+            }
+
+            logger.LogInformation("No alert for {EventName} {EventId}: {Reason}", guardEvent.EventName, guardEvent.EventId, review.Reason);
+            return new GuardResult(guardEvent, review.Disposition, review.Reason, null, null) { Rules = rules };
+        }
+
+        var alert = composer.Compose(review.Draft);
+        var subject = review.Scope ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
+        var published = await PublishAsync(guardEvent, alert, subject, configuration, cancellationToken).ConfigureAwait(false);
+        if (review.Scope is { } scope)
+        {
+            // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
+            // event did not check stays as the sweep left it.
+            await incidents.RecordAsync(scope, alert.Findings, RuleEvaluations.Checked(guardEvent, configuration), cancellationToken).ConfigureAwait(false);
+        }
+
+        var reason = published.Disposition == Disposition.Suppressed
+            ? $"the same alert went out at {published.Alert.PreviousAlertAt:u}; this repeat is counted"
+            : review.Reason;
+        return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId)
+        {
+            Rules = RuleEvaluations.For(guardEvent, configuration, published.Alert),
+        };
+    }
+
+    /// <summary>
+    /// The last delivery, or one that could not journal what it changed, says what it found and changed before it
+    /// gives up. Null when this attempt leaves the report to a retry, or could not report either.
+    /// </summary>
+    public async Task<GuardResult?> ReportUnfinishedAsync(
+        GuardEvent guardEvent, ChangeJournal journal, ConfigurationSnapshot snapshot, Exception failure, InvocationBudget budget)
+    {
+        if (!journal.IsLastAttempt && !journal.LostTrack)
+        {
+            return null;
+        }
+
+        try
+        {
+            var review = Unfinished.Review(guardEvent, journal, failure);
+            var alert = composer.Compose(review.Draft!);
+            var published = await PublishAsync(guardEvent, alert, review.Scope ?? "-", snapshot.Configuration, budget.Finish).ConfigureAwait(false);
+            return new GuardResult(guardEvent, published.Disposition, review.Reason, published.Alert, published.MessageId);
+        }
+        catch (Exception e) when (e is GuardException or OperationCanceledException or HttpRequestException or IOException)
+        {
+            logger.LogError(e, "Could not report what event {EventId} left unfinished; its journal stays for the next invocation", guardEvent.EventId);
+            return null;
+        }
+    }
+
+    public GuardResult Ignore(GuardEvent guardEvent, string reason)
+    {
+        logger.LogDebug("Ignored {EventName} {EventId}: {Reason}", guardEvent.EventName, guardEvent.EventId, reason);
+        return new GuardResult(guardEvent, Disposition.Ignored, reason, null, null);
+    }
+
+    private async Task<GuardResult?> CloseIncidentAsync(GuardEvent guardEvent, string scope, GuardConfiguration configuration, CancellationToken cancellationToken)
+    {
+        // Only what this event's review checked is known to be fixed; the rest stays open for the sweep to judge.
+        var verified = RuleEvaluations.Checked(guardEvent, configuration);
+        if (await incidents.ClosingAsync(scope, verified, cancellationToken).ConfigureAwait(false) is not { } closing)
+        {
+            return null;
+        }
+
+        var notice = composer.Compose(IncidentNotices.ClosedByEvent(guardEvent, closing));
+        var published = await PublishAsync(guardEvent, notice, scope, configuration, cancellationToken).ConfigureAwait(false);
+        await incidents.CommitAsync(closing, cancellationToken).ConfigureAwait(false);
+        var reason = $"{guardEvent.EventName} resolved the open incident ({closing.Open.Fingerprint})";
+        return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId);
+    }
+
+    // Every attempt at the same event and subject carries the same alert id: a retry after a lost answer is one alert.
+    private Task<PublishedAlert> PublishAsync(
+        GuardEvent guardEvent, Alerts.Alert alert, string subject, GuardConfiguration configuration, CancellationToken cancellationToken) =>
+        outbox.PublishAsync(
+            alert,
+            AlertIds.For(guardEvent.EventId ?? alert.Headline, subject),
+            configuration.ChatbotNotifications,
+            configuration.RepeatAlertWindow,
+            cancellationToken);
+}

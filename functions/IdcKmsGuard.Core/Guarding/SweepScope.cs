@@ -1,0 +1,14 @@
+using IdcKmsGuard.Core.Alerts;
+
+namespace IdcKmsGuard.Core.Guarding;
+
+/// <summary>One thing the sweep judged: a key, a replica or an instance, its findings after any remediation, and
+/// the alert to send if its state changed.</summary>
+internal sealed record SweepScope(string Scope, IReadOnlyList<Finding> Findings, AlertDraft? Draft)
+{
+    /// <summary>Its review could not finish.</summary>
+    public bool Failed { get; init; }
+
+    /// <summary>Not judged now: the failure may pass, and the sweep's retry judges it.</summary>
+    public bool Deferred { get; init; }
+}
