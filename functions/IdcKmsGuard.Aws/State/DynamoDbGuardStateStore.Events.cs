@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.State;
 using static IdcKmsGuard.Aws.State.StateValues;
 

@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Delivery;
 

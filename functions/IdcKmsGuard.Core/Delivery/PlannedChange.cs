@@ -1,3 +1,4 @@
+using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Core.Delivery;
 
 /// <summary>One change the guard is about to make, as the journal records it.</summary>

@@ -1,5 +1,4 @@
 using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Rules;

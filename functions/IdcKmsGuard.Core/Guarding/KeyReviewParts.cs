@@ -1,5 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -59,14 +60,14 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
     /// alert's "before" is what the first attempt saw.
     /// </summary>
     /// <param name="now">The state this attempt re-read, for the verification when no check of its own verified anything.</param>
-    public KeyReviewParts WithEarlierWork(Delivery.ScopeJournal earlier, string? now)
+    public KeyReviewParts WithEarlierWork(ScopeJournal earlier, string? now)
     {
         ArgumentNullException.ThrowIfNull(earlier);
         var fixedNow = Steps.Where(s => s.Status == StepStatus.Fixed).Select(s => s.Action).ToHashSet(StringComparer.Ordinal);
-        var applied = earlier.Changes.Where(c => c.Status == Delivery.ChangeStatus.Applied).ToList();
+        var applied = earlier.Changes.Where(c => c.Status == ChangeStatus.Applied).ToList();
         var appliedActions = applied.Select(c => c.Action).ToHashSet(StringComparer.Ordinal);
         var earlierSteps = earlier.Changes
-            .Where(c => c.Status != Delivery.ChangeStatus.Failed || !(fixedNow.Contains(c.Action) || appliedActions.Contains(c.Action)))
+            .Where(c => c.Status != ChangeStatus.Failed || !(fixedNow.Contains(c.Action) || appliedActions.Contains(c.Action)))
             .Select(Delivery.ChangeJournal.ToStep)
             .ToList();
         if (earlierSteps.Count == 0)

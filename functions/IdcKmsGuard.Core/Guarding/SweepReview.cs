@@ -4,6 +4,7 @@ using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -94,7 +95,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             return judged;
         }
 
-        Delivery.ScopeJournal? earlier;
+        ScopeJournal? earlier;
         try
         {
             earlier = await gate.Changes.EarlierWorkAsync(judged.Scope, cancellationToken).ConfigureAwait(false);

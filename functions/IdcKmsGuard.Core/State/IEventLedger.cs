@@ -1,4 +1,3 @@
-using IdcKmsGuard.Core.Delivery;
 
 namespace IdcKmsGuard.Core.State;
 

@@ -1,5 +1,4 @@
 using IdcKmsGuard.Core.Alerts;
-using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Aws.Tests.State;

@@ -4,6 +4,7 @@ using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Tests.Guarding;
 using IdcKmsGuard.Core.Tests.Support;
 

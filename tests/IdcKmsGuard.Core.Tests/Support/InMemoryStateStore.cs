@@ -1,4 +1,3 @@
-using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Infra.Tests.Architecture;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IdcKmsGuard.Core.Delivery;
+namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>Alert ids that every attempt at the same news computes alike: 32 hex digits of a SHA-256.</summary>
 internal static class AlertIds

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IdcKmsGuard.Core.Alerts;
 
-namespace IdcKmsGuard.Core.Delivery;
+namespace IdcKmsGuard.Core.State;
 
 /// <summary>The journal as the state table stores it.</summary>
 public static class EventJournalJson

@@ -1,6 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 
-namespace IdcKmsGuard.Core.Delivery;
+namespace IdcKmsGuard.Core.State;
 
 /// <summary>
 /// What one event's handling set out to change, and how far it got: written before the first change and after each,

@@ -1,10 +1,9 @@
 using IdcKmsGuard.Core.Alerts;
-using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.State;
 using Microsoft.Extensions.Logging;
 
-namespace IdcKmsGuard.Core.Delivery;
+namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
 /// Sends alerts. A repeat of one sent within the window is counted instead of sent, unless the guard changed
