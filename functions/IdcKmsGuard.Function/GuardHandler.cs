@@ -15,7 +15,12 @@ namespace IdcKmsGuard.Function;
 /// dropped silently. A follow-up in an SQS batch fails alone.
 /// </summary>
 /// <param name="metrics">Receives the Embedded Metric Format lines of each result (stdout in Lambda); null: none.</param>
-internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider time, Action<string>? metrics = null, string service = "idckmsguard") : ILambdaHandler
+internal sealed class GuardHandler(
+    Guard guard,
+    ILogger logger,
+    TimeProvider time,
+    Action<string>? metrics = null,
+    string service = "idckmsguard") : ILambdaHandler
 {
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
@@ -23,7 +28,9 @@ internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider tim
         using var budget = InvocationBudget.Until(invocation.Deadline, time, cancellationToken);
         if (SqsBatch.TryRead(invocation.Payload) is { } followUps)
         {
-            return JsonSerializer.SerializeToUtf8Bytes(await HandleFollowUpsAsync(followUps, budget).ConfigureAwait(false), FunctionJsonContext.Default.BatchResponse);
+            return JsonSerializer.SerializeToUtf8Bytes(
+                await HandleFollowUpsAsync(followUps, budget).ConfigureAwait(false),
+                FunctionJsonContext.Default.BatchResponse);
         }
 
         GuardEvent guardEvent;
@@ -80,7 +87,12 @@ internal sealed class GuardHandler(Guard guard, ILogger logger, TimeProvider tim
             {
                 var result = await guard.FollowUpAsync(FollowUpJson.Read(message.Body), budget).ConfigureAwait(false);
                 Emit(result);
-                logger.LogInformation("Follow-up {MessageId} for event {EventId}: {Disposition}: {Reason}", message.MessageId, result.Event.EventId, result.Disposition.ToString(), result.Reason);
+                logger.LogInformation(
+                    "Follow-up {MessageId} for event {EventId}: {Disposition}: {Reason}",
+                    message.MessageId,
+                    result.Event.EventId,
+                    result.Disposition.ToString(),
+                    result.Reason);
             }
             catch (Exception e)
             {

@@ -3,7 +3,13 @@ using IdcKmsGuard.Lambda.Runtime;
 namespace IdcKmsGuard.Function;
 
 /// <summary>The function's configuration, read once at start-up; a bad value fails init with a clear message.</summary>
-internal sealed record GuardSettings(string Region, string AlertTopicArn, bool RemediationEnabled, string? GuardRoleArn, string? OrgId = null, IReadOnlyList<string>? DelegatedAdminAccounts = null)
+internal sealed record GuardSettings(
+    string Region,
+    string AlertTopicArn,
+    bool RemediationEnabled,
+    string? GuardRoleArn,
+    string? OrgId = null,
+    IReadOnlyList<string>? DelegatedAdminAccounts = null)
 {
     /// <summary>The SSM parameter holding the tunable configuration (null: the defaults).</summary>
     public string? ConfigurationParameter { get; init; }
@@ -80,7 +86,13 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             throw new InvalidOperationException($"{DelegatedAdminsVariable} must list 12-digit account ids separated by commas; '{bad}' is not one.");
         }
 
-        return new GuardSettings(region, topic, remediate, environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null, orgId, delegated)
+        return new GuardSettings(
+            region,
+            topic,
+            remediate,
+            environment.GetVariable(GuardRoleArnVariable) is { Length: > 0 } role ? role : null,
+            orgId,
+            delegated)
         {
             ConfigurationParameter = environment.GetVariable(ConfigurationParameterVariable) is { Length: > 0 } parameter ? parameter : null,
             StateTable = environment.GetVariable(StateTableVariable) is { Length: > 0 } table ? table : null,
@@ -89,15 +101,20 @@ internal sealed record GuardSettings(string Region, string AlertTopicArn, bool R
             DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
             AlertTopicKeyArn = environment.GetVariable(AlertTopicKeyArnVariable) is { Length: > 0 } topicKey
-                ? Core.Keys.KeyArn.TryParse(topicKey, out _) ? topicKey : throw new InvalidOperationException($"{AlertTopicKeyArnVariable} must be a KMS key ARN, not '{topicKey}'.")
+                ? Core.Keys.KeyArn.TryParse(topicKey, out _)
+                    ? topicKey
+                    : throw new InvalidOperationException($"{AlertTopicKeyArnVariable} must be a KMS key ARN, not '{topicKey}'.")
                 : null,
         };
     }
 
     private static int Count(IEnvironmentVariables environment, string name, int standard) =>
-        environment.GetVariable(name) is not { Length: > 0 } text ? standard
-        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000 ? count
-        : throw new InvalidOperationException($"{name} must be a whole number from 1 to 1000, not '{text}'.");
+        environment.GetVariable(name) is not { Length: > 0 } text
+            ? standard
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                && count is >= 1 and <= 1000
+                ? count
+                : throw new InvalidOperationException($"{name} must be a whole number from 1 to 1000, not '{text}'.");
 
     private static string Required(IEnvironmentVariables environment, string name) =>
         environment.GetVariable(name) is { Length: > 0 } value

@@ -27,7 +27,9 @@ internal static class SqsBatch
             }
 
             return records.EnumerateArray()
-                .Select(r => new SqsMessage(r.GetProperty("messageId").GetString()!, r.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString()! : string.Empty))
+                .Select(r => new SqsMessage(
+                    r.GetProperty("messageId").GetString()!,
+                    r.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString()! : string.Empty))
                 .ToList();
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)

@@ -20,7 +20,9 @@ public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, s
     {
         try
         {
-            var response = await ssm.GetParameterAsync(new GetParameterRequest { Name = parameterName, WithDecryption = true }, cancellationToken).ConfigureAwait(false);
+            var response = await ssm.GetParameterAsync(
+                new GetParameterRequest { Name = parameterName, WithDecryption = true },
+                cancellationToken).ConfigureAwait(false);
             var parameter = response.Parameter;
             return new ConfigurationDocument(parameter.Value ?? string.Empty, Origin, parameter.Version?.ToString(CultureInfo.InvariantCulture));
         }
@@ -54,7 +56,9 @@ public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, s
             string? next = null;
             do
             {
-                var page = await ssm.GetParameterHistoryAsync(new GetParameterHistoryRequest { Name = parameterName, WithDecryption = false, MaxResults = 50, NextToken = next }, cancellationToken).ConfigureAwait(false);
+                var page = await ssm.GetParameterHistoryAsync(
+                    new GetParameterHistoryRequest { Name = parameterName, WithDecryption = false, MaxResults = 50, NextToken = next },
+                    cancellationToken).ConfigureAwait(false);
                 if (page.Parameters?.FirstOrDefault(p => p.Version == version) is { } found)
                 {
                     // "N/A" is what the stand-in says when it does not know.
@@ -68,12 +72,28 @@ public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, s
         }
         catch (AmazonServiceException e)
         {
-            throw new AwsCallException("ssm", "GetParameterHistory", e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, parameterName, e);
+            throw new AwsCallException(
+                "ssm",
+                "GetParameterHistory",
+                e.ErrorCode ?? e.GetType().Name,
+                e.Message,
+                e.RequestId,
+                (int)e.StatusCode,
+                parameterName,
+                e);
         }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new AwsCallException("ssm", "GetParameterHistory", e is OperationCanceledException ? "Timeout" : "NoResponse", e.Message, null, null, parameterName, e);
+            throw new AwsCallException(
+                "ssm",
+                "GetParameterHistory",
+                e is OperationCanceledException ? "Timeout" : "NoResponse",
+                e.Message,
+                null,
+                null,
+                parameterName,
+                e);
         }
     }
 }

@@ -46,7 +46,15 @@ public sealed class AwsHttpClient(HttpClient http, IAwsCredentialSource credenti
             if (!retryable || attempt >= retry.MaxAttempts)
             {
                 var after = attempt > 1 ? $" (after {attempt} attempts)" : string.Empty;
-                throw new AwsCallException(request.Service.SigningName, request.Operation, error.Code, error.Message + after, error.RequestId, status, request.Resource, failure);
+                throw new AwsCallException(
+                    request.Service.SigningName,
+                    request.Operation,
+                    error.Code,
+                    error.Message + after,
+                    error.RequestId,
+                    status,
+                    request.Resource,
+                    failure);
             }
 
             await Task.Delay(retry.DelayBefore(attempt), time, cancellationToken).ConfigureAwait(false);
@@ -69,7 +77,11 @@ public sealed class AwsHttpClient(HttpClient http, IAwsCredentialSource credenti
         }
 
         var signingCredentials = await credentials.GetAsync(cancellationToken).ConfigureAwait(false);
-        SigV4Signer.SignHttpRequest(message, request.Body, signingCredentials, new SigV4SigningOptions(request.Region, request.Service.SigningName, time.GetUtcNow()));
+        SigV4Signer.SignHttpRequest(
+            message,
+            request.Body,
+            signingCredentials,
+            new SigV4SigningOptions(request.Region, request.Service.SigningName, time.GetUtcNow()));
         return message;
     }
 }

@@ -20,7 +20,10 @@ internal sealed class JsonProtocolClient(AwsHttpClient http, AwsService service,
         CancellationToken cancellationToken,
         bool safeToRepeat = true)
     {
-        var response = await http.SendAsync(Serialize(operation, request, requestType, resource) with { SafeToRepeat = safeToRepeat }, JsonErrorReader.Instance, cancellationToken).ConfigureAwait(false);
+        var response = await http.SendAsync(
+            Serialize(operation, request, requestType, resource) with { SafeToRepeat = safeToRepeat },
+            JsonErrorReader.Instance,
+            cancellationToken).ConfigureAwait(false);
         if (response.Body.Length == 0)
         {
             response = response with { Body = "{}"u8.ToArray() };

@@ -31,7 +31,9 @@ public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? chan
 
     public Task<string> GetKeyPolicyAsync(KeyArn key, CancellationToken cancellationToken) =>
         CallAsync(clients, key, "GetKeyPolicy", async kms =>
-            (await kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName }, cancellationToken).ConfigureAwait(false)).Policy, cancellationToken);
+            (await kms.GetKeyPolicyAsync(
+                new GetKeyPolicyRequest { KeyId = key.ToString(), PolicyName = PolicyName },
+                cancellationToken).ConfigureAwait(false)).Policy, cancellationToken);
 
     public Task PutKeyPolicyAsync(KeyArn key, string policy, CancellationToken cancellationToken) =>
         ChangeAsync(key, "PutKeyPolicy", kms => kms.PutKeyPolicyAsync(
@@ -42,14 +44,20 @@ public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? chan
         ChangeAsync(key, "EnableKey", kms => kms.EnableKeyAsync(new EnableKeyRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
 
     public Task CancelKeyDeletionAsync(KeyArn key, CancellationToken cancellationToken) =>
-        ChangeAsync(key, "CancelKeyDeletion", kms => kms.CancelKeyDeletionAsync(new CancelKeyDeletionRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
+        ChangeAsync(key, "CancelKeyDeletion", kms => kms.CancelKeyDeletionAsync(
+            new CancelKeyDeletionRequest { KeyId = key.ToString() },
+            cancellationToken), cancellationToken);
 
     public Task<bool> IsRotationEnabledAsync(KeyArn key, CancellationToken cancellationToken) =>
         CallAsync(clients, key, "GetKeyRotationStatus", async kms =>
-            (await kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = key.ToString() }, cancellationToken).ConfigureAwait(false)).KeyRotationEnabled ?? false, cancellationToken);
+            (await kms.GetKeyRotationStatusAsync(
+                new GetKeyRotationStatusRequest { KeyId = key.ToString() },
+                cancellationToken).ConfigureAwait(false)).KeyRotationEnabled ?? false, cancellationToken);
 
     public Task EnableRotationAsync(KeyArn key, CancellationToken cancellationToken) =>
-        ChangeAsync(key, "EnableKeyRotation", kms => kms.EnableKeyRotationAsync(new EnableKeyRotationRequest { KeyId = key.ToString() }, cancellationToken), cancellationToken);
+        ChangeAsync(key, "EnableKeyRotation", kms => kms.EnableKeyRotationAsync(
+            new EnableKeyRotationRequest { KeyId = key.ToString() },
+            cancellationToken), cancellationToken);
 
     public Task MarkGuardedAsync(KeyArn key, CancellationToken cancellationToken) =>
         CallAsync(clients, key, "TagResource", kms => kms.TagResourceAsync(
@@ -63,7 +71,9 @@ public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? chan
             string? marker = null;
             do
             {
-                var page = await kms.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.ToString(), Marker = marker }, cancellationToken).ConfigureAwait(false);
+                var page = await kms.ListResourceTagsAsync(
+                    new ListResourceTagsRequest { KeyId = key.ToString(), Marker = marker },
+                    cancellationToken).ConfigureAwait(false);
                 foreach (var tag in page.Tags ?? [])
                 {
                     tags[tag.TagKey] = tag.TagValue;
@@ -104,7 +114,12 @@ public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? chan
             return true;
         }, cancellationToken);
 
-    private static async Task<T> CallAsync<T>(KmsClientFactory factory, KeyArn key, string operation, Func<IAmazonKeyManagementService, Task<T>> call, CancellationToken cancellationToken)
+    private static async Task<T> CallAsync<T>(
+        KmsClientFactory factory,
+        KeyArn key,
+        string operation,
+        Func<IAmazonKeyManagementService, Task<T>> call,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         try

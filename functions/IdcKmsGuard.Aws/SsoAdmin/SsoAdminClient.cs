@@ -23,7 +23,13 @@ public sealed class SsoAdminClient
         string? next = null;
         do
         {
-            var page = await client.InvokeAsync("ListInstances", new ListInstancesRequest(NextToken: next), SsoAdminJsonContext.Default.ListInstancesRequest, SsoAdminJsonContext.Default.ListInstancesResponse, null, cancellationToken).ConfigureAwait(false);
+            var page = await client.InvokeAsync(
+                "ListInstances",
+                new ListInstancesRequest(NextToken: next),
+                SsoAdminJsonContext.Default.ListInstancesRequest,
+                SsoAdminJsonContext.Default.ListInstancesResponse,
+                null,
+                cancellationToken).ConfigureAwait(false);
             instances.AddRange(page.Instances ?? []);
             next = page.NextToken;
         }
@@ -33,12 +39,25 @@ public sealed class SsoAdminClient
     }
 
     public Task<DescribeInstanceResponse> DescribeInstanceAsync(string instanceArn, CancellationToken cancellationToken) =>
-        client.InvokeAsync("DescribeInstance", new DescribeInstanceRequest(instanceArn), SsoAdminJsonContext.Default.DescribeInstanceRequest, SsoAdminJsonContext.Default.DescribeInstanceResponse, instanceArn, cancellationToken);
+        client.InvokeAsync(
+            "DescribeInstance",
+            new DescribeInstanceRequest(instanceArn),
+            SsoAdminJsonContext.Default.DescribeInstanceRequest,
+            SsoAdminJsonContext.Default.DescribeInstanceResponse,
+            instanceArn,
+            cancellationToken);
 
     public async Task UpdateInstanceAsync(UpdateInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await client.InvokeAsync("UpdateInstance", request, SsoAdminJsonContext.Default.UpdateInstanceRequest, SsoAdminJsonContext.Default.EmptyResponse, request.InstanceArn, cancellationToken, safeToRepeat: false).ConfigureAwait(false);
+        await client.InvokeAsync(
+            "UpdateInstance",
+            request,
+            SsoAdminJsonContext.Default.UpdateInstanceRequest,
+            SsoAdminJsonContext.Default.EmptyResponse,
+            request.InstanceArn,
+            cancellationToken,
+            safeToRepeat: false).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<RegionMetadata>> ListRegionsAsync(string instanceArn, CancellationToken cancellationToken)
@@ -47,7 +66,13 @@ public sealed class SsoAdminClient
         string? next = null;
         do
         {
-            var page = await client.InvokeAsync("ListRegions", new ListRegionsRequest(instanceArn, NextToken: next), SsoAdminJsonContext.Default.ListRegionsRequest, SsoAdminJsonContext.Default.ListRegionsResponse, instanceArn, cancellationToken).ConfigureAwait(false);
+            var page = await client.InvokeAsync(
+                "ListRegions",
+                new ListRegionsRequest(instanceArn, NextToken: next),
+                SsoAdminJsonContext.Default.ListRegionsRequest,
+                SsoAdminJsonContext.Default.ListRegionsResponse,
+                instanceArn,
+                cancellationToken).ConfigureAwait(false);
             regions.AddRange(page.Regions ?? []);
             next = page.NextToken;
         }
@@ -56,6 +81,9 @@ public sealed class SsoAdminClient
         return regions;
     }
 
-    internal AwsHttpRequest SerializeForTest<TRequest>(string operation, TRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> type) =>
+    internal AwsHttpRequest SerializeForTest<TRequest>(
+        string operation,
+        TRequest request,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> type) =>
         client.Serialize(operation, request, type, null);
 }

@@ -31,15 +31,20 @@ public sealed class SsoAdminIdentityCenter(SsoAdminClient client) : IIdentityCen
             response.PrimaryRegion ?? client.Region,
             ToEncryption(response.EncryptionConfigurationDetails))
         {
-            Regions = [.. (response.Regions ?? []).Select(r => new IdentityCenterRegion(r.RegionName, r.Status ?? "ACTIVE", r.IsPrimaryRegion ?? r.RegionName == response.PrimaryRegion))],
+            Regions = [.. (response.Regions ?? []).Select(r => new IdentityCenterRegion(
+                r.RegionName, r.Status ?? "ACTIVE", r.IsPrimaryRegion ?? r.RegionName == response.PrimaryRegion))],
         };
     }
 
     public Task SwitchToCustomerManagedKeyAsync(string instanceArn, KeyArn key, CancellationToken cancellationToken) =>
-        client.UpdateInstanceAsync(new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("CUSTOMER_MANAGED_KEY", key.ToString())), cancellationToken);
+        client.UpdateInstanceAsync(
+            new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("CUSTOMER_MANAGED_KEY", key.ToString())),
+            cancellationToken);
 
     public Task SwitchToAwsOwnedKeyAsync(string instanceArn, CancellationToken cancellationToken) =>
-        client.UpdateInstanceAsync(new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("AWS_OWNED_KMS_KEY")), cancellationToken);
+        client.UpdateInstanceAsync(
+            new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("AWS_OWNED_KMS_KEY")),
+            cancellationToken);
 
     internal static Core.IdentityCenter.EncryptionConfiguration ToEncryption(EncryptionConfigurationDetails? details)
     {

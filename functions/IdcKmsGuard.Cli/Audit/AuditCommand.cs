@@ -17,7 +17,10 @@ internal static class AuditCommand
     {
         var aws = new AwsCallOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
-        var explain = new Option<bool>("--explain") { Description = "Show the policy evaluation behind each finding: every request, its decision and the deciding statements." };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Show the policy evaluation behind each finding: every request, its decision and the deciding statements.",
+        };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 2 when a finding reaches this severity.", DefaultValueFactory = _ => "critical" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low");
         var command = new Command("audit", "Check Identity Center's key, its replicas and their policies now (read-only).") { json, explain, failOn };

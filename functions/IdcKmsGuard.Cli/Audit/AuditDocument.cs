@@ -40,7 +40,14 @@ internal sealed record AuditInstanceDocument(
 
 /// <param name="Rotation">"on", "off" or null (not read: a replica, or other key material).</param>
 /// <param name="Policy">"healthy", "unhealthy" or null (not read).</param>
-internal sealed record AuditKeyDocument(string Region, string Role, string KeyArn, string? State, string? Rotation, string? Policy, IReadOnlyList<AuditFindingDocument> Findings)
+internal sealed record AuditKeyDocument(
+    string Region,
+    string Role,
+    string KeyArn,
+    string? State,
+    string? Rotation,
+    string? Policy,
+    IReadOnlyList<AuditFindingDocument> Findings)
 {
     public static AuditKeyDocument From(AuditedKey key) => new(
         key.Region,

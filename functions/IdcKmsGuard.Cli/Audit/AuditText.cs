@@ -31,7 +31,10 @@ internal static class AuditText
     private static void WriteInstance(TextWriter output, InstanceAudit audit, bool explain)
     {
         var instance = audit.Instance;
-        var regions = instance.Regions.Count == 0 ? instance.PrimaryRegion : string.Join(", ", instance.Regions.Select(r => r.IsPrimary ? $"{r.Name} (primary)" : r.Status == "ACTIVE" ? r.Name : $"{r.Name} ({r.Status})"));
+        var regions = instance.Regions.Count == 0
+            ? instance.PrimaryRegion
+            : string.Join(", ", instance.Regions.Select(r =>
+                r.IsPrimary ? $"{r.Name} (primary)" : r.Status == "ACTIVE" ? r.Name : $"{r.Name} ({r.Status})"));
         output.WriteLine($"Identity Center {instance.InstanceArn} in account {instance.OwnerAccountId}; Regions: {regions}");
         output.WriteLine($"Encryption: {instance.Encryption.Describe()} ({EncryptionStatusNames.Of(instance.Encryption.Status)})");
         foreach (var note in audit.Notes)
@@ -47,7 +50,8 @@ internal static class AuditText
             {
                 var rotation = key.RotationEnabled switch { true => "on", false => "OFF", null => "-" };
                 var policy = key.Policy is null ? "-" : key.Policy.IsHealthy ? "healthy" : "BROKEN";
-                output.WriteLine($"{key.Region,-16}{(key.Role == KeyRole.Primary ? "primary" : "replica"),-9}{State(key),-24}{rotation,-10}{policy,-11}{key.Arn}");
+                var role = key.Role == KeyRole.Primary ? "primary" : "replica";
+                output.WriteLine($"{key.Region,-16}{role,-9}{State(key),-24}{rotation,-10}{policy,-11}{key.Arn}");
             }
         }
 

@@ -16,7 +16,10 @@ internal sealed class AwsCallOptions
 
     public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "Send every AWS call here (a local stand-in)." };
 
-    public Option<string?> Config { get; } = new("--config") { Description = "A configuration document (JSON): rule modes, approved keys, extra requirements." };
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "A configuration document (JSON): rule modes, approved keys, extra requirements.",
+    };
 
     public Option<string?> OrgId { get; } = new("--org-id") { Description = "The organization id (o-...); without it, the key's own organization is assumed." };
 
@@ -66,4 +69,9 @@ internal sealed class AwsCallOptions
     }
 }
 
-internal sealed record AwsCallContext(string Region, SdkCredentialSource Credentials, AwsEndpointResolver Endpoints, GuardConfiguration Configuration, GuardOptions Options);
+internal sealed record AwsCallContext(
+    string Region,
+    SdkCredentialSource Credentials,
+    AwsEndpointResolver Endpoints,
+    GuardConfiguration Configuration,
+    GuardOptions Options);

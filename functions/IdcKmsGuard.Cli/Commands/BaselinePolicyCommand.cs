@@ -13,7 +13,10 @@ internal static class BaselinePolicyCommand
         var delegated = new Option<string[]>("--delegated-admin") { Description = "A delegated administrator account (repeatable)." };
         var instance = new Option<string?>("--instance-arn") { Description = "Pins the service statements to this instance (with --identity-store-arn)." };
         var store = new Option<string?>("--identity-store-arn") { Description = "The instance's identity store ARN." };
-        var command = new Command("baseline-policy", "Print the recommended key policy for an Identity Center key.") { account, orgId, delegated, instance, store };
+        var command = new Command("baseline-policy", "Print the recommended key policy for an Identity Center key.")
+        {
+            account, orgId, delegated, instance, store,
+        };
         command.SetAction(parse =>
         {
             var (instanceArn, storeArn) = (parse.GetValue(instance), parse.GetValue(store));
@@ -23,7 +26,12 @@ internal static class BaselinePolicyCommand
                 return ExitCodes.Failure;
             }
 
-            parse.InvocationConfiguration.Output.WriteLine(BaselinePolicy.Generate(new BaselineOptions(parse.GetValue(account)!, parse.GetValue(orgId), parse.GetValue(delegated) ?? [], instanceArn, storeArn)));
+            parse.InvocationConfiguration.Output.WriteLine(BaselinePolicy.Generate(new BaselineOptions(
+                parse.GetValue(account)!,
+                parse.GetValue(orgId),
+                parse.GetValue(delegated) ?? [],
+                instanceArn,
+                storeArn)));
             return ExitCodes.Ok;
         });
         return command;

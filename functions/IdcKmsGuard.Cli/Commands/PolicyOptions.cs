@@ -12,7 +12,11 @@ internal sealed class PolicyOptions
 
     public Option<string> InstanceArn { get; } = new("--instance-arn") { Description = "arn:aws:sso:::instance/ssoins-...", Required = true };
 
-    public Option<string> IdentityStoreArn { get; } = new("--identity-store-arn") { Description = "arn:aws:identitystore::ACCOUNT:identitystore/d-...", Required = true };
+    public Option<string> IdentityStoreArn { get; } = new("--identity-store-arn")
+    {
+        Description = "arn:aws:identitystore::ACCOUNT:identitystore/d-...",
+        Required = true,
+    };
 
     public Option<string?> OrgId { get; } = new("--org-id") { Description = "The organization id (o-...); without it, the key's own organization is assumed." };
 
@@ -20,7 +24,11 @@ internal sealed class PolicyOptions
 
     public Option<string?> KeyArn { get; } = new("--key-arn") { Description = "The key the policy belongs to (default: a key of the account in the Region)." };
 
-    public Option<string[]> DelegatedAdmins { get; } = new("--delegated-admin") { Description = "A delegated administrator account (repeatable).", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> DelegatedAdmins { get; } = new("--delegated-admin")
+    {
+        Description = "A delegated administrator account (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text." };
 

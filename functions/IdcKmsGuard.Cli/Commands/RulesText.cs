@@ -17,7 +17,9 @@ internal static class RulesText
         foreach (var rule in RuleCatalog.All)
         {
             var mode = ConfigurationNames.Of(c.ModeOf(rule));
-            output.WriteLine($"{rule.Id,-26}{AlertRenderer.Name(rule.Severity),-10}{mode,-11}{ConfigurationNames.Of(rule.DefaultMode),-11}{(rule.CanRemediate ? "yes" : "no"),-12}{rule.Title}");
+            output.WriteLine(
+                $"{rule.Id,-26}{AlertRenderer.Name(rule.Severity),-10}{mode,-11}"
+                + $"{ConfigurationNames.Of(rule.DefaultMode),-11}{(rule.CanRemediate ? "yes" : "no"),-12}{rule.Title}");
         }
 
         output.WriteLine();

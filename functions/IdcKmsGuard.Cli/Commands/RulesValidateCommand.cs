@@ -27,7 +27,9 @@ internal static class RulesValidateCommand
             output.WriteLine($"{path}: valid; {Summary(configuration)}");
             if (text.Length > ConfigurationInput.StandardParameterLength)
             {
-                error.WriteLine($"warning: {path}: {text.Length} characters is more than a standard SSM parameter holds ({ConfigurationInput.StandardParameterLength}); use the advanced tier.");
+                error.WriteLine(
+                    $"warning: {path}: {text.Length} characters is more than a standard SSM parameter holds "
+                    + $"({ConfigurationInput.StandardParameterLength}); use the advanced tier.");
             }
 
             return ExitCodes.Ok;

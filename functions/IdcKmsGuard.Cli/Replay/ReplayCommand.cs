@@ -19,7 +19,11 @@ internal static class ReplayCommand
 {
     public static Command Create(CliServices services)
     {
-        var events = new Argument<string[]>("EVENT") { Description = "EventBridge events or CloudTrail records (JSON files).", Arity = ArgumentArity.OneOrMore };
+        var events = new Argument<string[]>("EVENT")
+        {
+            Description = "EventBridge events or CloudTrail records (JSON files).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var endpoint = new Option<string?>("--endpoint-url") { Description = "Send every AWS call here (a local stand-in)." };
         var region = new Option<string?>("--region") { Description = "Identity Center's Region (default: AWS_REGION)." };
         var config = new Option<string?>("--config") { Description = "A configuration document (JSON) instead of the SSM parameter." };
@@ -28,7 +32,10 @@ internal static class ReplayCommand
         var topic = new Option<string?>("--topic-arn") { Description = "Publish alerts to this topic (default: show them only)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: say what the guard would do." };
         var json = new Option<bool>("--json") { Description = "Print one JSON array, an object per event." };
-        var command = new Command("replay", "Run events through the guard against live or local AWS.") { events, endpoint, region, config, parameter, table, topic, dryRun, json };
+        var command = new Command("replay", "Run events through the guard against live or local AWS.")
+        {
+            events, endpoint, region, config, parameter, table, topic, dryRun, json,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
@@ -50,7 +57,18 @@ internal static class ReplayCommand
             var publishTo = parse.GetValue(dryRun) ? null : parse.GetValue(topic);
             var capture = new CapturingPublisher();
             var guard = AwsGuardFactory.Create(
-                new GuardDeployment(regionName, publishTo, RemediationEnabled: true, GuardRoleArn: null, OrgId: null, DelegatedAdminAccounts: [], parse.GetValue(parameter), parse.GetValue(table)) { MaySwitchEncryption = true },
+                new GuardDeployment(
+                    regionName,
+                    publishTo,
+                    RemediationEnabled: true,
+                    GuardRoleArn: null,
+                    OrgId: null,
+                    DelegatedAdminAccounts: [],
+                    parse.GetValue(parameter),
+                    parse.GetValue(table))
+                {
+                    MaySwitchEncryption = true,
+                },
                 services.Credentials(),
                 endpoints,
                 TimeProvider.System,

@@ -24,7 +24,9 @@ internal sealed record ReplayEntry(
         result.Reason,
         result.Rules.Select(r => new ReplayRule(r.RuleId, AlertRenderer.Name(r.Severity), r.Status.ToString().ToLowerInvariant(), r.Outcome)).ToList(),
         // A sweep may act on several keys: every alert's steps, the primary alert below.
-        (result.Alerts.Count > 0 ? result.Alerts.SelectMany(a => a.Steps) : result.Alert?.Steps ?? []).Select(s => new ReplayAction(s.Action, AlertRenderer.Name(s.Status), s.Detail)).ToList(),
+        (result.Alerts.Count > 0 ? result.Alerts.SelectMany(a => a.Steps) : result.Alert?.Steps ?? [])
+            .Select(s => new ReplayAction(s.Action, AlertRenderer.Name(s.Status), s.Detail))
+            .ToList(),
         result.Alert is { } alert ? ReplayAlert.From(alert, published ? result.MessageId : null) : null,
         null);
 
@@ -36,12 +38,28 @@ internal sealed record ReplayRule(string Id, string Severity, string Status, str
 internal sealed record ReplayAction(string Action, string Status, string Detail);
 
 /// <param name="Published">False: replay showed it instead (dry run, or no --topic-arn).</param>
-internal sealed record ReplayAlert(bool Published, string? MessageId, string Subject, string Severity, string Rule, string Outcome, string Headline, JsonElement Document)
+internal sealed record ReplayAlert(
+    bool Published,
+    string? MessageId,
+    string Subject,
+    string Severity,
+    string Rule,
+    string Outcome,
+    string Headline,
+    JsonElement Document)
 {
     public static ReplayAlert From(Alert alert, string? messageId)
     {
         var rendered = AlertRenderer.Render(alert);
         using var document = JsonDocument.Parse(rendered.Json);
-        return new ReplayAlert(messageId is not null, messageId, rendered.Subject, AlertRenderer.Name(alert.Severity), alert.RuleId, AlertRenderer.Name(alert.Outcome), alert.Headline, document.RootElement.Clone());
+        return new ReplayAlert(
+            messageId is not null,
+            messageId,
+            rendered.Subject,
+            AlertRenderer.Name(alert.Severity),
+            alert.RuleId,
+            AlertRenderer.Name(alert.Outcome),
+            alert.Headline,
+            document.RootElement.Clone());
     }
 }

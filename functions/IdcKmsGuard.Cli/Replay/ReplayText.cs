@@ -14,7 +14,8 @@ internal static class ReplayText
         output.WriteLine($"  event:   {entry.Trigger}, id {entry.EventId ?? "(none)"}: {entry.Disposition} - {entry.Reason}");
         if (entry.Rules.Count > 0)
         {
-            output.WriteLine($"  rules:   {string.Join("; ", entry.Rules.Select(r => r.Status == "violated" ? $"{r.Id} violated -> {r.Outcome}" : $"{r.Id} {r.Status}"))}");
+            var rules = entry.Rules.Select(r => r.Status == "violated" ? $"{r.Id} violated -> {r.Outcome}" : $"{r.Id} {r.Status}");
+            output.WriteLine($"  rules:   {string.Join("; ", rules)}");
         }
 
         foreach (var action in entry.Actions)

@@ -26,9 +26,20 @@ internal static class EnableCmkCommand
         var awsOwned = new Option<bool>("--aws-owned") { Description = "Switch back to an AWS owned key instead." };
         var yes = new Option<bool>("--yes") { Description = "Make the switch. Without it, only the preflight runs and nothing changes." };
         var instance = new Option<string?>("--instance-arn") { Description = "The instance (default: the one visible to the caller)." };
-        var pollSeconds = new Option<int>("--poll-seconds") { Description = "Seconds between DescribeInstance calls while the switch is UPDATING.", DefaultValueFactory = _ => 5 };
-        var waitMinutes = new Option<int>("--wait-minutes") { Description = "Stop watching after this long (the switch goes on).", DefaultValueFactory = _ => 15 };
-        var command = new Command("enable-cmk", "Switch Identity Center to a customer managed key safely (preflight, switch, progress).") { keyArn, awsOwned, yes, instance, pollSeconds, waitMinutes };
+        var pollSeconds = new Option<int>("--poll-seconds")
+        {
+            Description = "Seconds between DescribeInstance calls while the switch is UPDATING.",
+            DefaultValueFactory = _ => 5,
+        };
+        var waitMinutes = new Option<int>("--wait-minutes")
+        {
+            Description = "Stop watching after this long (the switch goes on).",
+            DefaultValueFactory = _ => 15,
+        };
+        var command = new Command("enable-cmk", "Switch Identity Center to a customer managed key safely (preflight, switch, progress).")
+        {
+            keyArn, awsOwned, yes, instance, pollSeconds, waitMinutes,
+        };
         aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,7 +54,9 @@ internal static class EnableCmkCommand
 
             if (!toAwsOwned && !KeyArn.TryParse(parse.GetValue(keyArn), out target))
             {
-                error.WriteLine($"error: '{parse.GetValue(keyArn)}' is not a key ARN (arn:aws:kms:<region>:<account>:key/<id>); UpdateInstance takes no alias or key id.");
+                error.WriteLine(
+                    $"error: '{parse.GetValue(keyArn)}' is not a key ARN (arn:aws:kms:<region>:<account>:key/<id>); "
+                    + "UpdateInstance takes no alias or key id.");
                 return ExitCodes.Usage;
             }
 
@@ -69,7 +82,9 @@ internal static class EnableCmkCommand
                     WritePreflight(output, preflight, target);
                     if (!preflight.Passed)
                     {
-                        output.WriteLine($"Refused: {preflight.Blocking.Count} finding(s) above would leave Identity Center unable to use the key or lock administrators out. Nothing was changed. Fix them and run again.");
+                        output.WriteLine(
+                            $"Refused: {preflight.Blocking.Count} finding(s) above would leave Identity Center unable to use the key "
+                            + "or lock administrators out. Nothing was changed. Fix them and run again.");
                         return ExitCodes.Critical;
                     }
 
@@ -79,7 +94,9 @@ internal static class EnableCmkCommand
                 {
                     current = await switcher.InstanceAsync(parse.GetValue(instance), cancellationToken).ConfigureAwait(false);
                     output.WriteLine($"Identity Center {current.InstanceArn} uses {current.Encryption.Describe()} ({Status(current.Encryption)}).");
-                    output.WriteLine("Switching to an AWS owned key removes the customer managed key's controls: its policy no longer governs Identity Center's data, and its use is no longer in CloudTrail.");
+                    output.WriteLine(
+                        "Switching to an AWS owned key removes the customer managed key's controls: "
+                        + "its policy no longer governs Identity Center's data, and its use is no longer in CloudTrail.");
                 }
 
                 if (!parse.GetValue(yes))
@@ -91,11 +108,22 @@ internal static class EnableCmkCommand
                 if (preflight is not null)
                 {
                     var marked = await switcher.MarkGuardedAsync(preflight, cancellationToken).ConfigureAwait(false);
-                    output.WriteLine($"Marked {string.Join(", ", marked)} with {GuardedKeyTag.Key}={GuardedKeyTag.Value}: the guard may repair only marked keys.");
+                    output.WriteLine(
+                        $"Marked {string.Join(", ", marked)} with {GuardedKeyTag.Key}={GuardedKeyTag.Value}: "
+                        + "the guard may repair only marked keys.");
                 }
 
-                output.WriteLine($"Switching to {(target?.ToString() ?? "an AWS owned key")} (UpdateInstance); the previous key stays in use until the switch is ENABLED.");
-                var outcome = await switcher.SwitchAsync(current, target, TimeSpan.FromSeconds(parse.GetValue(pollSeconds)), TimeSpan.FromMinutes(parse.GetValue(waitMinutes)), (encryption, elapsed) => output.WriteLine($"  {Seconds(elapsed),5} s  {Status(encryption)}{(encryption.StatusReason is { } reason ? $": {reason}" : string.Empty)}"), cancellationToken).ConfigureAwait(false);
+                output.WriteLine(
+                    $"Switching to {(target?.ToString() ?? "an AWS owned key")} (UpdateInstance); "
+                    + "the previous key stays in use until the switch is ENABLED.");
+                var outcome = await switcher.SwitchAsync(
+                    current,
+                    target,
+                    TimeSpan.FromSeconds(parse.GetValue(pollSeconds)),
+                    TimeSpan.FromMinutes(parse.GetValue(waitMinutes)),
+                    (encryption, elapsed) => output.WriteLine(
+                        $"  {Seconds(elapsed),5} s  {Status(encryption)}{(encryption.StatusReason is { } reason ? $": {reason}" : string.Empty)}"),
+                    cancellationToken).ConfigureAwait(false);
                 return Report(output, outcome, current);
             }
             catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
@@ -115,21 +143,32 @@ internal static class EnableCmkCommand
                 output.WriteLine($"Identity Center already uses {outcome.Final.Describe()} (ENABLED): nothing was changed.");
                 return ExitCodes.Ok;
             case SwitchResult.Switched:
-                output.WriteLine($"Done: Identity Center encrypts with {outcome.Final.Describe()} (ENABLED) after {Seconds(outcome.Elapsed)} s. Keep {before.Encryption.Describe()} until you are sure: schedule its deletion only after a few days.");
+                output.WriteLine(
+                    $"Done: Identity Center encrypts with {outcome.Final.Describe()} (ENABLED) after {Seconds(outcome.Elapsed)} s. "
+                    + $"Keep {before.Encryption.Describe()} until you are sure: schedule its deletion only after a few days.");
                 return ExitCodes.Ok;
             case SwitchResult.Failed:
-                output.WriteLine($"The switch failed (UPDATE_FAILED): {outcome.Final.StatusReason ?? "no reason given"}. Identity Center keeps {before.Encryption.Describe()}; keep it enabled and its policy intact.");
+                output.WriteLine(
+                    $"The switch failed (UPDATE_FAILED): {outcome.Final.StatusReason ?? "no reason given"}. "
+                    + $"Identity Center keeps {before.Encryption.Describe()}; keep it enabled and its policy intact.");
                 return ExitCodes.Critical;
             default:
-                output.WriteLine($"Still UPDATING after {Seconds(outcome.Elapsed)} s; the switch goes on. Check with: idckmsguard audit (or aws sso-admin describe-instance). Keep {before.Encryption.Describe()} enabled meanwhile.");
+                output.WriteLine(
+                    $"Still UPDATING after {Seconds(outcome.Elapsed)} s; the switch goes on. Check with: idckmsguard audit "
+                    + $"(or aws sso-admin describe-instance). Keep {before.Encryption.Describe()} enabled meanwhile.");
                 return ExitCodes.Failure;
         }
     }
 
     private static void WritePreflight(TextWriter output, SwitchPreflight preflight, KeyArn target)
     {
-        output.WriteLine($"Identity Center {preflight.Current.InstanceArn} uses {preflight.Current.Encryption.Describe()} ({Status(preflight.Current.Encryption)}).");
-        output.WriteLine($"Preflight of {target} for this instance (Regions: {string.Join(", ", preflight.Current.Regions.Select(r => r.Name).DefaultIfEmpty(preflight.Current.PrimaryRegion ?? "?"))}):");
+        output.WriteLine(
+            $"Identity Center {preflight.Current.InstanceArn} uses {preflight.Current.Encryption.Describe()} "
+            + $"({Status(preflight.Current.Encryption)}).");
+        var regions = string.Join(
+            ", ",
+            preflight.Current.Regions.Select(r => r.Name).DefaultIfEmpty(preflight.Current.PrimaryRegion ?? "?"));
+        output.WriteLine($"Preflight of {target} for this instance (Regions: {regions}):");
         foreach (var key in preflight.Audit.Keys)
         {
             var policy = key.Policy is null ? "not read" : key.Policy.IsHealthy ? "healthy" : "BROKEN";

@@ -19,7 +19,11 @@ internal static class AlertTrimmer
             Steps = alert.Steps.Select(s => s with { Detail = Text(s.Detail, text) }).ToList(),
             NextSteps = alert.NextSteps.Select(n => Text(n, Math.Max(text, 600))).ToList(),
             Verification = alert.Verification is { } v ? v with { Detail = Text(v.Detail, text) } : null,
-            Event = alert.Event with { ErrorMessage = alert.Event.ErrorMessage is { } m ? Text(m, 500) : null, Actor = alert.Event.Actor with { UserAgent = alert.Event.Actor.UserAgent is { } ua ? Text(ua, 200) : null } },
+            Event = alert.Event with
+            {
+                ErrorMessage = alert.Event.ErrorMessage is { } m ? Text(m, 500) : null,
+                Actor = alert.Event.Actor with { UserAgent = alert.Event.Actor.UserAgent is { } ua ? Text(ua, 200) : null },
+            },
         };
     }
 

@@ -18,7 +18,9 @@ internal static class ChatbotNotification
     {
         var emoji = alert.Severity switch { Severity.Critical => ":rotating_light:", Severity.High => ":warning:", _ => ":information_source:" };
         var findings = string.Join("\n", alert.Findings.Select(f => $"• *{f.RuleId}*{(f.Resolved ? " (fixed)" : string.Empty)}: {f.Message}"));
-        var steps = alert.Steps.Count == 0 ? "Nothing was changed." : string.Join("\n", alert.Steps.Select(s => $"• {s.Action}: *{AlertRenderer.Name(s.Status)}* - {s.Detail}"));
+        var steps = alert.Steps.Count == 0
+            ? "Nothing was changed."
+            : string.Join("\n", alert.Steps.Select(s => $"• {s.Action}: *{AlertRenderer.Name(s.Status)}* - {s.Detail}"));
         var notification = new ChatbotDocument(
             "1.0",
             "custom",

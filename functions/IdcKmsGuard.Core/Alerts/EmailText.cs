@@ -42,7 +42,11 @@ internal static class EmailText
         Line(text, "Source IP", actor.SourceIpAddress);
         Line(text, "User agent", actor.UserAgent);
         Line(text, "When", alert.Event.Time?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Line(text, "Call", $"{alert.Event.Name} ({alert.Event.Source})" + (alert.Event.Succeeded ? string.Empty : $", failed with {alert.Event.ErrorCode}: {alert.Event.ErrorMessage}"));
+        Line(
+            text,
+            "Call",
+            $"{alert.Event.Name} ({alert.Event.Source})"
+                + (alert.Event.Succeeded ? string.Empty : $", failed with {alert.Event.ErrorCode}: {alert.Event.ErrorMessage}"));
 
         Section(text, "What the guard did");
         if (alert.Steps.Count == 0)

@@ -17,7 +17,14 @@ public enum KeyRole
 /// <param name="Snapshot">Null when the key does not exist there (or could not be read).</param>
 /// <param name="RotationEnabled">Read on the primary only (rotation is set there); null otherwise or when unreadable.</param>
 /// <param name="Policy">The engine's evaluation of the key's policy for this Region's requests; null when not read.</param>
-public sealed record AuditedKey(string Region, KeyRole Role, KeyArn Arn, KeySnapshot? Snapshot, bool? RotationEnabled, PolicyReport? Policy, IReadOnlyList<Finding> Findings)
+public sealed record AuditedKey(
+    string Region,
+    KeyRole Role,
+    KeyArn Arn,
+    KeySnapshot? Snapshot,
+    bool? RotationEnabled,
+    PolicyReport? Policy,
+    IReadOnlyList<Finding> Findings)
 {
     /// <summary>The AWS failures behind its "not checked" findings (the sweep retries when they may pass).</summary>
     public IReadOnlyList<Errors.AwsCallException> Failures { get; init; } = [];

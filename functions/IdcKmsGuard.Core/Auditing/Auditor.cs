@@ -41,18 +41,37 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
             return new InstanceAudit(instance, On(configuration, findings), [], notes);
         }
 
-        var audited = new List<AuditedKey> { await AuditKeyAsync(instance, inUse, inUse, KeyRole.Primary, configuration, cancellationToken).ConfigureAwait(false) };
+        var audited = new List<AuditedKey>
+        {
+            await AuditKeyAsync(instance, inUse, inUse, KeyRole.Primary, configuration, cancellationToken).ConfigureAwait(false),
+        };
         foreach (var region in instance.AdditionalRegions)
         {
             audited.Add(inUse.IsMultiRegion
                 ? await AuditKeyAsync(instance, inUse, inUse.InRegion(region), KeyRole.Replica, configuration, cancellationToken).ConfigureAwait(false)
-                : new AuditedKey(region, KeyRole.Replica, inUse.InRegion(region), null, null, null, On(configuration, [KeyStateRules.Violation(RuleCatalog.KeyReplica, $"Identity Center runs in {region} too, but its key {inUse} is a single-Region key: it cannot have a replica there. Switch to a multi-Region key with a replica in every Identity Center Region.")])));
+                : new AuditedKey(
+                    region,
+                    KeyRole.Replica,
+                    inUse.InRegion(region),
+                    null,
+                    null,
+                    null,
+                    On(configuration, [KeyStateRules.Violation(
+                        RuleCatalog.KeyReplica,
+                        $"Identity Center runs in {region} too, but its key {inUse} is a single-Region key: "
+                        + "it cannot have a replica there. Switch to a multi-Region key with a replica in every Identity Center Region.")])));
         }
 
         return new InstanceAudit(instance, On(configuration, findings), audited, notes);
     }
 
-    private async Task<AuditedKey> AuditKeyAsync(IdentityCenterInstance instance, KeyArn inUse, KeyArn target, KeyRole role, GuardConfiguration configuration, CancellationToken cancellationToken)
+    private async Task<AuditedKey> AuditKeyAsync(
+        IdentityCenterInstance instance,
+        KeyArn inUse,
+        KeyArn target,
+        KeyRole role,
+        GuardConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         var prefix = role == KeyRole.Replica ? $"Replica in {target.Region}: " : string.Empty;
         KeySnapshot? snapshot;
@@ -69,7 +88,9 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         if (snapshot is null)
         {
             var missing = role == KeyRole.Replica
-                ? KeyStateRules.Violation(RuleCatalog.KeyReplica, $"Identity Center runs in {target.Region}, but the key has no replica there ({target} does not exist).")
+                ? KeyStateRules.Violation(
+                    RuleCatalog.KeyReplica,
+                    $"Identity Center runs in {target.Region}, but the key has no replica there ({target} does not exist).")
                 : KeyStateRules.Evaluate(null, target)[0];
             return new AuditedKey(target.Region, role, target, null, null, null, On(configuration, [missing]));
         }
@@ -101,7 +122,9 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         }
         catch (PolicyParseException e)
         {
-            findings.Add(KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"{prefix}The policy KMS holds cannot be read ({e.Message}); check it by hand."));
+            findings.Add(KeyStateRules.Violation(
+                RuleCatalog.KeyPolicyHealthy,
+                $"{prefix}The policy KMS holds cannot be read ({e.Message}); check it by hand."));
         }
         catch (AwsCallException e)
         {
@@ -109,7 +132,10 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
             failure = e;
         }
 
-        return new AuditedKey(target.Region, role, target, snapshot, rotation, report, On(configuration, findings)) { Failures = failure is null ? [] : [failure] };
+        return new AuditedKey(target.Region, role, target, snapshot, rotation, report, On(configuration, findings))
+        {
+            Failures = failure is null ? [] : [failure],
+        };
     }
 
     private static (List<Finding> Findings, List<string> Notes) EncryptionFindings(IdentityCenterInstance instance, GuardConfiguration configuration)
@@ -120,7 +146,10 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         switch (encryption.Status)
         {
             case EncryptionStatus.UpdateFailed:
-                findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionStatus, $"The last switch of key failed (UPDATE_FAILED): {encryption.StatusReason ?? "no reason given"}. The previous key is still in use."));
+                findings.Add(KeyStateRules.Violation(
+                    RuleCatalog.EncryptionStatus,
+                    $"The last switch of key failed (UPDATE_FAILED): {encryption.StatusReason ?? "no reason given"}. "
+                    + "The previous key is still in use."));
                 break;
             case EncryptionStatus.Updating:
                 notes.Add($"A switch to {encryption.Describe()} is still UPDATING: the previous key stays in use until it completes.");
@@ -131,7 +160,9 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         {
             if (configuration.RequireCustomerManagedKey)
             {
-                findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center encrypts with {encryption.Describe()}; the configuration requires a customer managed key."));
+                findings.Add(KeyStateRules.Violation(
+                    RuleCatalog.EncryptionApproved,
+                    $"Identity Center encrypts with {encryption.Describe()}; the configuration requires a customer managed key."));
             }
             else
             {
@@ -140,7 +171,10 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         }
         else if (!configuration.Approves(encryption.KmsKeyArn!))
         {
-            findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center uses {encryption.KmsKeyArn}, which is not on the approved list ({string.Join(", ", configuration.ApprovedKeys)})."));
+            findings.Add(KeyStateRules.Violation(
+                RuleCatalog.EncryptionApproved,
+                $"Identity Center uses {encryption.KmsKeyArn}, which is not on the approved list "
+                + $"({string.Join(", ", configuration.ApprovedKeys)})."));
         }
 
         return (findings, notes);

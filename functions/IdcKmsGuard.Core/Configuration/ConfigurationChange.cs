@@ -104,11 +104,13 @@ public sealed record ConfigurationChange(IReadOnlyList<string> Lines, IReadOnlyL
             Note($"+ extra requirement {name}", widens: false);
         }
 
-        if ((before.RepeatAlertWindow, before.SweepRepeatAfter, before.ChatbotNotifications) != (after.RepeatAlertWindow, after.SweepRepeatAfter, after.ChatbotNotifications))
+        if ((before.RepeatAlertWindow, before.SweepRepeatAfter, before.ChatbotNotifications)
+            != (after.RepeatAlertWindow, after.SweepRepeatAfter, after.ChatbotNotifications))
         {
             Note(
                 $"alerting: repeat window {before.RepeatAlertWindow.TotalMinutes:0} -> {after.RepeatAlertWindow.TotalMinutes:0} min, "
-                + $"sweep repeat every {before.SweepRepeatAfter} -> {after.SweepRepeatAfter}, chatbot {OnOff(before.ChatbotNotifications)} -> {OnOff(after.ChatbotNotifications)}",
+                + $"sweep repeat every {before.SweepRepeatAfter} -> {after.SweepRepeatAfter}, "
+                + $"chatbot {OnOff(before.ChatbotNotifications)} -> {OnOff(after.ChatbotNotifications)}",
                 widens: false);
         }
 

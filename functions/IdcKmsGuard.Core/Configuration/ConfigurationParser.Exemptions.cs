@@ -33,7 +33,8 @@ public static partial class ConfigurationParser
 
         return new PrincipalExemption(
             Matching(pattern, Child(location, "arnPattern"), ConfigurationLimits.MaxArnLength, ConfigurationPatterns.PrincipalArnRegex(),
-                "an IAM or STS principal ARN pattern of one account (arn:aws:iam::111122223333:role/Name*); '*' and '?' are wildcards, and the name must not be only wildcards"),
+                "an IAM or STS principal ARN pattern of one account (arn:aws:iam::111122223333:role/Name*); "
+                + "'*' and '?' are wildcards, and the name must not be only wildcards"),
             members.TryGetValue("until", out var until) ? ReadTime(until, Child(location, "until")) : null,
             members.TryGetValue("reason", out var reason) ? String(reason, Child(location, "reason"), ConfigurationLimits.MaxReasonLength) : null);
     }

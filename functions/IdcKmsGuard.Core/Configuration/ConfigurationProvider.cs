@@ -55,7 +55,10 @@ public sealed class ConfigurationProvider
         catch (GuardException e)
         {
             var cause = e is AwsCallException aws ? $"{aws.Service}:{aws.ErrorCode}" : e.ErrorType;
-            return Fallback(new ConfigurationFault(ConfigurationFaultKind.Unreadable, $"unreadable:{cause}", $"cannot read the configuration: {e.Message}")) with
+            return Fallback(new ConfigurationFault(
+                ConfigurationFaultKind.Unreadable,
+                $"unreadable:{cause}",
+                $"cannot read the configuration: {e.Message}")) with
             {
                 FailClosed = lastGood is null,
             };

@@ -51,7 +51,8 @@ public sealed record GuardConfiguration(
     public bool Approves(Keys.KeyArn key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ApprovedKeys.Count == 0 || ApprovedKeys.Any(a => Keys.KeyArn.TryParse(a, out var approved) && approved.KeyId == key.KeyId && approved.Account == key.Account);
+        return ApprovedKeys.Count == 0
+            || ApprovedKeys.Any(a => Keys.KeyArn.TryParse(a, out var approved) && approved.KeyId == key.KeyId && approved.Account == key.Account);
     }
 
     /// <summary>The rule's configured mode, or its catalog default when the document does not name it.</summary>

@@ -10,7 +10,9 @@ public static class FollowUpJson
     public static string Write(FollowUp followUp)
     {
         ArgumentNullException.ThrowIfNull(followUp);
-        return JsonSerializer.Serialize(new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.UpdatingSince, followUp.EventId), FollowUpJsonContext.Default.FollowUpMessage);
+        return JsonSerializer.Serialize(
+            new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.UpdatingSince, followUp.EventId),
+            FollowUpJsonContext.Default.FollowUpMessage);
     }
 
     /// <exception cref="FormatException">The body is not a follow-up this version understands.</exception>

@@ -63,7 +63,11 @@ public static class EmbeddedMetrics
         return lines;
     }
 
-    private static string Line(DateTimeOffset now, string service, IReadOnlyList<(string Name, string Value)> dimensions, IReadOnlyList<(string Name, string Unit, double Value)> metrics)
+    private static string Line(
+        DateTimeOffset now,
+        string service,
+        IReadOnlyList<(string Name, string Value)> dimensions,
+        IReadOnlyList<(string Name, string Unit, double Value)> metrics)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -23,7 +23,10 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
         var current = await InstanceAsync(instanceArn, cancellationToken).ConfigureAwait(false);
         var proposed = current with { Encryption = new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, target, EncryptionStatus.Enabled, null) };
         // Rule modes tune the guard's alerts; they never make an unusable key acceptable here.
-        var audit = await auditor.AuditAsync(proposed, configuration with { RuleModes = new Dictionary<string, RuleMode>(StringComparer.Ordinal) }, cancellationToken).ConfigureAwait(false);
+        var audit = await auditor.AuditAsync(
+            proposed,
+            configuration with { RuleModes = new Dictionary<string, RuleMode>(StringComparer.Ordinal) },
+            cancellationToken).ConfigureAwait(false);
         var findings = audit.AllFindings.ToList();
         return new SwitchPreflight(current, audit, [.. findings.Where(f => f.Severity >= Severity.High)], [.. findings.Where(f => f.Severity < Severity.High)]);
     }
@@ -46,7 +49,13 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
     /// <param name="target">Null: back to an AWS owned key.</param>
     /// <param name="progress">Told each status DescribeInstance shows, with the time since the switch.</param>
     /// <exception cref="SwitchException">A switch is already UPDATING.</exception>
-    public async Task<SwitchOutcome> SwitchAsync(IdentityCenterInstance current, KeyArn? target, TimeSpan pollEvery, TimeSpan waitAtMost, Action<EncryptionConfiguration, TimeSpan> progress, CancellationToken cancellationToken)
+    public async Task<SwitchOutcome> SwitchAsync(
+        IdentityCenterInstance current,
+        KeyArn? target,
+        TimeSpan pollEvery,
+        TimeSpan waitAtMost,
+        Action<EncryptionConfiguration, TimeSpan> progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(progress);
@@ -57,7 +66,9 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
 
         if (current.Encryption.Status == EncryptionStatus.Updating)
         {
-            throw new SwitchException($"A switch to {current.Encryption.Describe()} is still UPDATING: wait for it to finish (aws sso-admin describe-instance), then try again.");
+            throw new SwitchException(
+                $"A switch to {current.Encryption.Describe()} is still UPDATING: "
+                + "wait for it to finish (aws sso-admin describe-instance), then try again.");
         }
 
         var started = time.GetUtcNow();
@@ -83,7 +94,10 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
                     return new SwitchOutcome(SwitchResult.Failed, encryption, elapsed);
                 case EncryptionStatus.Enabled:
                     // ENABLED with another key: another switch overtook this one, or it failed without saying so.
-                    return new SwitchOutcome(SwitchResult.Failed, encryption with { StatusReason = $"Identity Center shows ENABLED with {encryption.Describe()}, not the requested key." }, elapsed);
+                    return new SwitchOutcome(
+                        SwitchResult.Failed,
+                        encryption with { StatusReason = $"Identity Center shows ENABLED with {encryption.Describe()}, not the requested key." },
+                        elapsed);
             }
 
             if (elapsed >= waitAtMost)
@@ -112,7 +126,9 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
         {
             0 => throw new SwitchException("No IAM Identity Center instance is visible to this caller in this Region."),
             1 => instances[0],
-            _ => throw new SwitchException($"{instances.Count} instances are visible; choose one with --instance-arn ({string.Join(", ", instances.Select(i => i.InstanceArn))})."),
+            _ => throw new SwitchException(
+                $"{instances.Count} instances are visible; choose one with --instance-arn "
+                + $"({string.Join(", ", instances.Select(i => i.InstanceArn))})."),
         };
     }
 }

@@ -44,7 +44,12 @@ internal static class ConditionValueParser
             return true;
         }
 
-        return DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date);
+        return DateTimeOffset.TryParseExact(
+            text,
+            DateFormats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out date);
     }
 
     public static bool TryParseBool(string text, out bool value)

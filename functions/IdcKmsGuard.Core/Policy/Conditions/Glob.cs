@@ -19,7 +19,8 @@ public static class Glob
         int p = 0, v = 0, star = -1, resume = 0;
         while (v < value.Length)
         {
-            if (p < pattern.Length && (IsWildcard(pattern, literal, p, '?') || (!IsWildcard(pattern, literal, p, '*') && Same(pattern[p], value[v], ignoreCase))))
+            if (p < pattern.Length
+                && (IsWildcard(pattern, literal, p, '?') || (!IsWildcard(pattern, literal, p, '*') && Same(pattern[p], value[v], ignoreCase))))
             {
                 p++;
                 v++;

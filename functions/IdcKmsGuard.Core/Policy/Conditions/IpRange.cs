@@ -51,7 +51,9 @@ internal sealed class IpRange
         address = null;
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            if (text.Contains('%', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
+            if (text.Contains('%', StringComparison.Ordinal)
+                || !IPAddress.TryParse(text, out var parsed)
+                || parsed.AddressFamily != AddressFamily.InterNetworkV6)
             {
                 return false;
             }

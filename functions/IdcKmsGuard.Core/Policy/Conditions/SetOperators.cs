@@ -58,7 +58,10 @@ internal static class SetOperators
             var index = policy.FindMatch(value, out var problem);
             if (!negated && index < 0)
             {
-                return new(false, $"{key} value {Explain.Quote(value)}{Explain.Unreadable(value, problem)} does not match {policy.DescribeAll()} (ForAllValues: not satisfied)");
+                return new(
+                    false,
+                    $"{key} value {Explain.Quote(value)}{Explain.Unreadable(value, problem)} "
+                    + $"does not match {policy.DescribeAll()} (ForAllValues: not satisfied)");
             }
 
             if (negated && index >= 0)

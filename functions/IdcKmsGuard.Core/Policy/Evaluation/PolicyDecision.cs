@@ -22,7 +22,11 @@ public sealed record StatementVerdict(PolicyStatement Statement, bool Applies, s
 
 /// <param name="DecidedBy">The statements that produced the decision: the applicable Denies, or the applicable Allows.</param>
 /// <param name="Verdicts">Every statement, in order, with the reason it did or did not apply.</param>
-public sealed record PolicyDecision(PolicyRequest Request, Decision Decision, IReadOnlyList<PolicyStatement> DecidedBy, IReadOnlyList<StatementVerdict> Verdicts)
+public sealed record PolicyDecision(
+    PolicyRequest Request,
+    Decision Decision,
+    IReadOnlyList<PolicyStatement> DecidedBy,
+    IReadOnlyList<StatementVerdict> Verdicts)
 {
     public bool IsAllowed => Decision is Decision.Allowed or Decision.AllowedIfIamAllows;
 }

@@ -12,14 +12,22 @@ internal static class AccessFindings
                      .GroupBy(o => (o.Required.Kind, Who(o), Statement: o.Decision.DecidedBy[0].Label)))
         {
             var id = denied.Key.Kind == RequirementKind.Service ? PolicyFindingIds.KeyDeny : IdFor(denied.Key.Kind);
-            yield return Finding(id, $"Statement {denied.Key.Statement} denies {denied.Key.Item2}: {Actions(denied)}.", denied.SelectMany(o => o.Decision.DecidedBy).Select(s => s.Label));
+            yield return Finding(
+                id,
+                $"Statement {denied.Key.Statement} denies {denied.Key.Item2}: {Actions(denied)}.",
+                denied.SelectMany(o => o.Decision.DecidedBy).Select(s => s.Label));
         }
 
         foreach (var missing in outcomes.Where(o => o.Decision.Decision == Decision.ImplicitDeny).GroupBy(o => (o.Required.Kind, Who(o))))
         {
             var closest = missing.Select(o => Closest(o.Decision)).FirstOrDefault(c => c is not null);
-            var why = closest is null ? "no statement names this principal for these actions" : $"closest is statement {closest.Statement.Label}: {closest.Reason}";
-            yield return Finding(IdFor(missing.Key.Kind), $"{missing.Key.Item2} can no longer call {Actions(missing)}: {why}.", closest is null ? [] : [closest.Statement.Label]);
+            var why = closest is null
+                ? "no statement names this principal for these actions"
+                : $"closest is statement {closest.Statement.Label}: {closest.Reason}";
+            yield return Finding(
+                IdFor(missing.Key.Kind),
+                $"{missing.Key.Item2} can no longer call {Actions(missing)}: {why}.",
+                closest is null ? [] : [closest.Statement.Label]);
         }
     }
 

@@ -11,7 +11,9 @@ internal static class ContextScopeCheck
 {
     public static IEnumerable<PolicyFinding> For(IReadOnlyList<RequestOutcome> outcomes)
     {
-        var crypto = outcomes.Where(o => o.Required.Kind == RequirementKind.Service && o.Decision.Decision == Decision.Allowed && o.Decision.Request.Action != "kms:DescribeKey");
+        var crypto = outcomes.Where(o => o.Required.Kind == RequirementKind.Service
+            && o.Decision.Decision == Decision.Allowed
+            && o.Decision.Request.Action != "kms:DescribeKey");
         foreach (var principal in crypto.GroupBy(o => PrincipalMatcher.Describe(o.Decision.Request.Principal), StringComparer.Ordinal))
         {
             var statements = principal.SelectMany(o => o.Decision.DecidedBy).Distinct().ToList();
@@ -38,8 +40,11 @@ internal static class ContextScopeCheck
     }
 
     private static bool IsSourceKey(string key) =>
-        key.Equals("aws:SourceAccount", StringComparison.OrdinalIgnoreCase) || key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase) || key.Equals("aws:SourceOrgID", StringComparison.OrdinalIgnoreCase);
+        key.Equals("aws:SourceAccount", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("aws:SourceOrgID", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsContextKey(string key) =>
-        key.StartsWith("kms:EncryptionContext:", StringComparison.OrdinalIgnoreCase) || key.Equals("kms:EncryptionContextKeys", StringComparison.OrdinalIgnoreCase);
+        key.StartsWith("kms:EncryptionContext:", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("kms:EncryptionContextKeys", StringComparison.OrdinalIgnoreCase);
 }

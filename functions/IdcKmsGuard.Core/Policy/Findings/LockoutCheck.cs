@@ -21,7 +21,9 @@ internal static class LockoutCheck
         yield return new PolicyFinding(
             PolicyFindingIds.AdminLockout,
             PolicyFindingIds.SeverityOf(PolicyFindingIds.AdminLockout),
-            $"No principal can change this key policy any more (kms:PutKeyPolicy): tried {candidates.Count} principals, including the account {facts.Account}. KMS would refuse to set it without the lock-out safety check, and nobody could repair it afterwards.",
+            $"No principal can change this key policy any more (kms:PutKeyPolicy): tried {candidates.Count} principals, "
+            + $"including the account {facts.Account}. KMS would refuse to set it without the lock-out safety check, "
+            + "and nobody could repair it afterwards.",
             []);
     }
 
@@ -45,7 +47,8 @@ internal static class LockoutCheck
             }
 
             // A grant to the account narrowed by aws:PrincipalArn: try a principal that fits the pattern.
-            foreach (var clause in statement.Conditions.Where(c => string.Equals(c.Key, "aws:PrincipalArn", StringComparison.OrdinalIgnoreCase) && !c.Operator.IsNegated))
+            foreach (var clause in statement.Conditions.Where(c =>
+                string.Equals(c.Key, "aws:PrincipalArn", StringComparison.OrdinalIgnoreCase) && !c.Operator.IsNegated))
             {
                 foreach (var value in clause.Values.Where(v => v.Split(':') is { Length: 6 }))
                 {

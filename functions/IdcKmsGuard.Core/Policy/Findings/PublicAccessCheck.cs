@@ -21,7 +21,9 @@ internal static class PublicAccessCheck
                 yield return new PolicyFinding(
                     PolicyFindingIds.Public,
                     PolicyFindingIds.SeverityOf(PolicyFindingIds.Public),
-                    $"Statement {statement.Label} allows {string.Join(", ", statement.Actions.Patterns)} to any principal, in any account, with no condition limiting it to this account, organization or a service (kms:CallerAccount, aws:PrincipalOrgID, aws:SourceAccount, kms:ViaService, ...).",
+                    $"Statement {statement.Label} allows {string.Join(", ", statement.Actions.Patterns)} to any principal, in any account, "
+                    + "with no condition limiting it to this account, organization or a service "
+                    + "(kms:CallerAccount, aws:PrincipalOrgID, aws:SourceAccount, kms:ViaService, ...).",
                     [statement.Label]);
             }
         }

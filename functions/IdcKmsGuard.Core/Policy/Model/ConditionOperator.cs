@@ -1,6 +1,9 @@
 namespace IdcKmsGuard.Core.Policy.Model;
 
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "IAM's own names for the operator families.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Naming",
+    "CA1720:Identifier contains type name",
+    Justification = "IAM's own names for the operator families.")]
 public enum OperatorFamily
 {
     String,

@@ -42,7 +42,9 @@ internal static class ConditionParser
 
                 if (!seen.Add(key))
                 {
-                    throw new PolicyParseException(keyLocation, "repeats a condition key of this operator in another case; IAM compares condition keys case-insensitively");
+                    throw new PolicyParseException(
+                        keyLocation,
+                        "repeats a condition key of this operator in another case; IAM compares condition keys case-insensitively");
                 }
 
                 clauses.Add(new ConditionClause(conditionOperator, key, Values(value, keyLocation)));

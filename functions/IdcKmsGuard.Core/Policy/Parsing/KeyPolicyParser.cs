@@ -78,7 +78,9 @@ public static class KeyPolicyParser
                     statement = value;
                     break;
                 default:
-                    throw new PolicyParseException(PolicyJson.Join(string.Empty, name), $"{PolicyJson.Quote(name)} is not a policy element; expected Version, Id or Statement");
+                    throw new PolicyParseException(
+                        PolicyJson.Join(string.Empty, name),
+                        $"{PolicyJson.Quote(name)} is not a policy element; expected Version, Id or Statement");
             }
         }
 

@@ -56,6 +56,8 @@ internal static class PrincipalParser
         "Service" => PrincipalType.Service,
         "Federated" => PrincipalType.Federated,
         "CanonicalUser" => PrincipalType.CanonicalUser,
-        _ => throw new PolicyParseException(location, $"{PolicyJson.Quote(name)} is not a principal type; use AWS, Service, Federated or CanonicalUser (case-sensitive)"),
+        _ => throw new PolicyParseException(
+            location,
+            $"{PolicyJson.Quote(name)} is not a principal type; use AWS, Service, Federated or CanonicalUser (case-sensitive)"),
     };
 }

@@ -21,7 +21,9 @@ internal static class StatementParser
         {
             if (Array.IndexOf(Elements, name) < 0)
             {
-                throw new PolicyParseException(PolicyJson.Join(location, name), $"{PolicyJson.Quote(name)} is not a statement element; expected {string.Join(", ", Elements)}{CaseHint(name)}");
+                throw new PolicyParseException(
+                    PolicyJson.Join(location, name),
+                    $"{PolicyJson.Quote(name)} is not a statement element; expected {string.Join(", ", Elements)}{CaseHint(name)}");
             }
 
             members.Add(name, value);
@@ -30,13 +32,23 @@ internal static class StatementParser
         var sid = members.TryGetValue("Sid", out var sidElement) ? PolicyJson.String(sidElement, PolicyJson.Join(location, "Sid"), "a string") : null;
         var effect = Effect(members, location);
 
-        var (principal, principalIsNot, principalLocation) = OneOf(members, "Principal", "NotPrincipal", location, "Principal is required in a key policy: every statement names whom it applies to with Principal or NotPrincipal");
+        var (principal, principalIsNot, principalLocation) = OneOf(
+            members,
+            "Principal",
+            "NotPrincipal",
+            location,
+            "Principal is required in a key policy: every statement names whom it applies to with Principal or NotPrincipal");
         var principals = PrincipalParser.Parse(principal, principalIsNot, principalLocation);
 
         var (action, actionIsNot, actionLocation) = OneOf(members, "Action", "NotAction", location, "Action is required (or NotAction)");
         var actions = PatternParser.Actions(action, actionIsNot, actionLocation);
 
-        var (resource, resourceIsNot, resourceLocation) = OneOf(members, "Resource", "NotResource", location, "Resource is required (or NotResource); in a key policy \"*\" means this key");
+        var (resource, resourceIsNot, resourceLocation) = OneOf(
+            members,
+            "Resource",
+            "NotResource",
+            location,
+            "Resource is required (or NotResource); in a key policy \"*\" means this key");
         var resources = PatternParser.Resources(resource, resourceIsNot, resourceLocation);
 
         var conditions = members.TryGetValue("Condition", out var condition)

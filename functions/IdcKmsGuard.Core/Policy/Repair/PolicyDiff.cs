@@ -57,8 +57,11 @@ public static class PolicyDiff
         var principal = statement.Principal.IsWildcard
             ? "everyone"
             : string.Join(", ", statement.Principal.Entries.Select(e => e.Value));
-        var conditions = statement.Conditions.Count == 0 ? string.Empty : $" when {string.Join(" and ", statement.Conditions.Select(c => $"{c.Operator.Name} {c.Key} [{string.Join(", ", c.Values)}]"))}";
-        return $"{statement.Effect} {(statement.Principal.IsNot ? "all but " : string.Empty)}{principal} {(statement.Actions.IsNot ? "all but " : string.Empty)}{string.Join(", ", statement.Actions.Patterns)}{conditions}";
+        var conditions = statement.Conditions.Count == 0
+            ? string.Empty
+            : $" when {string.Join(" and ", statement.Conditions.Select(c => $"{c.Operator.Name} {c.Key} [{string.Join(", ", c.Values)}]"))}";
+        return $"{statement.Effect} {(statement.Principal.IsNot ? "all but " : string.Empty)}{principal} "
+            + $"{(statement.Actions.IsNot ? "all but " : string.Empty)}{string.Join(", ", statement.Actions.Patterns)}{conditions}";
     }
 
     private static List<string> Changes(PolicyStatement old, PolicyStatement updated)

@@ -46,7 +46,11 @@ public static class PolicyRepairer
         // tag, a network): that is a person's decision, not the guard's.
         if (!before.IsLockoutSafe)
         {
-            unresolved.Add("Nobody the guard can name may change this key policy any more (no kms:PutKeyPolicy for the account, the guard or a principal the policy names); the guard adds no administrator grant, because that could widen access. An administrator must give key administration back, with the conditions the organization wants.");
+            unresolved.Add(
+                "Nobody the guard can name may change this key policy any more "
+                + "(no kms:PutKeyPolicy for the account, the guard or a principal the policy names); "
+                + "the guard adds no administrator grant, because that could widen access. "
+                + "An administrator must give key administration back, with the conditions the organization wants.");
         }
 
         var text = editor.Text();
@@ -66,12 +70,18 @@ public static class PolicyRepairer
         IReadOnlyList<string> sources = [facts.InstanceArn, facts.IdentityStoreArn];
         if (missing.Any(r => r.Decision.Request.Action == "kms:DescribeKey"))
         {
-            yield return (IdentityCenterStatements.DescribeKey(facts.Account, sources), "lets sso.amazonaws.com and identitystore.amazonaws.com describe the key (no encryption-context condition: DescribeKey carries none)");
+            yield return (
+                IdentityCenterStatements.DescribeKey(facts.Account, sources),
+                "lets sso.amazonaws.com and identitystore.amazonaws.com describe the key "
+                + "(no encryption-context condition: DescribeKey carries none)");
         }
 
         if (missing.Any(r => r.Decision.Request.Action != "kms:DescribeKey"))
         {
-            yield return (IdentityCenterStatements.UseKey(facts.Account, sources), "lets sso.amazonaws.com and identitystore.amazonaws.com decrypt, re-encrypt and generate data keys, scoped to this instance and identity store");
+            yield return (
+                IdentityCenterStatements.UseKey(facts.Account, sources),
+                "lets sso.amazonaws.com and identitystore.amazonaws.com decrypt, re-encrypt and generate data keys, "
+                + "scoped to this instance and identity store");
         }
     }
 
@@ -87,7 +97,9 @@ public static class PolicyRepairer
         {
             if (!options.NarrowBlockingDenies)
             {
-                unresolved.Add($"Statement {deny.Label} denies Identity Center; it was left as it is (allow changing it with the option to narrow blocking denies).");
+                unresolved.Add(
+                    $"Statement {deny.Label} denies Identity Center; it was left as it is "
+                    + "(allow changing it with the option to narrow blocking denies).");
                 continue;
             }
 
@@ -95,7 +107,9 @@ public static class PolicyRepairer
             var narrowed = original.DeepClone().AsObject();
             DenyNarrowing.ExemptServices(narrowed);
             editor.Replace(deny.Index, PolicyWriter.WriteCompact(narrowed));
-            changes.Add($"~ statement {deny.Label}: no longer applies to sso.amazonaws.com and identitystore.amazonaws.com (added StringNotEquals aws:PrincipalServiceName)");
+            changes.Add(
+                $"~ statement {deny.Label}: no longer applies to sso.amazonaws.com and identitystore.amazonaws.com "
+                + "(added StringNotEquals aws:PrincipalServiceName)");
             editor.Append(PolicyWriter.WriteCompact(DenyNarrowing.KeepForOtherActions(original)));
             changes.Add($"+ a copy of statement {deny.Label} that still denies the two services every action Identity Center does not need");
         }

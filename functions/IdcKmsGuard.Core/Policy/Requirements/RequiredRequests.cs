@@ -34,10 +34,20 @@ public static class RequiredRequests
         {
             foreach (var action in CryptoActions)
             {
-                requests.Add(new(RequirementKind.Service, action, new PolicyRequest(new ServicePrincipal(service), action, facts.KeyArn, ServiceContext(facts, sourceArn).With($"kms:EncryptionContext:{contextKey}", sourceArn).With("kms:EncryptionContext:tenant-key-id", TenantKeyIdPlaceholder).With("kms:EncryptionContextKeys", contextKey, "tenant-key-id"))));
+                requests.Add(new(RequirementKind.Service, action, new PolicyRequest(
+                    new ServicePrincipal(service),
+                    action,
+                    facts.KeyArn,
+                    ServiceContext(facts, sourceArn)
+                        .With($"kms:EncryptionContext:{contextKey}", sourceArn)
+                        .With("kms:EncryptionContext:tenant-key-id", TenantKeyIdPlaceholder)
+                        .With("kms:EncryptionContextKeys", contextKey, "tenant-key-id"))));
             }
 
-            requests.Add(new(RequirementKind.Service, "kms:DescribeKey", new PolicyRequest(new ServicePrincipal(service), "kms:DescribeKey", facts.KeyArn, ServiceContext(facts, sourceArn))));
+            requests.Add(new(
+                RequirementKind.Service,
+                "kms:DescribeKey",
+                new PolicyRequest(new ServicePrincipal(service), "kms:DescribeKey", facts.KeyArn, ServiceContext(facts, sourceArn))));
         }
 
         foreach (var admin in Administrators(facts))
@@ -45,7 +55,10 @@ public static class RequiredRequests
             foreach (var (service, contextKey, sourceArn) in Services(facts))
             {
                 var name = service.Split('.')[0];
-                requests.Add(new(RequirementKind.Administrator, $"kms:Decrypt through {name}", new PolicyRequest(admin, "kms:Decrypt", facts.KeyArn, ViaService(facts, name, contextKey, sourceArn))));
+                requests.Add(new(
+                    RequirementKind.Administrator,
+                    $"kms:Decrypt through {name}",
+                    new PolicyRequest(admin, "kms:Decrypt", facts.KeyArn, ViaService(facts, name, contextKey, sourceArn))));
             }
 
             requests.Add(new(RequirementKind.Administrator, "kms:DescribeKey", new PolicyRequest(admin, "kms:DescribeKey", facts.KeyArn, OrgContext(facts))));
@@ -55,10 +68,14 @@ public static class RequiredRequests
         {
             var name = service.Split('.')[0];
             var context = ViaService(facts, name, contextKey, sourceArn).With("aws:SourceOrgID", OrgOf(facts)).With("aws:SourceAccount", facts.Account);
-            requests.Add(new(RequirementKind.ManagedApplication, $"kms:Decrypt through {name}", new PolicyRequest(new ServicePrincipal(ManagedApplicationService), "kms:Decrypt", facts.KeyArn, context)));
+            requests.Add(new(
+                RequirementKind.ManagedApplication,
+                $"kms:Decrypt through {name}",
+                new PolicyRequest(new ServicePrincipal(ManagedApplicationService), "kms:Decrypt", facts.KeyArn, context)));
         }
 
-        requests.AddRange((facts.Extra ?? []).Select(extra => new RequiredRequest(RequirementKind.Extra, $"{extra.Action} ({extra.Name})", ExtraRequestFor(facts, extra))));
+        requests.AddRange((facts.Extra ?? []).Select(extra =>
+            new RequiredRequest(RequirementKind.Extra, $"{extra.Action} ({extra.Name})", ExtraRequestFor(facts, extra))));
         return requests;
     }
 
@@ -86,7 +103,11 @@ public static class RequiredRequests
 
     private static IEnumerable<IamPrincipal> Administrators(IdentityCenterFacts facts) =>
         facts.Administrators ?? facts.AdminAccounts
-            .Select(account => new IamPrincipal($"arn:{facts.Partition}:iam::{account}:role/aws-reserved/sso.amazonaws.com/{facts.Region}/AWSReservedSSO_AdministratorAccess_0123456789abcdef", account, OrgOf(facts)))
+            .Select(account => new IamPrincipal(
+                $"arn:{facts.Partition}:iam::{account}:role/aws-reserved/sso.amazonaws.com/{facts.Region}/"
+                + "AWSReservedSSO_AdministratorAccess_0123456789abcdef",
+                account,
+                OrgOf(facts)))
             .ToList();
 
     private static RequestContext ServiceContext(IdentityCenterFacts facts, string sourceArn) =>
