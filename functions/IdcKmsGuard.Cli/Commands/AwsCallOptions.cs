@@ -3,7 +3,6 @@ using Amazon.Runtime.CredentialManagement;
 using IdcKmsGuard.Aws.Credentials;
 using IdcKmsGuard.Aws.Endpoints;
 using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Guarding;
 
 namespace IdcKmsGuard.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Errors;
-using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Policy.Findings;
@@ -116,9 +115,9 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
             }
 
             var text = await keys.GetKeyPolicyAsync(target, cancellationToken).ConfigureAwait(false);
-            var facts = PolicyReview.FactsFor(options, new ProtectedKey(instance, inUse, target), configuration);
+            var facts = RequiredAccess.For(options, new ProtectedKey(instance, inUse, target), configuration);
             report = PolicyChecker.Check(KeyPolicyParser.Parse(text), facts);
-            findings.AddRange(PolicyReview.Findings(report).Select(f => f with { Message = prefix + f.Message }));
+            findings.AddRange(PolicyFindingRules.Findings(report).Select(f => f with { Message = prefix + f.Message }));
         }
         catch (PolicyParseException e)
         {

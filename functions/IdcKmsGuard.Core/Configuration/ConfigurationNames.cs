@@ -1,3 +1,5 @@
+using IdcKmsGuard.Core.Rules;
+
 namespace IdcKmsGuard.Core.Configuration;
 
 /// <summary>How modes and strategies are spelled in the document.</summary>

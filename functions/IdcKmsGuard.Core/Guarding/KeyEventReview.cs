@@ -2,6 +2,7 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Ports;
 
 namespace IdcKmsGuard.Core.Guarding;

@@ -2,6 +2,7 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Guarding;
 

@@ -1,7 +1,9 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;

@@ -1,8 +1,10 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Policy.Findings;
 using IdcKmsGuard.Core.Policy.Model;
 using IdcKmsGuard.Core.Policy.Parsing;
@@ -37,9 +39,9 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
             return new([KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"The guard cannot read the policy KMS holds ({e.Message}); check it by hand.")], [], null, [], notes);
         }
 
-        var facts = FactsFor(options, key, configuration);
+        var facts = RequiredAccess.For(options, key, configuration);
         var report = PolicyChecker.Check(policy, facts);
-        var findings = Findings(report);
+        var findings = PolicyFindingRules.Findings(report);
         if (report.IsHealthy && report.IsGood && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
         {
             notes = [.. notes, forgotten];
@@ -90,7 +92,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
             return new(findings, [put], new Verification(false, $"Could not re-read the policy to verify the repair: {e.Operation} failed ({e.ErrorCode}: {e.ErrorMessage})."), diff, notes) { PolicyChange = change };
         }
 
-        var remaining = Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
+        var remaining = PolicyFindingRules.Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
         var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
         if (verification.Passed && after.IsGood && await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false) is { } repairedForgotten)
         {
@@ -131,46 +133,6 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
     }
 
     private static string Sha256(string text) => ChangeEvidence.Sha256(text);
-
-    /// <summary>The requests this key must allow: the instance's, in the Region of the key (a replica serves its own Region).</summary>
-    public static IdentityCenterFacts FactsFor(GuardOptions options, ProtectedKey key, GuardConfiguration configuration) => new(
-        key.Instance.OwnerAccountId.Length == 12 ? key.Instance.OwnerAccountId : key.Target.Account,
-        options.OrgId,
-        key.Target.Region,
-        key.Instance.InstanceArn,
-        key.Instance.IdentityStoreArn,
-        key.Target.ToString(),
-        options.DelegatedAdminAccounts,
-        Extra: [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))])
-    {
-        GuardRoleArn = options.GuardRoleArn,
-    };
-
-    /// <summary>
-    /// Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under
-    /// KEY-POLICY-SAFE; administrator, application, extra-requirement and scoping findings keep their own ids.
-    /// </summary>
-    public static IReadOnlyList<Finding> Findings(PolicyReport report)
-    {
-        var findings = report.Findings
-            .Select(f =>
-            {
-                var rule = f.Id switch
-                {
-                    PolicyFindingIds.AdminLockout or PolicyFindingIds.Public => RuleCatalog.KeyPolicySafe.Id,
-                    PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope or PolicyFindingIds.ExtraAccess => f.Id,
-                    _ => RuleCatalog.KeyPolicyHealthy.Id,
-                };
-
-                // The engine's finding id is worth naming only where the rule's id does not already say it.
-                var prefix = rule == f.Id ? string.Empty : $"{f.Id}: ";
-                return new Finding(rule, f.Severity, prefix + f.Message + (f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})"));
-            })
-            .ToList();
-
-        // Low findings are advice: worth a line in an alert, not an alert of their own.
-        return findings.All(f => f.Severity == Severity.Low) ? [] : findings;
-    }
 
     private async Task<(Verification Verification, PolicyReport After)> VerifyAsync(ProtectedKey key, IdentityCenterFacts facts, CancellationToken cancellationToken)
     {

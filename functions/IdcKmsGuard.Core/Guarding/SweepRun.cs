@@ -1,5 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Rules;
 using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -73,7 +74,7 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
     {
         logger.LogCritical("AlertPathBroken: {Problem}. The guard keeps guarding; its alerts are only in this log until the key is usable.", problem);
         var rule = Rules.RuleCatalog.GuardAlertPath;
-        if (configuration.ModeOf(rule) == Configuration.RuleMode.Off)
+        if (configuration.ModeOf(rule) == Rules.RuleMode.Off)
         {
             return;
         }

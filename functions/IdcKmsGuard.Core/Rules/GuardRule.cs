@@ -1,5 +1,4 @@
 using IdcKmsGuard.Core.Alerts;
-using IdcKmsGuard.Core.Configuration;
 
 namespace IdcKmsGuard.Core.Rules;
 

@@ -4,6 +4,7 @@ using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Switching;
 

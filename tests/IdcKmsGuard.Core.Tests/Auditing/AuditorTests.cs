@@ -1,9 +1,9 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.Tests.Support;
 using IdcKmsGuard.Testing;
 using Microsoft.Extensions.Time.Testing;

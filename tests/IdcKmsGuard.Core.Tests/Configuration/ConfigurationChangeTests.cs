@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Tests.Configuration;
 

@@ -3,6 +3,7 @@ using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Tests.Guarding;
 

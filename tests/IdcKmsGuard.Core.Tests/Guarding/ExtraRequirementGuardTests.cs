@@ -2,6 +2,7 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Tests.Guarding;
 

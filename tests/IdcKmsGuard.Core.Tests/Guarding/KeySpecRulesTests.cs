@@ -1,7 +1,7 @@
 using IdcKmsGuard.Core.Alerts;
-using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Tests.Guarding;
 

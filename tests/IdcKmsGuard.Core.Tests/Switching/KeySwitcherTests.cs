@@ -1,8 +1,8 @@
 using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.Switching;
 using IdcKmsGuard.Core.Tests.Support;
 using IdcKmsGuard.Testing;

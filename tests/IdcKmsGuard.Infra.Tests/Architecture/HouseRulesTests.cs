@@ -1,4 +1,5 @@
 using System.Reflection;
+using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Infra.Tests.Architecture;
@@ -45,7 +46,7 @@ public sealed class HouseRulesTests
     [Fact]
     public void Core_top_level_folders_import_each_other_in_no_cycle()
     {
-        var graph = CoreFolderGraph.Read(CoreDirectory, SourceFiles(CoreDirectory), typeof(IGuardStateStore).Assembly);
+        var graph = CoreFolderGraph.Read(CoreDirectory, SourceFiles(CoreDirectory), typeof(GuardStores).Assembly);
 
         var cycles = graph.Cycles();
 
@@ -56,7 +57,7 @@ public sealed class HouseRulesTests
     [Fact]
     public void No_state_port_has_more_than_six_members()
     {
-        var ports = typeof(IGuardStateStore).Assembly.GetExportedTypes()
+        var ports = typeof(GuardStores).Assembly.GetExportedTypes()
             .Where(type => type.IsInterface && PortNamespaces.Any(name => $"{type.Namespace}.".StartsWith($"{name}.", StringComparison.Ordinal)))
             .Select(port => (Port: port, Declared: DeclaredMembers(port), Inherited: port.GetInterfaces().Sum(DeclaredMembers)))
             .OrderBy(port => port.Port.FullName, StringComparer.Ordinal)

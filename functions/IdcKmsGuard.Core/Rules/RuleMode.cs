@@ -1,4 +1,4 @@
-namespace IdcKmsGuard.Core.Configuration;
+namespace IdcKmsGuard.Core.Rules;
 
 /// <remarks>Written in configuration as "off", "alert", "remediate".</remarks>
 public enum RuleMode

@@ -1,6 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 
-namespace IdcKmsGuard.Core.Guarding;
+namespace IdcKmsGuard.Core.Rules;
 
 /// <summary>The alert's one sentence: what happened to the key and what the guard achieved.</summary>
 internal static class Headlines

@@ -1,6 +1,6 @@
 using IdcKmsGuard.Core.Events;
 
-namespace IdcKmsGuard.Core.Guarding;
+namespace IdcKmsGuard.Core.Configuration;
 
 /// <param name="RemediationEnabled">False: alert only, change nothing.</param>
 /// <param name="GuardRoleArn">The guard's own IAM role; events it caused are verified, never acted on again.</param>

@@ -1,7 +1,6 @@
-using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 
-namespace IdcKmsGuard.Core.Guarding;
+namespace IdcKmsGuard.Core.IdentityCenter;
 
 /// <param name="InUse">The key ARN Identity Center names in its encryption configuration.</param>
 /// <param name="Target">The key the event concerns: <see cref="InUse"/>, or its replica in the event's Region.</param>

@@ -1,9 +1,8 @@
 using System.Globalization;
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Keys;
-using IdcKmsGuard.Core.Rules;
 
-namespace IdcKmsGuard.Core.Guarding;
+namespace IdcKmsGuard.Core.Rules;
 
 /// <summary>What a key's state means for Identity Center, as findings.</summary>
 internal static class KeyStateRules

@@ -1,9 +1,8 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
-using IdcKmsGuard.Core.Rules;
 
-namespace IdcKmsGuard.Core.Guarding;
+namespace IdcKmsGuard.Core.Rules;
 
 /// <summary>
 /// KEY-SPEC: what kind of key Identity Center can use. Spec, usage, manager, account and Region never change for a
