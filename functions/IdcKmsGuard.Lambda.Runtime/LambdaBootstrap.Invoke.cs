@@ -11,20 +11,20 @@ public sealed partial class LambdaBootstrap
     // the abandoned handler would otherwise run on next to the next invocation.
     private async Task<bool> InvokeAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken stopToken)
     {
-        _environment.SetVariable(EnvironmentVariableNames.TraceId, invocation.TraceId);
-        _logContext.BeginInvocation(invocation);
+        this.environment.SetVariable(EnvironmentVariableNames.TraceId, invocation.TraceId);
+        this.logContext.BeginInvocation(invocation);
         try
         {
-            var budget = invocation.Deadline - _timeProvider.GetUtcNow();
+            var budget = invocation.Deadline - this.timeProvider.GetUtcNow();
             if (budget < TimeSpan.Zero)
             {
                 budget = TimeSpan.Zero;
             }
 
-            var margin = budget / 10 < _options.DeadlineMargin ? budget / 10 : _options.DeadlineMargin;
+            var margin = budget / 10 < this.options.DeadlineMargin ? budget / 10 : this.options.DeadlineMargin;
             var grace = margin / 2 > MinimumStopGrace ? margin / 2 : MinimumStopGrace;
-            using var deadline = new CancellationTokenSource(budget - margin, _timeProvider);
-            using var giveUp = new CancellationTokenSource(budget - margin + grace, _timeProvider);
+            using var deadline = new CancellationTokenSource(budget - margin, this.timeProvider);
+            using var giveUp = new CancellationTokenSource(budget - margin + grace, this.timeProvider);
             using var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopToken);
 
             // Task.Run so that a handler blocking synchronously cannot keep the loop from watching the deadline.
@@ -32,32 +32,32 @@ public sealed partial class LambdaBootstrap
             ReadOnlyMemory<byte> response;
             try
             {
-                response = await handlerTask.WaitAsync(giveUp.Token);
+                response = await handlerTask.WaitAsync(giveUp.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!handlerTask.IsCompleted)
             {
                 var error = new LambdaError(
                     LambdaErrorTypes.HandlerDidNotStop,
                     $"The handler did not stop within {grace.TotalMilliseconds:0} ms of being cancelled before its deadline.");
-                _logger.LogCritical("The handler ignored cancellation; reporting {ErrorType} and exiting", error.ErrorType);
-                await PostErrorAsync(invocation.RequestId, error);
+                this.logger.LogCritical("The handler ignored cancellation; reporting {ErrorType} and exiting", error.ErrorType);
+                await PostErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
                 return false;
             }
             // One bad invocation must become an invocation error, never end the loop.
             catch (Exception exception)
             {
                 var error = ErrorFor(exception, deadline.IsCancellationRequested, stopToken.IsCancellationRequested, margin);
-                _logger.LogError(exception, "The handler failed with {ErrorType}: {ErrorMessage}", error.ErrorType, error.ErrorMessage);
-                await PostErrorAsync(invocation.RequestId, error);
+                this.logger.LogError(exception, "The handler failed with {ErrorType}: {ErrorMessage}", error.ErrorType, error.ErrorMessage);
+                await PostErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
                 return true;
             }
 
-            await PostResponseAsync(invocation.RequestId, response);
+            await PostResponseAsync(invocation.RequestId, response).ConfigureAwait(false);
             return true;
         }
         finally
         {
-            _logContext.EndInvocation();
+            this.logContext.EndInvocation();
         }
     }
 

@@ -6,7 +6,7 @@ public sealed partial class LambdaBootstrap
 {
     private async Task<(LambdaInvocation? Invocation, LambdaExitCode Exit)> NextInvocationAsync(CancellationToken stopToken)
     {
-        var delay = _options.NextInvocationRetryDelay;
+        var delay = this.options.NextInvocationRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             if (stopToken.IsCancellationRequested)
@@ -16,7 +16,7 @@ public sealed partial class LambdaBootstrap
 
             try
             {
-                return (await _client.GetNextInvocationAsync(stopToken), LambdaExitCode.Stopped);
+                return (await this.client.GetNextInvocationAsync(stopToken).ConfigureAwait(false), LambdaExitCode.Stopped);
             }
             catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
             {
@@ -24,22 +24,22 @@ public sealed partial class LambdaBootstrap
             }
             catch (Exception exception) when (IsRuntimeApiFailure(exception))
             {
-                if (attempt >= _options.NextInvocationAttempts)
+                if (attempt >= this.options.NextInvocationAttempts)
                 {
-                    _logger.LogCritical(
+                    this.logger.LogCritical(
                         exception,
                         "The Lambda Runtime API at {RuntimeApi} failed {Attempts} times in a row; exiting",
-                        _client.BaseAddress.ToString(),
+                        this.client.BaseAddress.ToString(),
                         attempt);
                     return (null, LambdaExitCode.RuntimeApiUnreachable);
                 }
 
-                _logger.LogWarning(exception, "Getting the next invocation failed (attempt {Attempt}); retrying", attempt);
+                this.logger.LogWarning(exception, "Getting the next invocation failed (attempt {Attempt}); retrying", attempt);
             }
 
             try
             {
-                await Task.Delay(delay, _timeProvider, stopToken);
+                await Task.Delay(delay, this.timeProvider, stopToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -52,7 +52,7 @@ public sealed partial class LambdaBootstrap
 
     private (LambdaInvocation? Invocation, LambdaExitCode Exit) Stopped()
     {
-        _logger.LogInformation("Stop requested; leaving the invocation loop");
+        this.logger.LogInformation("Stop requested; leaving the invocation loop");
         return (null, LambdaExitCode.Stopped);
     }
 }

@@ -6,12 +6,12 @@ namespace IdcKmsGuard.Lambda.Runtime;
 
 public sealed partial class LambdaBootstrap
 {
-    private readonly LambdaRuntimeClient _client;
-    private readonly LambdaLogContext _logContext;
-    private readonly IEnvironmentVariables _environment;
-    private readonly TimeProvider _timeProvider;
-    private readonly LambdaBootstrapOptions _options;
-    private readonly ILogger _logger;
+    private readonly LambdaRuntimeClient client;
+    private readonly LambdaLogContext logContext;
+    private readonly IEnvironmentVariables environment;
+    private readonly TimeProvider timeProvider;
+    private readonly LambdaBootstrapOptions options;
+    private readonly ILogger logger;
 
     public LambdaBootstrap(
         LambdaRuntimeClient client,
@@ -24,15 +24,15 @@ public sealed partial class LambdaBootstrap
         ArgumentNullException.ThrowIfNull(loggerFactory);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _client = client;
-        _logContext = loggerFactory.Context;
-        _environment = environment;
-        _timeProvider = timeProvider;
-        _options = options ?? new LambdaBootstrapOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.DeadlineMargin, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.NextInvocationRetryDelay, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.NextInvocationAttempts, 1, nameof(options));
-        _logger = loggerFactory.CreateLogger("IdcKmsGuard.Lambda.Runtime.LambdaBootstrap");
+        this.client = client;
+        logContext = loggerFactory.Context;
+        this.environment = environment;
+        this.timeProvider = timeProvider;
+        this.options = options ?? new LambdaBootstrapOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.DeadlineMargin, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.NextInvocationRetryDelay, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.NextInvocationAttempts, 1, nameof(options));
+        logger = loggerFactory.CreateLogger("IdcKmsGuard.Lambda.Runtime.LambdaBootstrap");
     }
 
     public async Task<LambdaExitCode> RunAsync(
@@ -40,9 +40,9 @@ public sealed partial class LambdaBootstrap
     {
         ArgumentNullException.ThrowIfNull(initialize);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = _options.StopOnSigterm ? RegisterSigterm(stop) : null;
+        using var sigterm = this.options.StopOnSigterm ? RegisterSigterm(stop) : null;
 
-        var (handler, initExit) = await InitializeAsync(initialize, stop.Token);
+        var (handler, initExit) = await InitializeAsync(initialize, stop.Token).ConfigureAwait(false);
         if (handler is null)
         {
             return initExit;
@@ -50,13 +50,13 @@ public sealed partial class LambdaBootstrap
 
         while (true)
         {
-            var (invocation, nextExit) = await NextInvocationAsync(stop.Token);
+            var (invocation, nextExit) = await NextInvocationAsync(stop.Token).ConfigureAwait(false);
             if (invocation is null)
             {
                 return nextExit;
             }
 
-            if (!await InvokeAsync(handler, invocation, stop.Token))
+            if (!await InvokeAsync(handler, invocation, stop.Token).ConfigureAwait(false))
             {
                 return LambdaExitCode.HandlerDidNotStop;
             }
@@ -69,7 +69,7 @@ public sealed partial class LambdaBootstrap
         Exception failure;
         try
         {
-            var handler = await initialize(stopToken);
+            var handler = await initialize(stopToken).ConfigureAwait(false);
             if (handler is not null)
             {
                 return (handler, LambdaExitCode.Stopped);
@@ -79,7 +79,7 @@ public sealed partial class LambdaBootstrap
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
         {
-            _logger.LogInformation("Stopped during initialization");
+            logger.LogInformation("Stopped during initialization");
             return (null, LambdaExitCode.Stopped);
         }
         // Any init failure must reach init/error, or Lambda only sees an exit code.
@@ -89,14 +89,14 @@ public sealed partial class LambdaBootstrap
         }
 
         var error = LambdaError.FromException(failure);
-        _logger.LogCritical(failure, "Initialization failed with {ErrorType}", error.ErrorType);
+        logger.LogCritical(failure, "Initialization failed with {ErrorType}", error.ErrorType);
         try
         {
-            await _client.PostInitErrorAsync(error, CancellationToken.None);
+            await this.client.PostInitErrorAsync(error, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsRuntimeApiFailure(exception))
         {
-            _logger.LogError(exception, "Posting the init error failed");
+            logger.LogError(exception, "Posting the init error failed");
         }
 
         return (null, LambdaExitCode.InitFailed);

@@ -13,7 +13,7 @@ public sealed partial class LambdaRuntimeClient
             return;
         }
 
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (body.Length > MaxErrorBodyChars)
         {
             body = body[..MaxErrorBodyChars];

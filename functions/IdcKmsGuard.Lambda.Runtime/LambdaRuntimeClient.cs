@@ -12,7 +12,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     private const string TraceIdHeader = "Lambda-Runtime-Trace-Id";
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 
-    private readonly HttpClient _http;
+    private readonly HttpClient http;
 
     // The handler parameter exists for tests; the client always owns its HttpClient so that nobody can hand it
     // one with the default 100 s timeout, which would break the long poll on invocation/next.
@@ -20,7 +20,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApi);
         BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/runtime/");
-        _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
+        this.http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -44,8 +44,8 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, "invocation/next"));
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureSuccessAsync(response, "invocation/next", cancellationToken);
+        using var response = await this.http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, "invocation/next", cancellationToken).ConfigureAwait(false);
 
         var headers = response.Headers;
         var requestId = HeaderValue(headers, RequestIdHeader)
@@ -56,7 +56,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
             throw new LambdaRuntimeApiException($"invocation/next returned an invalid {DeadlineHeader} header: '{deadlineText}'.");
         }
 
-        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return new LambdaInvocation(
             requestId,
             DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs),
@@ -69,8 +69,8 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     {
         using var content = new ReadOnlyMemoryContent(response);
         using var request = new HttpRequestMessage(HttpMethod.Post, InvocationUri(requestId, "response")) { Content = content };
-        using var reply = await _http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(reply, "invocation/response", cancellationToken);
+        using var reply = await this.http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(reply, "invocation/response", cancellationToken).ConfigureAwait(false);
     }
 
     public Task PostInvocationErrorAsync(string requestId, LambdaError error, CancellationToken cancellationToken) =>
@@ -79,7 +79,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     public Task PostInitErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
         PostErrorAsync(new Uri(BaseAddress, "init/error"), "init/error", error, cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => this.http.Dispose();
 
     private async Task PostErrorAsync(Uri uri, string operation, LambdaError error, CancellationToken cancellationToken)
     {
@@ -91,8 +91,8 @@ public sealed partial class LambdaRuntimeClient : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         request.Headers.TryAddWithoutValidation(ErrorTypeHeader, HeaderSafe(error.ErrorType));
-        using var reply = await _http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(reply, operation, cancellationToken);
+        using var reply = await this.http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(reply, operation, cancellationToken).ConfigureAwait(false);
     }
 
     private Uri InvocationUri(string requestId, string action)

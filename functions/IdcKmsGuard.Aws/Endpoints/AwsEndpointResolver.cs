@@ -9,7 +9,9 @@ public sealed class AwsEndpointResolver(Func<string, string?> environment)
     public const string GlobalOverride = "AWS_ENDPOINT_URL";
     public const string IgnoreOverrides = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
+#pragma warning disable RS0030 // A composition root: the one place this process's environment is read.
     public static AwsEndpointResolver FromProcess { get; } = new(Environment.GetEnvironmentVariable);
+#pragma warning restore RS0030
 
     /// <returns>The configured override, or null when the public endpoint applies.</returns>
     public Uri? Override(AwsService service)

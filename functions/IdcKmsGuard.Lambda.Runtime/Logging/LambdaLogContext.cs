@@ -4,18 +4,18 @@ namespace IdcKmsGuard.Lambda.Runtime.Logging;
 // threads that did not flow the execution context must still carry the request id.
 public sealed class LambdaLogContext
 {
-    private readonly double _samplingRate;
-    private readonly Func<double> _nextRandom;
-    private InvocationLogState? _current;
-    private bool _invokedBefore;
+    private readonly double samplingRate;
+    private readonly Func<double> nextRandom;
+    private InvocationLogState? current;
+    private bool invokedBefore;
 
     internal LambdaLogContext(double samplingRate, Func<double> nextRandom)
     {
-        _samplingRate = samplingRate;
-        _nextRandom = nextRandom;
+        this.samplingRate = samplingRate;
+        this.nextRandom = nextRandom;
     }
 
-    internal InvocationLogState? Current => Volatile.Read(ref _current);
+    internal InvocationLogState? Current => Volatile.Read(ref this.current);
 
     // For a handler that finds a correlation id in its event, as Powertools' CorrelationIdPath does.
     public void SetCorrelationId(string? correlationId)
@@ -24,7 +24,7 @@ public sealed class LambdaLogContext
         while (current is not null)
         {
             var updated = current with { CorrelationId = correlationId };
-            var seen = Interlocked.CompareExchange(ref _current, updated, current);
+            var seen = Interlocked.CompareExchange(ref this.current, updated, current);
             if (ReferenceEquals(seen, current))
             {
                 return;
@@ -36,11 +36,11 @@ public sealed class LambdaLogContext
 
     internal void BeginInvocation(LambdaInvocation invocation)
     {
-        var coldStart = !_invokedBefore;
-        _invokedBefore = true;
-        var sampled = _samplingRate > 0 && _nextRandom() < _samplingRate;
+        var coldStart = !invokedBefore;
+        invokedBefore = true;
+        var sampled = this.samplingRate > 0 && this.nextRandom() < this.samplingRate;
         Volatile.Write(
-            ref _current,
+            ref this.current,
             new InvocationLogState(
                 invocation.RequestId,
                 invocation.InvokedFunctionArn,
@@ -50,7 +50,7 @@ public sealed class LambdaLogContext
                 CorrelationId: null));
     }
 
-    internal void EndInvocation() => Volatile.Write(ref _current, null);
+    internal void EndInvocation() => Volatile.Write(ref this.current, null);
 
     // Powertools writes only the Root id of "Root=1-...;Parent=...;Sampled=1".
     private static string? XRayRoot(string? traceHeader)

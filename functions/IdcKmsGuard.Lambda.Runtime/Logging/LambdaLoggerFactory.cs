@@ -5,11 +5,11 @@ namespace IdcKmsGuard.Lambda.Runtime.Logging;
 
 public sealed class LambdaLoggerFactory : ILoggerFactory
 {
-    private readonly ConcurrentDictionary<string, LambdaLogger> _loggers = new(StringComparer.Ordinal);
-    private readonly LogEntryWriter _writer;
-    private readonly LogOutput _lines;
-    private readonly Stream _output;
-    private readonly bool _ownsOutput;
+    private readonly ConcurrentDictionary<string, LambdaLogger> loggers = new(StringComparer.Ordinal);
+    private readonly LogEntryWriter writer;
+    private readonly LogOutput lines;
+    private readonly Stream output;
+    private readonly bool ownsOutput;
 
     public LambdaLoggerFactory(LambdaLoggerOptions options, Stream output, TimeProvider timeProvider)
         : this(options, output, timeProvider, Random.Shared.NextDouble, ownsOutput: false)
@@ -25,10 +25,10 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
         ArgumentNullException.ThrowIfNull(nextRandom);
         Options = options;
         Context = new LambdaLogContext(options.SamplingRate, nextRandom);
-        _output = output;
-        _ownsOutput = ownsOutput;
-        _lines = new LogOutput(output);
-        _writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, _lines);
+        this.output = output;
+        this.ownsOutput = ownsOutput;
+        this.lines = new LogOutput(output);
+        this.writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, this.lines);
     }
 
     public LambdaLoggerOptions Options { get; }
@@ -47,14 +47,14 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
     public ILogger CreateLogger(string categoryName)
     {
         ArgumentNullException.ThrowIfNull(categoryName);
-        return _loggers.GetOrAdd(categoryName, static (name, writer) => new LambdaLogger(name, writer), _writer);
+        return loggers.GetOrAdd(categoryName, static (name, writer) => new LambdaLogger(name, writer), this.writer);
     }
 
     /// <summary>Writes a line that is already JSON (an Embedded Metric Format document) as is, between log lines.</summary>
     public void WriteRawLine(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        _lines.WriteLine(System.Text.Encoding.UTF8.GetBytes(json.ReplaceLineEndings(string.Empty) + "\n"));
+        this.lines.WriteLine(System.Text.Encoding.UTF8.GetBytes(json.ReplaceLineEndings(string.Empty) + "\n"));
     }
 
     public void AddProvider(ILoggerProvider provider) =>
@@ -62,9 +62,9 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
 
     public void Dispose()
     {
-        if (_ownsOutput)
+        if (this.ownsOutput)
         {
-            _output.Dispose();
+            this.output.Dispose();
         }
     }
 }

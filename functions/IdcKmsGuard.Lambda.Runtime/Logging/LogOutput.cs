@@ -4,11 +4,11 @@ namespace IdcKmsGuard.Lambda.Runtime.Logging;
 // written just before the process is frozen or killed is not lost in a buffer.
 internal sealed class LogOutput(Stream stream)
 {
-    private readonly Lock _gate = new();
+    private readonly Lock gate = new();
 
     public void WriteLine(ReadOnlySpan<byte> line)
     {
-        lock (_gate)
+        lock (gate)
         {
             stream.Write(line);
             stream.Flush();

@@ -3,22 +3,22 @@ namespace IdcKmsGuard.Lambda.Runtime.Logging;
 // Scopes follow the async flow (unlike the invocation context) because they belong to one piece of work.
 internal sealed class LogScopes
 {
-    private readonly AsyncLocal<LogScope?> _current = new();
+    private readonly AsyncLocal<LogScope?> current = new();
 
-    public LogScope? Current => _current.Value;
+    public LogScope? Current => current.Value;
 
     public IDisposable Push(object state)
     {
-        var scope = new LogScope(state, _current.Value, this);
-        _current.Value = scope;
+        var scope = new LogScope(state, current.Value, this);
+        current.Value = scope;
         return scope;
     }
 
     internal void Pop(LogScope scope)
     {
-        if (ReferenceEquals(_current.Value, scope))
+        if (ReferenceEquals(current.Value, scope))
         {
-            _current.Value = scope.Parent;
+            current.Value = scope.Parent;
         }
     }
 }

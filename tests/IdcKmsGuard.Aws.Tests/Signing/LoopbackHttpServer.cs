@@ -8,15 +8,15 @@ namespace IdcKmsGuard.Aws.Tests.Signing;
 /// <summary>Accepts one HTTP/1.1 request on 127.0.0.1 and returns its bytes exactly as they arrived.</summary>
 internal sealed class LoopbackHttpServer : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
 
-    public LoopbackHttpServer() => _listener.Start();
+    public LoopbackHttpServer() => listener.Start();
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     public async Task<string> ReceiveOneAsync(CancellationToken cancellation)
     {
-        using var socket = await _listener.AcceptSocketAsync(cancellation);
+        using var socket = await listener.AcceptSocketAsync(cancellation);
         await using var stream = new NetworkStream(socket);
         var received = new List<byte>();
         int headEnd;
@@ -35,7 +35,7 @@ internal sealed class LoopbackHttpServer : IDisposable
         return Text(received);
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => listener.Dispose();
 
     private static string Text(List<byte> bytes) => Encoding.UTF8.GetString([.. bytes]);
 

@@ -5,13 +5,13 @@ namespace IdcKmsGuard.Lambda.Runtime.Tests.Fakes;
 
 internal sealed class BootstrapHarness : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly MemoryStream _log = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly MemoryStream log = new();
 
     public BootstrapHarness(TimeProvider? time = null, LambdaBootstrapOptions? options = null, string? runtimeApi = null)
     {
         Time = time ?? TimeProvider.System;
-        LoggerFactory = new LambdaLoggerFactory(new LambdaLoggerOptions { FunctionName = "idc-kms-guard" }, _log, Time);
+        LoggerFactory = new LambdaLoggerFactory(new LambdaLoggerOptions { FunctionName = "idc-kms-guard" }, this.log, Time);
         Client = new LambdaRuntimeClient(runtimeApi ?? Api.Address);
         Bootstrap = new LambdaBootstrap(
             Client, LoggerFactory, Environment, Time, (options ?? new LambdaBootstrapOptions()) with { StopOnSigterm = false });
@@ -30,27 +30,27 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     public LambdaBootstrap Bootstrap { get; }
 
     public Task<LambdaExitCode> Start(ILambdaHandler handler) =>
-        Bootstrap.RunAsync(_ => Task.FromResult(handler), _stop.Token);
+        Bootstrap.RunAsync(_ => Task.FromResult(handler), stop.Token);
 
     public Task<LambdaExitCode> Start(Func<CancellationToken, Task<ILambdaHandler>> initialize) =>
-        Bootstrap.RunAsync(initialize, _stop.Token);
+        Bootstrap.RunAsync(initialize, stop.Token);
 
     public async Task<LambdaExitCode> StopAsync(Task<LambdaExitCode> run)
     {
-        await _stop.CancelAsync();
+        await stop.CancelAsync();
         return await run.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     // Read only once the loop has finished: the log stream is not safe to read while it is written.
-    public IReadOnlyList<JsonElement> LogLines() => Fakes.LogLines.Parse(_log);
+    public IReadOnlyList<JsonElement> LogLines() => Fakes.LogLines.Parse(this.log);
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        await stop.CancelAsync();
         await Api.DisposeAsync();
         Client.Dispose();
         LoggerFactory.Dispose();
-        _log.Dispose();
-        _stop.Dispose();
+        this.log.Dispose();
+        stop.Dispose();
     }
 }

@@ -4,17 +4,17 @@ namespace IdcKmsGuard.Lambda.Runtime.Tests.Fakes;
 
 internal sealed class FakeEnvironment : IEnvironmentVariables
 {
-    private readonly ConcurrentDictionary<string, string?> _variables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> variables = new(StringComparer.Ordinal);
 
     public FakeEnvironment(params (string Name, string Value)[] variables)
     {
         foreach (var (name, value) in variables)
         {
-            _variables[name] = value;
+            this.variables[name] = value;
         }
     }
 
-    public string? GetVariable(string name) => _variables.TryGetValue(name, out var value) ? value : null;
+    public string? GetVariable(string name) => this.variables.TryGetValue(name, out var value) ? value : null;
 
-    public void SetVariable(string name, string? value) => _variables[name] = value;
+    public void SetVariable(string name, string? value) => this.variables[name] = value;
 }

@@ -12,59 +12,59 @@ internal sealed partial class FakeRuntimeApi : IAsyncDisposable
     public const string FunctionArn = "arn:aws:lambda:eu-west-1:111122223333:function:idc-kms-guard";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
 
-    private readonly HttpListener _listener = new();
-    private readonly Channel<QueuedInvocation> _queue = Channel.CreateUnbounded<QueuedInvocation>();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<RecordedPost>> _responses = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<RecordedPost>> _errors = new();
-    private readonly ConcurrentDictionary<string, HttpStatusCode> _responseStatus = new();
-    private readonly TaskCompletionSource<RecordedPost> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _acceptLoop;
-    private int _nextRequests;
+    private readonly HttpListener listener = new();
+    private readonly Channel<QueuedInvocation> queue = Channel.CreateUnbounded<QueuedInvocation>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<RecordedPost>> responses = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<RecordedPost>> errors = new();
+    private readonly ConcurrentDictionary<string, HttpStatusCode> responseStatus = new();
+    private readonly TaskCompletionSource<RecordedPost> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task acceptLoop;
+    private int nextRequests;
 
     public FakeRuntimeApi()
     {
         Address = $"127.0.0.1:{FreePort.Next()}";
-        _listener.Prefixes.Add($"http://{Address}/");
-        _listener.Start();
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        listener.Prefixes.Add($"http://{Address}/");
+        listener.Start();
+        acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     public string Address { get; }
 
-    public int NextRequests => Volatile.Read(ref _nextRequests);
+    public int NextRequests => Volatile.Read(ref nextRequests);
 
-    public int ResponseCount => _responses.Count(pair => pair.Value.Task.IsCompleted);
+    public int ResponseCount => responses.Count(pair => pair.Value.Task.IsCompleted);
 
-    public int ErrorCount => _errors.Count(pair => pair.Value.Task.IsCompleted);
+    public int ErrorCount => errors.Count(pair => pair.Value.Task.IsCompleted);
 
     public void Enqueue(string requestId, string payload = "{}", DateTimeOffset? deadline = null, string? traceId = null) =>
-        _queue.Writer.TryWrite(new QueuedInvocation(
+        queue.Writer.TryWrite(new QueuedInvocation(
             requestId, payload, deadline ?? TimeProvider.System.GetUtcNow().AddMinutes(5), traceId));
 
-    public void RejectResponse(string requestId, HttpStatusCode status) => _responseStatus[requestId] = status;
+    public void RejectResponse(string requestId, HttpStatusCode status) => responseStatus[requestId] = status;
 
-    public Task<RecordedPost> ResponseFor(string requestId) => Slot(_responses, requestId).Task.WaitAsync(WaitLimit);
+    public Task<RecordedPost> ResponseFor(string requestId) => Slot(responses, requestId).Task.WaitAsync(WaitLimit);
 
-    public Task<RecordedPost> ErrorFor(string requestId) => Slot(_errors, requestId).Task.WaitAsync(WaitLimit);
+    public Task<RecordedPost> ErrorFor(string requestId) => Slot(errors, requestId).Task.WaitAsync(WaitLimit);
 
-    public Task<RecordedPost> InitError() => _initError.Task.WaitAsync(WaitLimit);
+    public Task<RecordedPost> InitError() => initError.Task.WaitAsync(WaitLimit);
 
-    public bool HasResponse(string requestId) => _responses.TryGetValue(requestId, out var slot) && slot.Task.IsCompleted;
+    public bool HasResponse(string requestId) => responses.TryGetValue(requestId, out var slot) && slot.Task.IsCompleted;
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Close();
+        await stop.CancelAsync();
+        listener.Close();
         try
         {
-            await _acceptLoop;
+            await acceptLoop;
         }
         catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
         {
         }
 
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     private static TaskCompletionSource<RecordedPost> Slot(
@@ -73,12 +73,12 @@ internal sealed partial class FakeRuntimeApi : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await listener.GetContextAsync();
             }
             catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {

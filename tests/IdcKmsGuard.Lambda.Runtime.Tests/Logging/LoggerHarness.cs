@@ -7,11 +7,11 @@ namespace IdcKmsGuard.Lambda.Runtime.Tests.Logging;
 
 internal sealed class LoggerHarness : IDisposable
 {
-    private readonly MemoryStream _output = new();
+    private readonly MemoryStream output = new();
 
     public LoggerHarness(LambdaLoggerOptions? options = null, double random = 0.99)
     {
-        Factory = new LambdaLoggerFactory(options ?? Options, _output, Time, () => random, ownsOutput: false);
+        Factory = new LambdaLoggerFactory(options ?? Options, output, Time, () => random, ownsOutput: false);
     }
 
     public static LambdaLoggerOptions Options { get; } = new()
@@ -33,11 +33,11 @@ internal sealed class LoggerHarness : IDisposable
         traceId,
         ReadOnlyMemory<byte>.Empty);
 
-    public IReadOnlyList<JsonElement> Lines() => LogLines.Parse(_output);
+    public IReadOnlyList<JsonElement> Lines() => LogLines.Parse(output);
 
     public void Dispose()
     {
         Factory.Dispose();
-        _output.Dispose();
+        output.Dispose();
     }
 }
