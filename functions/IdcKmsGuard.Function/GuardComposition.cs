@@ -11,9 +11,23 @@ namespace IdcKmsGuard.Function;
 internal static class GuardComposition
 {
     /// <param name="followUpSchedule">Tests shorten the re-check delays; the function uses the standard schedule.</param>
-    public static Guard Create(GuardSettings settings, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, ILogger logger, FollowUpSchedule? followUpSchedule = null) =>
+    public static Guard Create(
+        GuardSettings settings,
+        SdkCredentialSource credentials,
+        AwsEndpointResolver endpoints,
+        TimeProvider time,
+        ILogger logger,
+        FollowUpSchedule? followUpSchedule = null) =>
         AwsGuardFactory.Create(
-            new GuardDeployment(settings.Region, settings.AlertTopicArn, settings.RemediationEnabled, settings.GuardRoleArn, settings.OrgId, settings.DelegatedAdminAccounts ?? [], settings.ConfigurationParameter, settings.StateTable)
+            new GuardDeployment(
+                settings.Region,
+                settings.AlertTopicArn,
+                settings.RemediationEnabled,
+                settings.GuardRoleArn,
+                settings.OrgId,
+                settings.DelegatedAdminAccounts ?? [],
+                settings.ConfigurationParameter,
+                settings.StateTable)
             {
                 MaySwitchEncryption = settings.MaySwitchEncryption,
                 FollowUpQueueUrl = settings.FollowUpQueueUrl,

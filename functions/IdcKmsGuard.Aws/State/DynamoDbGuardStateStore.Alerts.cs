@@ -60,7 +60,8 @@ public sealed partial class DynamoDbGuardStateStore : IAlertLedger
         {
             TableName = tableName,
             Key = Key(pk),
-            UpdateExpression = "SET previousSentAt = if_not_exists(lastSentAt, :zero), lastSentAt = :now, suppressed = :zero, expiresAt = :expires REMOVE firstSuppressedAt",
+            UpdateExpression = "SET previousSentAt = if_not_exists(lastSentAt, :zero), lastSentAt = :now, suppressed = :zero, "
+                + "expiresAt = :expires REMOVE firstSuppressedAt",
             ExpressionAttributeValues = new()
             {
                 [":zero"] = Number(0),

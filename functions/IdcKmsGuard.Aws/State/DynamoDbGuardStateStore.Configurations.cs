@@ -32,7 +32,10 @@ public sealed partial class DynamoDbGuardStateStore : IConfigurationHistory
         if (!long.TryParse(announced.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             // A version without an order replaces whatever is kept.
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken)).ConfigureAwait(false);
+            await CallAsync(
+                "PutItem",
+                pk,
+                () => client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken)).ConfigureAwait(false);
             return;
         }
 

@@ -12,7 +12,11 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
         var item = (await GetAsync(StateTable.SweepPrefix + scope, cancellationToken).ConfigureAwait(false)).Item;
         return item.IsEmpty()
             ? null
-            : new IncidentMemory(scope, item.GetString(StateTable.Fingerprint) ?? string.Empty, (int)(item.GetNumber(StateTable.Sweeps) ?? 1), item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
+            : new IncidentMemory(
+                scope,
+                item.GetString(StateTable.Fingerprint) ?? string.Empty,
+                (int)(item.GetNumber(StateTable.Sweeps) ?? 1),
+                item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
     }
 
     // Conditional on what the caller read: an event and the sweep may write the same scope at once.

@@ -65,7 +65,8 @@ public sealed partial class DynamoDbGuardStateStore
             throw new AwsCallException(
                 "dynamodb", operation, e.ErrorCode ?? e.GetType().Name, e.Message, e.RequestId, (int)e.StatusCode, $"{tableName}/{pk}", e);
         }
-        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException || e is TaskCanceledException { InnerException: TimeoutException })
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException
+            || e is TaskCanceledException { InnerException: TimeoutException })
         {
             // The SDK's retries are spent and DynamoDB gave no answer: whether a write happened is unknown.
             var code = e is TaskCanceledException ? TransientErrors.RequestTimeout : TransientErrors.NetworkError;
@@ -78,7 +79,12 @@ public sealed partial class DynamoDbGuardStateStore
     /// sweeps arrive out of order, and an older observation delivered late must not replace a newer one.
     /// </summary>
     /// <param name="orEqual">Whether an equal value may be replaced (a repeated observation of the same moment).</param>
-    private async Task PutUnlessNewerKeptAsync(string pk, Dictionary<string, AttributeValue> item, string order, bool orEqual, CancellationToken cancellationToken)
+    private async Task PutUnlessNewerKeptAsync(
+        string pk,
+        Dictionary<string, AttributeValue> item,
+        string order,
+        bool orEqual,
+        CancellationToken cancellationToken)
     {
         var request = new PutItemRequest
         {

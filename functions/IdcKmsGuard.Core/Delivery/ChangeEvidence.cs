@@ -25,7 +25,8 @@ internal sealed class ChangeEvidence(IKeyStore keys, IIdentityCenter identityCen
             CancelKeyDeletion => await keys.DescribeKeyAsync(KeyArn.Parse(target), cancellationToken).ConfigureAwait(false) is { IsPendingDeletion: false },
             EnableKeyRotation => await keys.IsRotationEnabledAsync(KeyArn.Parse(target), cancellationToken).ConfigureAwait(false),
             PutKeyPolicy => Sha256(await keys.GetKeyPolicyAsync(KeyArn.Parse(target), cancellationToken).ConfigureAwait(false)) == expected,
-            UpdateInstance => (await identityCenter.DescribeInstanceAsync(target, cancellationToken).ConfigureAwait(false)).Encryption.KmsKeyArn?.ToString() == expected,
+            UpdateInstance => (await identityCenter.DescribeInstanceAsync(target, cancellationToken).ConfigureAwait(false))
+                .Encryption.KmsKeyArn?.ToString() == expected,
             _ => throw new ArgumentException($"The guard journals no action named {action}.", nameof(action)),
         };
 

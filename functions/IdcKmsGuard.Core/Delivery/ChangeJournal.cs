@@ -30,7 +30,8 @@ internal sealed class ChangeJournal
     /// <param name="eventJson">The event as received, journaled so that another invocation can finish it.</param>
     /// <param name="maxAttempts">How many times Lambda delivers the event (the first and its retries).</param>
     /// <param name="backoff">The first wait before a throttled or unanswered change is sent again.</param>
-    public ChangeJournal(IEventLedger ledger, LedgerClaim claim, string? eventJson, int maxAttempts, ChangeEvidence evidence, TimeProvider time, TimeSpan? backoff = null)
+    public ChangeJournal(
+        IEventLedger ledger, LedgerClaim claim, string? eventJson, int maxAttempts, ChangeEvidence evidence, TimeProvider time, TimeSpan? backoff = null)
     {
         this.backoff = backoff ?? TimeSpan.FromMilliseconds(100);
         this.ledger = ledger;

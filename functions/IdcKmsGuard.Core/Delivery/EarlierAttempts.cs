@@ -44,8 +44,16 @@ internal sealed class EarlierAttempts(EventJournal? journal, ChangeEvidence evid
             }
 
             var verdict = tookEffect
-                ? change with { Status = ChangeStatus.Applied, Detail = $"{change.Detail} (an earlier attempt sent it and stopped before the answer; a re-read shows it took effect)" }
-                : change with { Status = ChangeStatus.Failed, Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect." };
+                ? change with
+                {
+                    Status = ChangeStatus.Applied,
+                    Detail = $"{change.Detail} (an earlier attempt sent it and stopped before the answer; a re-read shows it took effect)",
+                }
+                : change with
+                {
+                    Status = ChangeStatus.Failed,
+                    Detail = "An earlier attempt stopped before this call was answered; a re-read shows it did not take effect.",
+                };
             if (!tookEffect)
             {
                 notInEffectYet.Add(verdict);
@@ -72,7 +80,11 @@ internal sealed class EarlierAttempts(EventJournal? journal, ChangeEvidence evid
         {
             var landed = notInEffectYet.Remove(change) && !madeNow(change) && await LandedAsync(change, cancellationToken).ConfigureAwait(false);
             changes.Add(landed
-                ? change with { Status = ChangeStatus.Applied, Detail = "An earlier attempt sent it and stopped before the answer; it took effect late (a later re-read shows it)." }
+                ? change with
+                {
+                    Status = ChangeStatus.Applied,
+                    Detail = "An earlier attempt sent it and stopped before the answer; it took effect late (a later re-read shows it).",
+                }
                 : change);
         }
 

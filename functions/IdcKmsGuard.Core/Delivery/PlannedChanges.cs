@@ -10,7 +10,12 @@ internal static class PlannedChanges
         new(ChangeEvidence.EnableKey, key.ToString(), null, "Enabled the key.", token => keys.EnableKeyAsync(key, token));
 
     public static PlannedChange CancelKeyDeletion(IKeyStore keys, KeyArn key) =>
-        new(ChangeEvidence.CancelKeyDeletion, key.ToString(), null, "Cancelled the scheduled deletion; the key is now Disabled.", token => keys.CancelKeyDeletionAsync(key, token));
+        new(
+            ChangeEvidence.CancelKeyDeletion,
+            key.ToString(),
+            null,
+            "Cancelled the scheduled deletion; the key is now Disabled.",
+            token => keys.CancelKeyDeletionAsync(key, token));
 
     public static PlannedChange EnableKeyRotation(IKeyStore keys, KeyArn key) =>
         new(ChangeEvidence.EnableKeyRotation, key.ToString(), null, "Turned automatic rotation back on.", token => keys.EnableRotationAsync(key, token));

@@ -27,7 +27,10 @@ internal sealed class AbandonedJournals(
         }
         catch (AwsCallException e)
         {
-            logger.LogWarning(e, "Could not look for unfinished journals{Scope}; the next invocation looks again", scope is null ? string.Empty : $" on {scope}");
+            logger.LogWarning(
+                e,
+                "Could not look for unfinished journals{Scope}; the next invocation looks again",
+                scope is null ? string.Empty : $" on {scope}");
             return;
         }
 

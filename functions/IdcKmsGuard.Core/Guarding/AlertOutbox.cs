@@ -14,7 +14,13 @@ namespace IdcKmsGuard.Core.Guarding;
 internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, ILogger logger)
 {
     /// <param name="suppressionKey">What counts as the same alert (null: key or instance, rule and outcome).</param>
-    public async Task<PublishedAlert> PublishAsync(Alert alert, string alertId, bool chatbot, TimeSpan window, CancellationToken cancellationToken, string? suppressionKey = null)
+    public async Task<PublishedAlert> PublishAsync(
+        Alert alert,
+        string alertId,
+        bool chatbot,
+        TimeSpan window,
+        CancellationToken cancellationToken,
+        string? suppressionKey = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var key = suppressionKey ?? $"{alert.KeyArn ?? alert.InstanceArn ?? "-"}|{alert.RuleId}|{AlertRenderer.Name(alert.Outcome)}";
@@ -25,7 +31,12 @@ internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts
             if (!decision.Send)
             {
                 await alerts.CountRepeatAsync(key, window, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Alert {Rule} ({Outcome}) for {Key} suppressed: the same alert went out at {LastSentAt}", alert.RuleId, AlertRenderer.Name(alert.Outcome), alert.KeyArn, decision.LastSentAt);
+                logger.LogInformation(
+                    "Alert {Rule} ({Outcome}) for {Key} suppressed: the same alert went out at {LastSentAt}",
+                    alert.RuleId,
+                    AlertRenderer.Name(alert.Outcome),
+                    alert.KeyArn,
+                    decision.LastSentAt);
                 return new PublishedAlert(Disposition.Suppressed, alert with { PreviousAlertAt = decision.LastSentAt }, null);
             }
 

@@ -44,7 +44,13 @@ internal static class AuditDrafts
         return new AlertDraft(
             Event: guardEvent,
             Headline: Headlines.For(primary, AlertOutcome.Alerted),
-            WhatHappened: string.Join(" ", [AlertComposer.Narrate(guardEvent, $"Identity Center's encryption configuration ({audit.Instance.InstanceArn})"), $"It uses {audit.Instance.Encryption.Describe()}.", .. audit.Notes]),
+            WhatHappened: string.Join(
+                " ",
+                [
+                    AlertComposer.Narrate(guardEvent, $"Identity Center's encryption configuration ({audit.Instance.InstanceArn})"),
+                    $"It uses {audit.Instance.Encryption.Describe()}.",
+                    .. audit.Notes,
+                ]),
             Outcome: AlertOutcome.Alerted,
             Findings: audit.Findings,
             Steps: [],

@@ -89,7 +89,11 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
     }
 
     private async Task PublishChangeAsync(
-        GuardEvent guardEvent, ConfigurationSnapshot snapshot, ConfigurationDocument document, AnnouncedConfiguration? last, CancellationToken cancellationToken)
+        GuardEvent guardEvent,
+        ConfigurationSnapshot snapshot,
+        ConfigurationDocument document,
+        AnnouncedConfiguration? last,
+        CancellationToken cancellationToken)
     {
         var before = last is null ? GuardConfiguration.Defaults : ConfigurationParser.TryParse(last.Text) ?? GuardConfiguration.Defaults;
         var change = ConfigurationChange.Between(before, snapshot.Configuration);
@@ -110,6 +114,10 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
             ChangeWindow,
             cancellationToken,
             suppressionKey: key).ConfigureAwait(false);
-        logger.LogWarning("Configuration version {Version} of {Origin} announced: {Changes}", document.Version, document.Origin, string.Join("; ", change.Lines));
+        logger.LogWarning(
+            "Configuration version {Version} of {Origin} announced: {Changes}",
+            document.Version,
+            document.Origin,
+            string.Join("; ", change.Lines));
     }
 }

@@ -19,7 +19,12 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
 {
     private const string Action = "UpdateInstance";
 
-    public async Task<KeyReviewParts> SwitchBackAsync(KeyReviewParts parts, GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, CancellationToken cancellationToken)
+    public async Task<KeyReviewParts> SwitchBackAsync(
+        KeyReviewParts parts,
+        GuardEvent guardEvent,
+        IdentityCenterInstance instance,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         var rule = RuleCatalog.EncryptionApproved;
         if (gate.Precheck(rule) is { } refused)
@@ -29,7 +34,12 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
 
         if (!options.MaySwitchEncryption)
         {
-            return parts.WithSkipped(rule, GateDecision.Skip(AlertOutcome.Alerted, "Not done: this deployment may not switch Identity Center's key (deploy with EncryptionRemediation=enabled to allow it)."), Action);
+            return parts.WithSkipped(
+                rule,
+                GateDecision.Skip(
+                    AlertOutcome.Alerted,
+                    "Not done: this deployment may not switch Identity Center's key (deploy with EncryptionRemediation=enabled to allow it)."),
+                Action);
         }
 
         if ((instance.PrimaryRegion ?? guardEvent.Region) is not { } region)
@@ -40,7 +50,12 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
         var candidates = Candidates(instance, region, gate.Configuration.ApprovedKeys);
         if (candidates.Count == 0)
         {
-            return parts.WithSkipped(rule, GateDecision.Skip(AlertOutcome.Alerted, $"Not done: no approved key is in account {instance.OwnerAccountId}, {region}, where Identity Center needs its key."), Action);
+            return parts.WithSkipped(
+                rule,
+                GateDecision.Skip(
+                    AlertOutcome.Alerted,
+                    $"Not done: no approved key is in account {instance.OwnerAccountId}, {region}, where Identity Center needs its key."),
+                Action);
         }
 
         var refusals = new List<string>();
@@ -55,7 +70,13 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
             refusals.Add($"{candidate}: {string.Join(" ", problems)}");
         }
 
-        return parts.WithSkipped(rule, GateDecision.Skip(AlertOutcome.Alerted, $"Not done: no approved key passes every critical check, and switching to one that fails would lock everyone out. {string.Join(" ", refusals)}"), Action);
+        return parts.WithSkipped(
+            rule,
+            GateDecision.Skip(
+                AlertOutcome.Alerted,
+                "Not done: no approved key passes every critical check, and switching to one that fails would lock everyone out. "
+                + $"{string.Join(" ", refusals)}"),
+            Action);
     }
 
     // In the configuration's order; an approved multi-Region key counts through its replica in the instance's Region.
@@ -70,7 +91,12 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
             .Distinct()
             .ToList();
 
-    private async Task<IReadOnlyList<string>> CriticalProblemsAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn candidate, GuardConfiguration configuration, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> CriticalProblemsAsync(
+        GuardEvent guardEvent,
+        IdentityCenterInstance instance,
+        KeyArn candidate,
+        GuardConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -85,7 +111,12 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
                 .ToList();
             if (blocking.Count == 0)
             {
-                var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, candidate, candidate), configuration, gate: null, cancellationToken).ConfigureAwait(false);
+                var policy = await policyReview.ReviewAsync(
+                    guardEvent,
+                    new ProtectedKey(instance, candidate, candidate),
+                    configuration,
+                    gate: null,
+                    cancellationToken).ConfigureAwait(false);
                 blocking.AddRange(policy.Findings.Where(f => f.Severity == Severity.Critical));
             }
 
@@ -97,10 +128,20 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
         }
     }
 
-    private async Task<KeyReviewParts> SwitchAsync(KeyReviewParts parts, IdentityCenterInstance instance, KeyArn target, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> SwitchAsync(
+        KeyReviewParts parts,
+        IdentityCenterInstance instance,
+        KeyArn target,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         var rule = RuleCatalog.EncryptionApproved;
-        var decision = await gate.DecideAsync(rule, target, $"instance on {instance.Encryption.Describe()}", $"switched Identity Center back to the approved key {target}, which passes every critical check", cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(
+            rule,
+            target,
+            $"instance on {instance.Encryption.Describe()}",
+            $"switched Identity Center back to the approved key {target}, which passes every critical check",
+            cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return parts.WithSkipped(rule, decision, Action);
@@ -108,7 +149,10 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
 
         var done = $"Switched Identity Center back to the approved key {target}, after checking that it passes every critical check.";
         var context = new ChangeContext(instance.InstanceArn, instance.Encryption.Status.ToString(), parts.Findings);
-        var step = await gate.Changes.ApplyAsync(context, PlannedChanges.UpdateInstance(identityCenter, instance.InstanceArn, target, done), cancellationToken).ConfigureAwait(false);
+        var step = await gate.Changes.ApplyAsync(
+            context,
+            PlannedChanges.UpdateInstance(identityCenter, instance.InstanceArn, target, done),
+            cancellationToken).ConfigureAwait(false);
         if (step.Status == StepStatus.Failed)
         {
             return parts.WithRemediation(parts.Findings, [step], new Verification(false, "Identity Center was not switched back."), parts.After);
@@ -117,9 +161,15 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
         var now = (await identityCenter.DescribeInstanceAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false)).Encryption;
         var verification = now switch
         {
-            { KmsKeyArn: { } key, Status: EncryptionStatus.Enabled } when key == target => new Verification(true, $"Re-read the instance: it uses {target}, ENABLED."),
-            { KmsKeyArn: { } key, Status: EncryptionStatus.Updating } when key == target => new Verification(true, $"Re-read the instance: the switch to {target} is under way (UPDATING); Identity Center keeps the previous key until it completes."),
-            { Status: EncryptionStatus.UpdateFailed } => new Verification(false, $"Re-read the instance: the switch failed (UPDATE_FAILED: {now.StatusReason ?? "no reason given"})."),
+            { KmsKeyArn: { } key, Status: EncryptionStatus.Enabled } when key == target =>
+                new Verification(true, $"Re-read the instance: it uses {target}, ENABLED."),
+            { KmsKeyArn: { } key, Status: EncryptionStatus.Updating } when key == target =>
+                new Verification(
+                    true,
+                    $"Re-read the instance: the switch to {target} is under way (UPDATING); "
+                    + "Identity Center keeps the previous key until it completes."),
+            { Status: EncryptionStatus.UpdateFailed } =>
+                new Verification(false, $"Re-read the instance: the switch failed (UPDATE_FAILED: {now.StatusReason ?? "no reason given"})."),
             _ => new Verification(false, $"Re-read the instance: it uses {now.Describe()}, status {now.Status}, not {target}."),
         };
         var findings = parts.Findings.Select(f => f.RuleId == rule.Id ? f with { Resolved = verification.Passed } : f).ToList();

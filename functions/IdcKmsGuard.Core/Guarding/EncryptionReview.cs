@@ -24,7 +24,13 @@ internal sealed class EncryptionReview
     private readonly State.IIncidentMemory incidents;
     private readonly KeyInUseTracker keysInUse;
 
-    public EncryptionReview(IIdentityCenter identityCenter, IKeyStore keys, GuardOptions options, State.GuardStores state, TimeProvider time, Auditing.Auditor auditor)
+    public EncryptionReview(
+        IIdentityCenter identityCenter,
+        IKeyStore keys,
+        GuardOptions options,
+        State.GuardStores state,
+        TimeProvider time,
+        Auditing.Auditor auditor)
     {
         this.keys = keys;
         this.options = options;
@@ -37,7 +43,12 @@ internal sealed class EncryptionReview
     }
 
     /// <param name="followUp">Set when this is a re-check of a switch that was UPDATING; the guard re-checks no more.</param>
-    public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, FollowUp? followUp, CancellationToken cancellationToken)
+    public async Task<KeyReviewResult> ReviewAsync(
+        GuardEvent guardEvent,
+        IdentityCenterInstance instance,
+        RemediationGate gate,
+        FollowUp? followUp,
+        CancellationToken cancellationToken)
     {
         var encryption = instance.Encryption;
         var configuration = gate.Configuration;
@@ -48,32 +59,48 @@ internal sealed class EncryptionReview
         var couldHaveSwitched = guardEvent.Trigger == Trigger.IdentityCenterEncryptionChanged && guardEvent.MentionsEncryption != false;
         var narration = AlertComposer.Narrate(guardEvent, $"Identity Center instance {instance.InstanceArn}");
         var now = $"The guard re-read the instance: it uses {encryption.Describe()}, encryption status {encryption.Status}."
-            + (followUp is null ? string.Empty : $" The switch was still UPDATING when the event arrived; this is the guard's re-check {followUp.Attempt}, {Elapsed(followUp)} after it was first seen UPDATING.");
+            + (followUp is null
+                ? string.Empty
+                : $" The switch was still UPDATING when the event arrived; this is the guard's re-check {followUp.Attempt}, "
+                    + $"{Elapsed(followUp)} after it was first seen UPDATING.");
         var updating = encryption.Status == EncryptionStatus.Updating && (couldHaveSwitched || followUp is not null);
 
         var (headline, findings, severity, extra) = encryption switch
         {
             { Status: EncryptionStatus.UpdateFailed } => (
                 "Identity Center's switch of encryption key failed",
-                [KeyStateRules.Violation(RuleCatalog.EncryptionStatus, $"The key switch failed: {encryption.StatusReason ?? "no reason given"}. The previous key stays in use.")],
+                [KeyStateRules.Violation(
+                    RuleCatalog.EncryptionStatus,
+                    $"The key switch failed: {encryption.StatusReason ?? "no reason given"}. The previous key stays in use.")],
                 Severity.Critical,
                 (IReadOnlyList<string>)[]),
             { Status: EncryptionStatus.Updating } when followUp is not null => (
                 "Identity Center's key switch has not finished",
-                [new Finding(RuleCatalog.EncryptionStatus.Id, Severity.High, $"The key switch is still UPDATING {Elapsed(followUp)} after it was first seen so, and the guard has stopped re-checking. Identity Center keeps the previous key until the switch finishes.")],
+                [new Finding(
+                    RuleCatalog.EncryptionStatus.Id,
+                    Severity.High,
+                    $"The key switch is still UPDATING {Elapsed(followUp)} after it was first seen so, and the guard has stopped re-checking. "
+                    + "Identity Center keeps the previous key until the switch finishes.")],
                 Severity.High,
                 (IReadOnlyList<string>)["Ask AWS Support why the switch does not finish; meanwhile keep the previous key enabled and its policy intact."]),
             { Status: EncryptionStatus.Updating } => (
                 "Identity Center is switching its encryption key",
                 [],
                 Severity.Medium,
-                ["The switch is still UPDATING: check again with aws sso-admin describe-instance until it shows ENABLED or UPDATE_FAILED. Keep the previous key enabled and its policy intact until then."]),
+                ["The switch is still UPDATING: check again with aws sso-admin describe-instance until it shows ENABLED or UPDATE_FAILED. "
+                    + "Keep the previous key enabled and its policy intact until then."]),
             { KeyType: EncryptionKeyType.AwsOwnedKmsKey } => (
                 "Identity Center switched to an AWS owned key",
-                couldHaveSwitched && configuration.RequireCustomerManagedKey ? [KeyStateRules.Violation(RuleCatalog.EncryptionApproved, "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, and key-policy controls and CloudTrail records of key use are gone.")] : [],
+                couldHaveSwitched && configuration.RequireCustomerManagedKey
+                    ? [KeyStateRules.Violation(
+                        RuleCatalog.EncryptionApproved,
+                        "Identity Center now encrypts with an AWS owned key: the customer managed key no longer protects its identity data, "
+                        + "and key-policy controls and CloudTrail records of key use are gone.")]
+                    : [],
                 Severity.High,
                 []),
-            { UsesCustomerManagedKey: true } => await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, configuration, cancellationToken).ConfigureAwait(false),
+            { UsesCustomerManagedKey: true } =>
+                await CustomerManagedKeyAsync(guardEvent, instance, encryption.KmsKeyArn!, configuration, cancellationToken).ConfigureAwait(false),
             _ => ("Identity Center reports an unknown encryption configuration", [], Severity.Medium, []),
         };
         findings = findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList();
@@ -86,10 +113,18 @@ internal sealed class EncryptionReview
             {
                 // Judged in full here, as the sweep would: remembered so that the next sweep does not announce it again.
                 var scope = replica.Arn.ToString();
-                await IncidentMemoryUpdates.UpdateAsync(incidents, scope, previous => (SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, true), cancellationToken).ConfigureAwait(false);
+                await IncidentMemoryUpdates.UpdateAsync(
+                    incidents,
+                    scope,
+                    previous => (SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, true),
+                    cancellationToken).ConfigureAwait(false);
             }
 
-            var replicas = audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica).SelectMany(k => k.Findings).Where(f => f.Severity >= Severity.Medium).ToList();
+            var replicas = audit.Keys
+                .Where(k => k.Role == Auditing.KeyRole.Replica)
+                .SelectMany(k => k.Findings)
+                .Where(f => f.Severity >= Severity.Medium)
+                .ToList();
             if (replicas.Count > 0)
             {
                 findings = [.. findings, .. replicas];
@@ -99,12 +134,22 @@ internal sealed class EncryptionReview
 
         if (findings.Count == 0 && earlier is null && options.IsGuard(guardEvent.Actor))
         {
-            return KeyReviewResult.Quiet(Disposition.Verified, $"the guard's own {guardEvent.EventName} left encryption {encryption.Status}") with { Updating = updating };
+            return KeyReviewResult.Quiet(
+                Disposition.Verified,
+                $"the guard's own {guardEvent.EventName} left encryption {encryption.Status}") with
+            {
+                Updating = updating,
+            };
         }
 
         if (findings.Count == 0 && earlier is null && !couldHaveSwitched)
         {
-            return KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy") with { Updating = updating };
+            return KeyReviewResult.Quiet(
+                Disposition.Healthy,
+                $"{guardEvent.EventName} did not change encryption, and {encryption.Describe()} is healthy") with
+            {
+                Updating = updating,
+            };
         }
 
         var parts = new KeyReviewParts(findings);
@@ -158,20 +203,32 @@ internal sealed class EncryptionReview
 
     // A switch to another customer managed key is news, and the new key must be checked at once: Identity
     // Center validated it only at this moment and never will again.
-    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(GuardEvent guardEvent, IdentityCenterInstance instance, KeyArn key, GuardConfiguration configuration, CancellationToken cancellationToken)
+    private async Task<(string, IReadOnlyList<Finding>, Severity, IReadOnlyList<string>)> CustomerManagedKeyAsync(
+        GuardEvent guardEvent,
+        IdentityCenterInstance instance,
+        KeyArn key,
+        GuardConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         var snapshot = await keys.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false);
         var findings = new List<Finding>(KeyStateRules.Evaluate(snapshot, key));
         if (snapshot is not null)
         {
             findings.AddRange(KeySpecRules.Evaluate(snapshot, instance));
-            var policy = await policyReview.ReviewAsync(guardEvent, new ProtectedKey(instance, key, key), configuration, gate: null, cancellationToken).ConfigureAwait(false);
+            var policy = await policyReview.ReviewAsync(
+                guardEvent,
+                new ProtectedKey(instance, key, key),
+                configuration,
+                gate: null,
+                cancellationToken).ConfigureAwait(false);
             findings.AddRange(policy.Findings);
         }
 
         if (!configuration.Approves(key))
         {
-            findings.Add(KeyStateRules.Violation(RuleCatalog.EncryptionApproved, $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", configuration.ApprovedKeys)})."));
+            findings.Add(KeyStateRules.Violation(
+                RuleCatalog.EncryptionApproved,
+                $"Identity Center now uses {key}, which is not on the approved list ({string.Join(", ", configuration.ApprovedKeys)})."));
         }
 
         var confirm = $"Confirm with the Identity Center owners that the switch to {key} was intended. The guard now protects this key.";

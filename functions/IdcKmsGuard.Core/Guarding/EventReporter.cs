@@ -13,7 +13,11 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, IncidentBook incidents, ILogger logger)
 {
-    public async Task<GuardResult> ReportAsync(GuardEvent guardEvent, KeyReviewResult review, GuardConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<GuardResult> ReportAsync(
+        GuardEvent guardEvent,
+        KeyReviewResult review,
+        GuardConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         var rules = RuleEvaluations.For(guardEvent, configuration, null);
         if (review.Draft is null)
@@ -23,7 +27,8 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
                 return Ignore(guardEvent, review.Reason);
             }
 
-            if (review.Scope is { } healed && await CloseIncidentAsync(guardEvent, healed, configuration, cancellationToken).ConfigureAwait(false) is { } closed)
+            if (review.Scope is { } healed
+                && await CloseIncidentAsync(guardEvent, healed, configuration, cancellationToken).ConfigureAwait(false) is { } closed)
             {
                 return closed with { Rules = rules };
             }
@@ -83,7 +88,11 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         return new GuardResult(guardEvent, Disposition.Ignored, reason, null, null);
     }
 
-    private async Task<GuardResult?> CloseIncidentAsync(GuardEvent guardEvent, string scope, GuardConfiguration configuration, CancellationToken cancellationToken)
+    private async Task<GuardResult?> CloseIncidentAsync(
+        GuardEvent guardEvent,
+        string scope,
+        GuardConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         // Only what this event's review checked is known to be fixed; the rest stays open for the sweep to judge.
         var verified = RuleEvaluations.Checked(guardEvent, configuration);

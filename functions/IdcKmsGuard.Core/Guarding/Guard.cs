@@ -60,7 +60,14 @@ public sealed class Guard
         configurationNotices = new ConfigurationNotices(outbox, composer, stores.ConfigurationHistory, time, logger);
         followUps = new FollowUpPlanner(stores.FollowUpEvents, time, logger);
         var evidence = new ChangeEvidence(keys, identityCenter);
-        attempts = new EventAttempts(stores.Events, evidence, options, configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults)), reporter, time, logger);
+        attempts = new EventAttempts(
+            stores.Events,
+            evidence,
+            options,
+            configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults)),
+            reporter,
+            time,
+            logger);
         abandoned = new AbandonedJournals(stores.Events, attempts, (attempt, budget) => attempts.RunAsync(attempt, budget, DecideAsync), logger);
         keyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, abandoned);
         var encryptionReview = new EncryptionReview(identityCenter, keys, options, stores, time, auditor);
@@ -132,12 +139,17 @@ public sealed class Guard
         }
         catch (OperationCanceledException e) when (budget.WorkStopped)
         {
-            throw new RetryLaterException(RetryLaterException.DeadlineExceeded, $"Event {eventId} could not be claimed before the deadline; nothing was changed.", e);
+            throw new RetryLaterException(
+                RetryLaterException.DeadlineExceeded,
+                $"Event {eventId} could not be claimed before the deadline; nothing was changed.",
+                e);
         }
 
         // Never "done" while someone else may still fail: Lambda's retry finds it finished, or free to take.
         return claim.Status == EventClaim.InProgress
-            ? throw new RetryLaterException(RetryLaterException.EventInProgress, $"Event {eventId} is being handled by another invocation; this delivery is retried later.")
+            ? throw new RetryLaterException(
+                RetryLaterException.EventInProgress,
+                $"Event {eventId} is being handled by another invocation; this delivery is retried later.")
             : claim;
     }
 
@@ -148,7 +160,8 @@ public sealed class Guard
         {
             throw new RetryLaterException(
                 RetryLaterException.ConfigurationUnavailable,
-                $"The configuration cannot be read ({snapshot.Fault?.Message}) and none was read before: nothing is decided on the defaults; Lambda retries the event.");
+                $"The configuration cannot be read ({snapshot.Fault?.Message}) and none was read before: "
+                + "nothing is decided on the defaults; Lambda retries the event.");
         }
 
         await configurationNotices.AnnounceAsync(guardEvent, snapshot, budget.Work).ConfigureAwait(false);
@@ -201,7 +214,8 @@ public sealed class Guard
             HeldBack = attempt.LateReport
                 ? "this is a late report of an earlier attempt that was interrupted; the event or sweep that found it checks the key itself."
                 : snapshot.FailClosed
-                    ? $"the configuration cannot be read ({snapshot.Fault?.Message}) and none was read before, so the guard changes nothing and only reports (fail closed)."
+                    ? $"the configuration cannot be read ({snapshot.Fault?.Message}) and none was read before, "
+                        + "so the guard changes nothing and only reports (fail closed)."
                     : null,
         };
 
@@ -211,7 +225,8 @@ public sealed class Guard
         {
             throw new RetryLaterException(
                 RetryLaterException.TransientFailure,
-                $"Attempt {journal.Attempt} could not finish ({string.Join("; ", journal.TransientFailures)}); what it changed is journaled and Lambda's retry finishes it.");
+                $"Attempt {journal.Attempt} could not finish ({string.Join("; ", journal.TransientFailures)}); "
+                + "what it changed is journaled and Lambda's retry finishes it.");
         }
     }
 }

@@ -32,12 +32,20 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
         }
 
         // An event wrote in between: decide again from what is stored now (the alert already went out).
-        await IncidentMemoryUpdates.UpdateAsync(state, verdict.Scope, stored => (SweepDecision.Decide(verdict.Scope, stored, verdict.Findings, verdict.RepeatAfter, time.GetUtcNow()).Next, true), cancellationToken).ConfigureAwait(false);
+        await IncidentMemoryUpdates.UpdateAsync(
+            state,
+            verdict.Scope,
+            stored => (SweepDecision.Decide(verdict.Scope, stored, verdict.Findings, verdict.RepeatAfter, time.GetUtcNow()).Next, true),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered.</summary>
     public Task RecordAsync(string scope, IReadOnlyList<Finding> findings, IReadOnlySet<string> judged, CancellationToken cancellationToken) =>
-        IncidentMemoryUpdates.UpdateAsync(state, scope, previous => (SweepDecision.Merge(scope, previous, findings, judged, time.GetUtcNow()), true), cancellationToken);
+        IncidentMemoryUpdates.UpdateAsync(
+            state,
+            scope,
+            previous => (SweepDecision.Merge(scope, previous, findings, judged, time.GetUtcNow()), true),
+            cancellationToken);
 
     /// <summary>What an event that found the scope healthy closes: the open rules it verified (null: nothing open).</summary>
     public async Task<IncidentClosing?> ClosingAsync(string scope, IReadOnlySet<string> verified, CancellationToken cancellationToken)
@@ -60,7 +68,18 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
         }, cancellationToken);
 }
 
-internal sealed record IncidentVerdict(string Scope, SweepChange Change, IncidentMemory? Stored, IncidentMemory Next, IReadOnlyList<Finding> Findings, int RepeatAfter);
+internal sealed record IncidentVerdict(
+    string Scope,
+    SweepChange Change,
+    IncidentMemory? Stored,
+    IncidentMemory Next,
+    IReadOnlyList<Finding> Findings,
+    int RepeatAfter);
 
 /// <param name="Open">The memory before closing: since when, and every rule that was open.</param>
-internal sealed record IncidentClosing(string Scope, IncidentMemory Open, IReadOnlyList<string> Closed, IReadOnlyList<string> Remaining, IReadOnlySet<string> Verified);
+internal sealed record IncidentClosing(
+    string Scope,
+    IncidentMemory Open,
+    IReadOnlyList<string> Closed,
+    IReadOnlyList<string> Remaining,
+    IReadOnlySet<string> Verified);

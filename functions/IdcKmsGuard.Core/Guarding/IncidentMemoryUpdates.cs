@@ -13,7 +13,11 @@ internal static class IncidentMemoryUpdates
 
     /// <param name="decide">From the stored memory (null: none), the memory to store (null or the same: no write) and
     /// what the caller wants to know of the decision.</param>
-    public static async Task<T> UpdateAsync<T>(IIncidentMemory state, string scope, Func<IncidentMemory?, (IncidentMemory? Next, T Result)> decide, CancellationToken cancellationToken)
+    public static async Task<T> UpdateAsync<T>(
+        IIncidentMemory state,
+        string scope,
+        Func<IncidentMemory?, (IncidentMemory? Next, T Result)> decide,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -26,7 +30,14 @@ internal static class IncidentMemoryUpdates
 
             if (attempt == MaxAttempts)
             {
-                throw new AwsCallException("dynamodb", "PutItem", "ConditionalCheckFailedException", $"The memory of {scope} changed under this invocation {MaxAttempts} times in a row.", null, 400, scope);
+                throw new AwsCallException(
+                    "dynamodb",
+                    "PutItem",
+                    "ConditionalCheckFailedException",
+                    $"The memory of {scope} changed under this invocation {MaxAttempts} times in a row.",
+                    null,
+                    400,
+                    scope);
             }
         }
     }

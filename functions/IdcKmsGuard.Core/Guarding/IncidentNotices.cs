@@ -17,7 +17,11 @@ internal static class IncidentNotices
             Headline: $"Resolved: {string.Join(", ", rules)} on {(key is null ? "Identity Center" : "the Identity Center key")}",
             WhatHappened: whatHappened,
             Outcome: AlertOutcome.None,
-            Findings: [.. rules.Select(id => new Finding(id, Severity.Info, RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.", Resolved: true))],
+            Findings: [.. rules.Select(id => new Finding(
+                id,
+                Severity.Info,
+                RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.",
+                Resolved: true))],
             Steps: [],
             Verification: null,
             KeyArn: key?.ToString(),
@@ -29,7 +33,16 @@ internal static class IncidentNotices
     }
 
     public static AlertDraft ClosedByEvent(GuardEvent guardEvent, IncidentClosing closing) =>
-        Closed(guardEvent, closing.Scope, closing.Open, closing.Closed, $"{AlertComposer.Narrate(guardEvent, closing.Scope)} The guard re-read the key: what it reported since {closing.Open.Since:yyyy-MM-dd HH:mm} UTC ({string.Join(", ", closing.Closed)}) is resolved.{(closing.Remaining.Count == 0 ? string.Empty : $" Still open, checked again by the next sweep: {string.Join(", ", closing.Remaining)}.")}");
+        Closed(
+            guardEvent,
+            closing.Scope,
+            closing.Open,
+            closing.Closed,
+            $"{AlertComposer.Narrate(guardEvent, closing.Scope)} The guard re-read the key: "
+            + $"what it reported since {closing.Open.Since:yyyy-MM-dd HH:mm} UTC ({string.Join(", ", closing.Closed)}) is resolved."
+            + (closing.Remaining.Count == 0
+                ? string.Empty
+                : $" Still open, checked again by the next sweep: {string.Join(", ", closing.Remaining)}."));
 
     /// <summary>The sweep's alert for a scope whose state changed (null: no change worth an alert).</summary>
     public static AlertDraft? ForSweep(GuardEvent sweep, SweepScope scope, IncidentVerdict verdict, int repeatAfter)
@@ -42,16 +55,28 @@ internal static class IncidentNotices
                 return null;
             case SweepChange.Cleared:
                 var cleared = previous!.Fingerprint.Split(',', StringSplitOptions.RemoveEmptyEntries);
-                return Closed(sweep, scope.Scope, previous, cleared, $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; the guard did not change it, so someone else fixed it.");
+                return Closed(
+                    sweep,
+                    scope.Scope,
+                    previous,
+                    cleared,
+                    $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; "
+                    + "the guard did not change it, so someone else fixed it.");
             case SweepChange.Changed when scope.Draft is { } changed && Gone(previous, next) is { Count: > 0 } gone:
                 return changed with { WhatHappened = $"{changed.WhatHappened} No longer found since the last sweep: {string.Join(", ", gone)}." };
             case SweepChange.StillFailing when scope.Draft is { } draft:
-                return draft with { WhatHappened = $"{draft.WhatHappened} Unchanged since {next.Since:yyyy-MM-dd HH:mm} UTC ({next.Sweeps} sweeps); the sweep repeats this every {repeatAfter} sweeps until it is fixed." };
+                return draft with
+                {
+                    WhatHappened = $"{draft.WhatHappened} Unchanged since {next.Since:yyyy-MM-dd HH:mm} UTC ({next.Sweeps} sweeps); "
+                        + $"the sweep repeats this every {repeatAfter} sweeps until it is fixed.",
+                };
             default:
                 return scope.Draft;
         }
     }
 
     private static List<string> Gone(IncidentMemory? previous, IncidentMemory next) =>
-        [.. (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Except(next.Fingerprint.Split(','), StringComparer.Ordinal)];
+        [.. (previous?.Fingerprint ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Except(next.Fingerprint.Split(','), StringComparer.Ordinal)];
 }

@@ -30,7 +30,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         catch (AwsCallException e) when (e.IsAccessDenied)
         {
             var cannot = new KeyReviewParts(GuardCannot("read the key (DescribeKey)", e));
-            var changed = gate.Changes.Journal.For(key.Target.ToString()) is { Reported: false } journaled ? cannot.WithEarlierWork(journaled, now: null) : cannot;
+            var changed = gate.Changes.Journal.For(key.Target.ToString()) is { Reported: false } journaled
+                ? cannot.WithEarlierWork(journaled, now: null)
+                : cannot;
             return Draft(guardEvent, key, changed, before: null);
         }
 
@@ -56,16 +58,30 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         if (parts.Findings.Count == 0)
         {
             return guardEvent.Succeeded
-                ? KeyReviewResult.Quiet(ownChange ? Disposition.Verified : Disposition.Healthy, $"after {guardEvent.EventName} the key is {before?.State} and passes every check")
+                ? KeyReviewResult.Quiet(
+                    ownChange ? Disposition.Verified : Disposition.Healthy,
+                    $"after {guardEvent.EventName} the key is {before?.State} and passes every check")
                 : gate.IsOn(RuleCatalog.AttemptDenied)
-                    ? Draft(guardEvent, key, new KeyReviewParts([KeyStateRules.Violation(RuleCatalog.AttemptDenied, $"{guardEvent.EventName} failed with {guardEvent.ErrorCode}: {guardEvent.ErrorMessage}. The key is still {before?.State}.")]), before)
+                    ? Draft(
+                        guardEvent,
+                        key,
+                        new KeyReviewParts([KeyStateRules.Violation(
+                            RuleCatalog.AttemptDenied,
+                            $"{guardEvent.EventName} failed with {guardEvent.ErrorCode}: {guardEvent.ErrorMessage}. "
+                            + $"The key is still {before?.State}.")]),
+                        before)
                     : KeyReviewResult.Quiet(Disposition.Healthy, $"{guardEvent.EventName} was refused and rule {RuleCatalog.AttemptDenied.Id} is off");
         }
 
         return Draft(guardEvent, key, parts, before);
     }
 
-    private async Task<KeyReviewParts> RestoreStateAsync(KeyReviewParts parts, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> RestoreStateAsync(
+        KeyReviewParts parts,
+        ProtectedKey key,
+        KeySnapshot before,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         var rule = before.IsPendingDeletion ? RuleCatalog.KeyNotPendingDeletion : RuleCatalog.KeyEnabled;
         var wouldDo = before.IsPendingDeletion ? "cancelled the deletion, then enabled the key" : "enabled the key";
@@ -76,11 +92,19 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         }
 
         var restored = await remediator.RestoreAsync(before, gate.Changes, parts.Findings, cancellationToken).ConfigureAwait(false);
-        var findings = restored.Verification.Passed ? parts.Findings.Select(f => f with { Resolved = true }).ToList() : KeyStateRules.Evaluate(restored.After, key.Target);
+        var findings = restored.Verification.Passed
+            ? parts.Findings.Select(f => f with { Resolved = true }).ToList()
+            : KeyStateRules.Evaluate(restored.After, key.Target);
         return parts.WithRemediation(findings, restored.Steps, restored.Verification, restored.After);
     }
 
-    private async Task<KeyReviewParts> AddTriggerChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> AddTriggerChecksAsync(
+        KeyReviewParts parts,
+        GuardEvent guardEvent,
+        ProtectedKey key,
+        KeySnapshot before,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +129,13 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     }
 
     // The sweep has no event to narrow the checks: the policy, and rotation where it is set (the primary, KMS material).
-    private async Task<KeyReviewParts> SweepChecksAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> SweepChecksAsync(
+        KeyReviewParts parts,
+        GuardEvent guardEvent,
+        ProtectedKey key,
+        KeySnapshot before,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         parts = await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
         return before.MultiRegionRole != "REPLICA" && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
@@ -114,18 +144,35 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     }
 
     // The policy engine's findings, of the rules that are on.
-    private async Task<KeyReviewParts> ReviewPolicyAsync(KeyReviewParts parts, GuardEvent guardEvent, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> ReviewPolicyAsync(
+        KeyReviewParts parts,
+        GuardEvent guardEvent,
+        ProtectedKey key,
+        KeySnapshot before,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         if (!gate.IsOn(RuleCatalog.KeyPolicyHealthy) && !gate.IsOn(RuleCatalog.KeyPolicySafe))
         {
             return parts;
         }
 
-        var policy = await policyReview.ReviewAsync(guardEvent, key, gate.Configuration, gate, cancellationToken, before.State.ToString()).ConfigureAwait(false);
+        var policy = await policyReview.ReviewAsync(
+            guardEvent,
+            key,
+            gate.Configuration,
+            gate,
+            cancellationToken,
+            before.State.ToString()).ConfigureAwait(false);
         return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
     }
 
-    private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, ProtectedKey key, KeySnapshot before, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> ReviewRotationAsync(
+        KeyReviewParts parts,
+        ProtectedKey key,
+        KeySnapshot before,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         if (await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false))
         {
@@ -133,7 +180,12 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         }
 
         var finding = KeyStateRules.Violation(RuleCatalog.KeyRotation, "Automatic rotation of the key is turned off.");
-        var decision = await gate.DecideAsync(RuleCatalog.KeyRotation, key.Target, "rotation off", "turned automatic rotation back on", cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(
+            RuleCatalog.KeyRotation,
+            key.Target,
+            "rotation off",
+            "turned automatic rotation back on",
+            cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return parts.With([finding]).WithSkipped(RuleCatalog.KeyRotation, decision, "EnableKeyRotation");
@@ -147,17 +199,22 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     }
 
     private static Finding[] GuardCannot(string what, AwsCallException e) =>
-        [KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The guard is not allowed to {what}: {e.ErrorCode}: {e.ErrorMessage}. The key's health is unknown.")];
+        [KeyStateRules.Violation(
+            RuleCatalog.GuardAccess,
+            $"The guard is not allowed to {what}: {e.ErrorCode}: {e.ErrorMessage}. The key's health is unknown.")];
 
     private static KeyReviewResult Draft(GuardEvent guardEvent, ProtectedKey key, KeyReviewParts parts, KeySnapshot? before)
     {
         var state = before is null ? "The guard could not read the key." : $"The guard re-read the key: it was {before.State}.";
         var outcome = parts.Outcome;
         var headline = Headlines.For(parts.Primary!, outcome) + (key.Target.Region == key.InUse.Region ? string.Empty : $" (replica in {key.Target.Region})");
+        var subject = key.Target.Region == key.InUse.Region
+            ? $"the key Identity Center uses ({key.Target})"
+            : $"the replica in {key.Target.Region} of the key Identity Center uses ({key.Target})";
         var draft = new AlertDraft(
             Event: guardEvent,
             Headline: headline,
-            WhatHappened: string.Join(" ", [AlertComposer.Narrate(guardEvent, key.Target.Region == key.InUse.Region ? $"the key Identity Center uses ({key.Target})" : $"the replica in {key.Target.Region} of the key Identity Center uses ({key.Target})"), state, .. parts.Notes]),
+            WhatHappened: string.Join(" ", [AlertComposer.Narrate(guardEvent, subject), state, .. parts.Notes]),
             Outcome: outcome,
             Findings: parts.Findings,
             Steps: parts.Steps,

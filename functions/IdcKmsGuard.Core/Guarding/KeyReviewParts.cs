@@ -81,7 +81,10 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
             .Select(f => f with { Resolved = true });
         var verifications = Verifications.Count > 0 || applied.Count == 0 || now is null
             ? Verifications
-            : [new Verification(open.Count == 0, $"Re-read after an interrupted attempt: the key is {now}{(open.Count == 0 ? " and passes these checks." : ", still failing: " + string.Join(", ", open) + ".")}")];
+            : [new Verification(
+                open.Count == 0,
+                $"Re-read after an interrupted attempt: the key is {now}"
+                + $"{(open.Count == 0 ? " and passes these checks." : ", still failing: " + string.Join(", ", open) + ".")}")];
         return this with
         {
             Findings = [.. gone, .. Findings],
@@ -91,7 +94,11 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         };
     }
 
-    public KeyReviewParts WithRemediation(IReadOnlyList<Finding> findings, IReadOnlyList<RemediationStep> steps, Verification verification, KeySnapshot? after) =>
+    public KeyReviewParts WithRemediation(
+        IReadOnlyList<Finding> findings,
+        IReadOnlyList<RemediationStep> steps,
+        Verification verification,
+        KeySnapshot? after) =>
         this with { Findings = findings, Steps = [.. Steps, .. steps], Verifications = [.. Verifications, verification], After = after };
 
     internal KeyReviewParts WithPolicy(PolicyReviewResult policy) => this with
@@ -101,7 +108,9 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         Verifications = policy.Verification is { } verification ? [.. Verifications, verification] : Verifications,
         PolicyDiff = policy.Diff,
         PolicyChange = policy.PolicyChange,
-        Skipped = policy.Skipped is { } skipped ? new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [Rules.RuleCatalog.KeyPolicyHealthy.Id] = skipped } : Skipped,
+        Skipped = policy.Skipped is { } skipped
+            ? new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [Rules.RuleCatalog.KeyPolicyHealthy.Id] = skipped }
+            : Skipped,
         Notes = [.. Notes, .. policy.Notes],
     };
 }

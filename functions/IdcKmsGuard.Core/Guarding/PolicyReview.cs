@@ -25,7 +25,13 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
     /// <param name="configuration">Supplies the extra requirements checked beside Identity Center's own.</param>
     /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
     /// <param name="stateBefore">The key's state as the review found it, journaled with a repair.</param>
-    public async Task<PolicyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, GuardConfiguration configuration, RemediationGate? gate, CancellationToken cancellationToken, string? stateBefore = null)
+    public async Task<PolicyReviewResult> ReviewAsync(
+        GuardEvent guardEvent,
+        ProtectedKey key,
+        GuardConfiguration configuration,
+        RemediationGate? gate,
+        CancellationToken cancellationToken,
+        string? stateBefore = null)
     {
         var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> notes = Notes(guardEvent, text);
@@ -36,13 +42,21 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         }
         catch (PolicyParseException e)
         {
-            return new([KeyStateRules.Violation(RuleCatalog.KeyPolicyHealthy, $"The guard cannot read the policy KMS holds ({e.Message}); check it by hand.")], [], null, [], notes);
+            return new(
+                [KeyStateRules.Violation(
+                    RuleCatalog.KeyPolicyHealthy,
+                    $"The guard cannot read the policy KMS holds ({e.Message}); check it by hand.")],
+                [],
+                null,
+                [],
+                notes);
         }
 
         var facts = RequiredAccess.For(options, key, configuration);
         var report = PolicyChecker.Check(policy, facts);
         var findings = PolicyFindingRules.Findings(report);
-        if (report.IsHealthy && report.IsGood && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
+        if (report.IsHealthy && report.IsGood
+            && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
         {
             notes = [.. notes, forgotten];
         }
@@ -55,19 +69,36 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         var knownGood = await knownGoodPolicies.GetKnownGoodPolicyAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> change = knownGood is null || knownGood.Sha256 == Sha256(policy.Text)
             ? []
-            : [$"Compared with the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC{(knownGood.Actor is null ? string.Empty : $", set by {knownGood.Actor}")}):", .. PolicyDiff.Lines(KeyPolicyParser.Parse(knownGood.Policy), policy)];
-        var repair = Restore(knownGood, facts, gate.Configuration) ?? PolicyRepairer.Repair(policy, facts, new RepairOptions(gate.Configuration.NarrowBlockingDenies));
+            : [
+                $"Compared with the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC"
+                    + $"{(knownGood.Actor is null ? string.Empty : $", set by {knownGood.Actor}")}):",
+                .. PolicyDiff.Lines(KeyPolicyParser.Parse(knownGood.Policy), policy),
+            ];
+        var repair = Restore(knownGood, facts, gate.Configuration)
+            ?? PolicyRepairer.Repair(policy, facts, new RepairOptions(gate.Configuration.NarrowBlockingDenies));
         if (!repair.Changed || !repair.Succeeded)
         {
             var why = repair.Unresolved.Count > 0 ? string.Join(" ", repair.Unresolved) : "the engine found no change that would make it healthy.";
-            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, $"No safe repair: {why}")], null, [], notes) { PolicyChange = change };
+            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, $"No safe repair: {why}")], null, [], notes)
+            {
+                PolicyChange = change,
+            };
         }
 
         var diff = PolicyDiff.Lines(policy, KeyPolicyParser.Parse(repair.PolicyText));
-        var decision = await gate.DecideAsync(RuleCatalog.KeyPolicyHealthy, key.Target, $"policy {Sha256(policy.Text)}", $"put the repaired policy ({string.Join("; ", repair.Changes)})", cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(
+            RuleCatalog.KeyPolicyHealthy,
+            key.Target,
+            $"policy {Sha256(policy.Text)}",
+            $"put the repaired policy ({string.Join("; ", repair.Changes)})",
+            cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
-            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes) { Skipped = decision.SkippedOutcome, PolicyChange = change };
+            return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes)
+            {
+                Skipped = decision.SkippedOutcome,
+                PolicyChange = change,
+            };
         }
 
         var done = $"Applied the repaired policy (lock-out safety check on): {string.Join(" ", repair.Changes)}";
@@ -89,12 +120,27 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         catch (AwsCallException e) when (!e.IsTransient || gate.Changes.IsLastAttempt)
         {
             // The repair went in (journaled); only its check is missing, and the alert says so.
-            return new(findings, [put], new Verification(false, $"Could not re-read the policy to verify the repair: {e.Operation} failed ({e.ErrorCode}: {e.ErrorMessage})."), diff, notes) { PolicyChange = change };
+            return new(
+                findings,
+                [put],
+                new Verification(
+                    false,
+                    $"Could not re-read the policy to verify the repair: {e.Operation} failed ({e.ErrorCode}: {e.ErrorMessage})."),
+                diff,
+                notes)
+            {
+                PolicyChange = change,
+            };
         }
 
         var remaining = PolicyFindingRules.Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
         var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
-        if (verification.Passed && after.IsGood && await RememberAsync(key, KeyPolicyParser.Parse(repair.PolicyText), options.GuardRoleArn ?? "the guard", cancellationToken).ConfigureAwait(false) is { } repairedForgotten)
+        if (verification.Passed && after.IsGood
+            && await RememberAsync(
+                key,
+                KeyPolicyParser.Parse(repair.PolicyText),
+                options.GuardRoleArn ?? "the guard",
+                cancellationToken).ConfigureAwait(false) is { } repairedForgotten)
         {
             notes = [.. notes, repairedForgotten];
         }
@@ -113,7 +159,12 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
 
         var restored = PolicyChecker.Check(KeyPolicyParser.Parse(knownGood.Policy), facts);
         return restored.IsHealthy && restored.IsGood
-            ? new RepairResult(knownGood.Policy, [$"restores the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC)."], restored, restored, [])
+            ? new RepairResult(
+                knownGood.Policy,
+                [$"restores the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC)."],
+                restored,
+                restored,
+                [])
             : null;
     }
 
@@ -123,24 +174,35 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
     {
         try
         {
-            await knownGoodPolicies.SaveKnownGoodPolicyAsync(new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor), cancellationToken).ConfigureAwait(false);
+            await knownGoodPolicies.SaveKnownGoodPolicyAsync(
+                new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor),
+                cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (AwsCallException e)
         {
-            return $"The guard could not store this policy as the last healthy one ({e.Service} {e.Operation}: {e.ErrorCode}); restore-last-known-good uses an older one until it can.";
+            return $"The guard could not store this policy as the last healthy one ({e.Service} {e.Operation}: {e.ErrorCode}); "
+                + "restore-last-known-good uses an older one until it can.";
         }
     }
 
     private static string Sha256(string text) => ChangeEvidence.Sha256(text);
 
-    private async Task<(Verification Verification, PolicyReport After)> VerifyAsync(ProtectedKey key, IdentityCenterFacts facts, CancellationToken cancellationToken)
+    private async Task<(Verification Verification, PolicyReport After)> VerifyAsync(
+        ProtectedKey key,
+        IdentityCenterFacts facts,
+        CancellationToken cancellationToken)
     {
         var live = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
         var after = PolicyChecker.Check(KeyPolicyParser.Parse(live), facts);
         var verification = after.IsHealthy && after.IsLockoutSafe
-            ? new Verification(true, "Re-read the key policy: every request Identity Center and Identity Store make is allowed, and the key stays administrable.")
-            : new Verification(false, $"Re-read the key policy: still failing: {string.Join(" ", after.Findings.Where(f => f.Severity >= Severity.High).Select(f => f.Message))}");
+            ? new Verification(
+                true,
+                "Re-read the key policy: every request Identity Center and Identity Store make is allowed, and the key stays administrable.")
+            : new Verification(
+                false,
+                "Re-read the key policy: still failing: "
+                + $"{string.Join(" ", after.Findings.Where(f => f.Severity >= Severity.High).Select(f => f.Message))}");
         return (verification, after);
     }
 
@@ -164,7 +226,12 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
 
 /// <param name="Diff">The guard's change to the policy, statement by statement.</param>
 /// <param name="Notes">Extra facts for "what happened".</param>
-internal sealed record PolicyReviewResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RemediationStep> Steps, Verification? Verification, IReadOnlyList<string> Diff, IReadOnlyList<string> Notes)
+internal sealed record PolicyReviewResult(
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RemediationStep> Steps,
+    Verification? Verification,
+    IReadOnlyList<string> Diff,
+    IReadOnlyList<string> Notes)
 {
     /// <summary>Set when the gate held the repair back: the outcome to report.</summary>
     public AlertOutcome? Skipped { get; init; }

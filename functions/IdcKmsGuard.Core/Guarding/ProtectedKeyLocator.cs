@@ -11,7 +11,10 @@ internal sealed class ProtectedKeyLocator(IKeyStore keys)
     /// <param name="previousKey">The key Identity Center still uses mid-switch or after a failed one, when known and not
     /// the one DescribeInstance names (<see cref="KeyInUseTracker.PreviousAsync"/>).</param>
     public async Task<ProtectedKey?> LocateAsync(
-        GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances, Func<IdentityCenterInstance, CancellationToken, Task<KeyArn?>>? previousKey, CancellationToken cancellationToken)
+        GuardEvent guardEvent,
+        IReadOnlyList<IdentityCenterInstance> instances,
+        Func<IdentityCenterInstance, CancellationToken, Task<KeyArn?>>? previousKey,
+        CancellationToken cancellationToken)
     {
         var inUse = new List<(IdentityCenterInstance Instance, KeyArn Key)>();
         foreach (var instance in instances)

@@ -18,7 +18,13 @@ namespace IdcKmsGuard.Core.Guarding;
 /// a key whose tags cannot be read is not changed (its suspension is unknown): the alert says why.
 /// </summary>
 internal sealed class RemediationGate(
-    IKeyStore keys, GuardOptions options, GuardConfiguration configuration, GuardEvent guardEvent, TimeProvider time, ChangeJournal changes, IExemptChanges exemptChanges)
+    IKeyStore keys,
+    GuardOptions options,
+    GuardConfiguration configuration,
+    GuardEvent guardEvent,
+    TimeProvider time,
+    ChangeJournal changes,
+    IExemptChanges exemptChanges)
 {
     private readonly Dictionary<KeyArn, IReadOnlyDictionary<string, string>> tags = [];
 
@@ -48,7 +54,11 @@ internal sealed class RemediationGate(
         {
             await RememberExemptAsync(rule, key, subjectNow, principal, exemption, cancellationToken).ConfigureAwait(false);
             var until = exemption.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : string.Empty;
-            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). The guard leaves the key as they left it while the exemption lasts. Would have: {wouldDo}.");
+            return GateDecision.Skip(
+                AlertOutcome.Exempt,
+                $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}"
+                + $"{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). "
+                + $"The guard leaves the key as they left it while the exemption lasts. Would have: {wouldDo}.");
         }
 
         // Without an exemption in the configuration no exempt change can still hold: nothing to read.
@@ -69,10 +79,14 @@ internal sealed class RemediationGate(
             }
 
             return GateDecision.Skip(
-                AlertOutcome.Alerted, $"Not done: the guard could not read whether an exempt principal made this change ({e.Operation}: {e.ErrorCode}). Would have: {wouldDo}.");
+                AlertOutcome.Alerted,
+                $"Not done: the guard could not read whether an exempt principal made this change ({e.Operation}: {e.ErrorCode}). "
+                + $"Would have: {wouldDo}.");
         }
 
-        var lasting = standing is not null && standing.LeftAs == subjectNow ? configuration.ExemptionsFor(standing.Principal, time.GetUtcNow()).FirstOrDefault() : null;
+        var lasting = standing is not null && standing.LeftAs == subjectNow
+            ? configuration.ExemptionsFor(standing.Principal, time.GetUtcNow()).FirstOrDefault()
+            : null;
         if (standing is not null && lasting is not null)
         {
             var until = lasting.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : " until the exemption is removed";
@@ -99,24 +113,32 @@ internal sealed class RemediationGate(
                 changes.NoteTransient($"{e.Operation} on {key}: {e.ErrorCode}");
             }
 
-            var why = $"the guard could not read the key's tags ({e.Operation}: {e.ErrorCode}: {e.ErrorMessage}), so it cannot tell whether the key is suspended from remediation ({configuration.SuspendTagKey})";
+            var why = $"the guard could not read the key's tags ({e.Operation}: {e.ErrorCode}: {e.ErrorMessage}), "
+                + $"so it cannot tell whether the key is suspended from remediation ({configuration.SuspendTagKey})";
             return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {why}. Would have: {wouldDo}.") with
             {
                 Finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, e.IsAccessDenied
-                    ? $"The guard may not read the tags of {key} ({e.ErrorCode}): it changes nothing on a key whose suspension it cannot check. Grant it kms:ListResourceTags on the key."
+                    ? $"The guard may not read the tags of {key} ({e.ErrorCode}): "
+                        + "it changes nothing on a key whose suspension it cannot check. Grant it kms:ListResourceTags on the key."
                     : $"Reading the tags of {key} failed after retries ({e.ErrorCode}: {e.ErrorMessage}); the remediation waits for the next attempt."),
             };
         }
 
         if (SuspendedUntil(keyTags) is { } suspended)
         {
-            return GateDecision.Skip(AlertOutcome.Exempt, $"Not done: the key is suspended from remediation by its tag {configuration.SuspendTagKey} until {suspended:yyyy-MM-dd HH:mm} UTC. Would have: {wouldDo}.");
+            return GateDecision.Skip(
+                AlertOutcome.Exempt,
+                $"Not done: the key is suspended from remediation by its tag {configuration.SuspendTagKey} "
+                + $"until {suspended:yyyy-MM-dd HH:mm} UTC. Would have: {wouldDo}.");
         }
 
         if (!GuardedKeyTag.IsMarked(keyTags))
         {
             var mark = $"{GuardedKeyTag.Key}={GuardedKeyTag.Value}";
-            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {key} is not marked as guarded (tag {mark}), and the guard may change only marked keys. Would have: {wouldDo}.") with
+            return GateDecision.Skip(
+                AlertOutcome.Alerted,
+                $"Not done: {key} is not marked as guarded (tag {mark}), and the guard may change only marked keys. "
+                + $"Would have: {wouldDo}.") with
             {
                 Finding = KeyStateRules.Violation(
                     RuleCatalog.GuardAccess,
@@ -152,13 +174,26 @@ internal sealed class RemediationGate(
     }
 
     // A memory the next sweep relies on: a failed write asks Lambda for another delivery, which writes it again.
-    private async Task RememberExemptAsync(GuardRule rule, KeyArn key, string subjectNow, string principal, PrincipalExemption exemption, CancellationToken cancellationToken)
+    private async Task RememberExemptAsync(
+        GuardRule rule,
+        KeyArn key,
+        string subjectNow,
+        string principal,
+        PrincipalExemption exemption,
+        CancellationToken cancellationToken)
     {
         try
         {
             await exemptChanges.RememberExemptChangeAsync(
                 new ExemptChange(
-                    key.ToString(), rule.Id, principal, exemption.ArnPattern, exemption.Until, guardEvent.EventId, guardEvent.EventTime ?? time.GetUtcNow(), subjectNow),
+                    key.ToString(),
+                    rule.Id,
+                    principal,
+                    exemption.ArnPattern,
+                    exemption.Until,
+                    guardEvent.EventId,
+                    guardEvent.EventTime ?? time.GetUtcNow(),
+                    subjectNow),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (AwsCallException e) when (e.IsTransient)

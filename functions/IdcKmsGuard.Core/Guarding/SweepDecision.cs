@@ -29,7 +29,12 @@ internal static class SweepDecision
 {
     /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered (the
     /// sweep's count and start time too, when nothing changed).</summary>
-    public static IncidentMemory Merge(string scope, IncidentMemory? previous, IReadOnlyList<Finding> findings, IReadOnlySet<string> checkedRules, DateTimeOffset now)
+    public static IncidentMemory Merge(
+        string scope,
+        IncidentMemory? previous,
+        IReadOnlyList<Finding> findings,
+        IReadOnlySet<string> checkedRules,
+        DateTimeOffset now)
     {
         var judged = checkedRules.Union(findings.Select(f => f.RuleId)).ToHashSet(StringComparer.Ordinal);
         var kept = (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Where(rule => !judged.Contains(rule));
@@ -40,7 +45,12 @@ internal static class SweepDecision
     private static IEnumerable<string> Open(IReadOnlyList<Finding> findings) =>
         findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId);
 
-    public static (SweepChange Change, IncidentMemory Next) Decide(string scope, IncidentMemory? previous, IReadOnlyList<Finding> findings, int repeatAfter, DateTimeOffset now)
+    public static (SweepChange Change, IncidentMemory Next) Decide(
+        string scope,
+        IncidentMemory? previous,
+        IReadOnlyList<Finding> findings,
+        int repeatAfter,
+        DateTimeOffset now)
     {
         // Low findings are advice, never an alert of their own: they do not make a state.
         var fingerprint = string.Join(",", Open(findings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));

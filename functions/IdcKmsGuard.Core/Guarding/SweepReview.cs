@@ -28,7 +28,10 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         foreach (var audit in report.Instances)
         {
             var previous = await PreviousKeyAsync(audit.Instance, readAt, cancellationToken).ConfigureAwait(false);
-            await judged(new SweepScope(audit.Instance.InstanceArn, audit.Findings, audit.Findings.Count == 0 ? null : AuditDrafts.ForInstance(sweep, audit))).ConfigureAwait(false);
+            await judged(new SweepScope(
+                audit.Instance.InstanceArn,
+                audit.Findings,
+                audit.Findings.Count == 0 ? null : AuditDrafts.ForInstance(sweep, audit))).ConfigureAwait(false);
             count++;
             foreach (var key in audit.Keys)
             {
@@ -38,7 +41,13 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
 
             if (previous is not null)
             {
-                await judged(await GuardedAsync(sweep, gate, previous, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, previous, previous), gate, cancellationToken), [], [])).ConfigureAwait(false);
+                await judged(await GuardedAsync(
+                    sweep,
+                    gate,
+                    previous,
+                    () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, previous, previous), gate, cancellationToken),
+                    [],
+                    [])).ConfigureAwait(false);
                 count++;
             }
         }
@@ -57,7 +66,13 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
     // A key whose review cannot finish (its Region unreachable, throttled) is reported as not checked, with everything
     // the audit found on it; the others go on. A failure likely to pass waits for the sweep's retry instead, unless
     // no retry is left.
-    private static async Task<SweepScope> GuardedAsync(GuardEvent sweep, RemediationGate gate, KeyArn key, Func<Task<KeyReviewResult>> review, IReadOnlyList<Finding> alsoFound, IReadOnlyList<Finding> audited)
+    private static async Task<SweepScope> GuardedAsync(
+        GuardEvent sweep,
+        RemediationGate gate,
+        KeyArn key,
+        Func<Task<KeyReviewResult>> review,
+        IReadOnlyList<Finding> alsoFound,
+        IReadOnlyList<Finding> audited)
     {
         try
         {
@@ -77,17 +92,40 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         }
         catch (Errors.AwsCallException e)
         {
-            var finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The sweep could not finish checking {key}: {e.Operation} failed after retries ({e.ErrorCode}: {e.ErrorMessage}). It tries again at the next sweep.");
+            var finding = KeyStateRules.Violation(
+                RuleCatalog.GuardAccess,
+                $"The sweep could not finish checking {key}: {e.Operation} failed after retries ({e.ErrorCode}: {e.ErrorMessage}). "
+                + "It tries again at the next sweep.");
             List<Finding> findings = [finding, .. audited, .. alsoFound.Where(f => !audited.Contains(f))];
-            var earlier = gate.Changes.Journal.For(key.ToString()) is { Reported: false } journaled ? journaled.Changes.Select(Delivery.ChangeJournal.ToStep).ToList() : [];
-            var draft = new AlertDraft(sweep, Headlines.For(findings.OrderByDescending(f => f.Severity).First(), AlertOutcome.Failed), AlertComposer.Narrate(sweep, $"the key {key}"), AlertOutcome.Failed, findings, earlier, null, key.ToString(), key.Region, null, null, null, []);
+            var earlier = gate.Changes.Journal.For(key.ToString()) is { Reported: false } journaled
+                ? journaled.Changes.Select(Delivery.ChangeJournal.ToStep).ToList()
+                : [];
+            var draft = new AlertDraft(
+                sweep,
+                Headlines.For(findings.OrderByDescending(f => f.Severity).First(), AlertOutcome.Failed),
+                AlertComposer.Narrate(sweep, $"the key {key}"),
+                AlertOutcome.Failed,
+                findings,
+                earlier,
+                null,
+                key.ToString(),
+                key.Region,
+                null,
+                null,
+                null,
+                []);
             return new SweepScope(key.ToString(), findings, draft) { Failed = true };
         }
     }
 
     // Whatever path judged the key, what an earlier attempt at this sweep changed on it is part of its alert: a key
     // the audit now finds healthy (or cannot read) was still repaired, and someone must be told.
-    private async Task<SweepScope> KeyScopeAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<SweepScope> KeyScopeAsync(
+        GuardEvent sweep,
+        InstanceAudit audit,
+        AuditedKey key,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         var judged = await JudgeKeyAsync(sweep, audit, key, gate, cancellationToken).ConfigureAwait(false);
         if (judged.Deferred)
@@ -114,7 +152,10 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         var draft = judged.Draft ?? AuditDrafts.ForKey(sweep, audit, key, earlier.Findings) with { Outcome = AlertOutcome.None };
         var parts = new KeyReviewParts(judged.Draft?.Findings ?? []) { Steps = draft.Steps };
         parts = judged.Failed
-            ? parts.With(earlier.Findings.Where(f => !parts.Findings.Contains(f))) with { Steps = [.. earlier.Changes.Select(Delivery.ChangeJournal.ToStep), .. draft.Steps] }
+            ? parts.With(earlier.Findings.Where(f => !parts.Findings.Contains(f))) with
+            {
+                Steps = [.. earlier.Changes.Select(Delivery.ChangeJournal.ToStep), .. draft.Steps],
+            }
             : parts.WithEarlierWork(earlier, key.Snapshot?.State.ToString());
         var outcome = judged.Failed ? AlertOutcome.Failed : parts.Outcome;
         var merged = draft with
@@ -129,7 +170,12 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         return judged with { Findings = parts.Findings, Draft = merged };
     }
 
-    private async Task<SweepScope> JudgeKeyAsync(GuardEvent sweep, InstanceAudit audit, AuditedKey key, RemediationGate gate, CancellationToken cancellationToken)
+    private async Task<SweepScope> JudgeKeyAsync(
+        GuardEvent sweep,
+        InstanceAudit audit,
+        AuditedKey key,
+        RemediationGate gate,
+        CancellationToken cancellationToken)
     {
         var scope = key.Arn.ToString();
 
@@ -159,7 +205,17 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : AuditDrafts.ForKey(sweep, audit, key, key.Findings));
         }
 
-        var scoped = await GuardedAsync(sweep, gate, key.Arn, () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn), gate, cancellationToken), auditOnly, key.Findings).ConfigureAwait(false);
+        var scoped = await GuardedAsync(
+            sweep,
+            gate,
+            key.Arn,
+            () => keyReview.ReviewAsync(
+                sweep,
+                new ProtectedKey(audit.Instance, audit.Instance.Encryption.KmsKeyArn!, key.Arn),
+                gate,
+                cancellationToken),
+            auditOnly,
+            key.Findings).ConfigureAwait(false);
         return scoped.Draft is null && auditOnly.Count > 0 ? scoped with { Draft = AuditDrafts.ForKey(sweep, audit, key, auditOnly) } : scoped;
     }
 }

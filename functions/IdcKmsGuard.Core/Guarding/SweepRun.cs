@@ -37,7 +37,12 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             }
 
             var alertId = AlertIds.For(sweep.EventId ?? $"sweep {sweep.EventTime:O}", scope.Scope);
-            var published = await outbox.PublishAsync(composer.Compose(draft), alertId, configuration.ChatbotNotifications, configuration.RepeatAlertWindow, cancellationToken).ConfigureAwait(false);
+            var published = await outbox.PublishAsync(
+                composer.Compose(draft),
+                alertId,
+                configuration.ChatbotNotifications,
+                configuration.RepeatAlertWindow,
+                cancellationToken).ConfigureAwait(false);
             await gate.Changes.MarkReportedAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
             await incidents.CommitAsync(verdict, cancellationToken).ConfigureAwait(false);
             if (published.Disposition == Disposition.Alerted)
@@ -53,7 +58,8 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             await ReportBrokenAlertPathAsync(sweep, alertPathProblem, configuration, cancellationToken).ConfigureAwait(false);
         }
 
-        var reason = $"the sweep checked {judged} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, {unchanged} known violation(s) unchanged"
+        var reason = $"the sweep checked {judged} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, "
+            + $"{unchanged} known violation(s) unchanged"
             + (failed == 0 ? string.Empty : $", {failed} not finished");
         logger.LogInformation("Sweep done: {Reason}", reason);
         var primary = sent.OrderByDescending(a => a.Severity).FirstOrDefault();
@@ -80,13 +86,22 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
         }
 
         var finding = KeyStateRules.Violation(rule, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
-        var draft = AlertDraft.AboutTheGuard(sweep, Headlines.For(finding, AlertOutcome.Alerted), $"The guard's scheduled sweep checked its own alarm path: {problem}.", finding);
+        var draft = AlertDraft.AboutTheGuard(
+            sweep,
+            Headlines.For(finding, AlertOutcome.Alerted),
+            $"The guard's scheduled sweep checked its own alarm path: {problem}.",
+            finding);
         try
         {
             var key = $"alert-path|{problem}";
             var alertId = AlertIds.For(sweep.EventId ?? "sweep", key);
             await outbox.PublishAsync(
-                composer.Compose(draft), alertId, configuration.ChatbotNotifications, configuration.RepeatAlertWindow, cancellationToken, suppressionKey: key).ConfigureAwait(false);
+                composer.Compose(draft),
+                alertId,
+                configuration.ChatbotNotifications,
+                configuration.RepeatAlertWindow,
+                cancellationToken,
+                suppressionKey: key).ConfigureAwait(false);
         }
         catch (Errors.AwsCallException e)
         {

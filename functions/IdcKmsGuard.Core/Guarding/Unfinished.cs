@@ -26,14 +26,23 @@ internal static class Unfinished
         var subject = scopes.FirstOrDefault()?.Scope ?? guardEvent.KeyRefs.FirstOrDefault(r => KeyArn.TryParse(r, out _)) ?? guardEvent.InstanceArn;
         var key = subject is not null && KeyArn.TryParse(subject, out var arn) ? arn : null;
         var changed = scopes.SelectMany(s => s.Changes).ToList();
-        var which = journal.IsLastAttempt ? $"attempt {journal.Attempt}, the last" : $"attempt {journal.Attempt}; it could not journal its progress, so it reports now";
-        var finding = KeyStateRules.Violation(RuleCatalog.GuardAccess, $"The guard could not finish handling {guardEvent.EventName} ({which}): {cause}. The key's health is not known for certain: check it now.");
+        var which = journal.IsLastAttempt
+            ? $"attempt {journal.Attempt}, the last"
+            : $"attempt {journal.Attempt}; it could not journal its progress, so it reports now";
+        var finding = KeyStateRules.Violation(
+            RuleCatalog.GuardAccess,
+            $"The guard could not finish handling {guardEvent.EventName} ({which}): {cause}. "
+            + "The key's health is not known for certain: check it now.");
         List<Finding> findings = [finding, .. scopes.SelectMany(s => s.Findings)];
         var primary = findings.OrderByDescending(f => f.Severity).First();
+        var whatHappened = $"{AlertComposer.Narrate(guardEvent, key is null ? "a key or instance the guard watches" : $"the key {key}")} "
+            + (changed.Count == 0
+                ? "The guard changed nothing."
+                : $"The guard's attempts sent {changed.Count} change(s), listed below as they came out.");
         var draft = new AlertDraft(
             Event: guardEvent,
             Headline: Headlines.For(primary, AlertOutcome.Failed),
-            WhatHappened: $"{AlertComposer.Narrate(guardEvent, key is null ? "a key or instance the guard watches" : $"the key {key}")} {(changed.Count == 0 ? "The guard changed nothing." : $"The guard's attempts sent {changed.Count} change(s), listed below as they came out.")}",
+            WhatHappened: whatHappened,
             Outcome: AlertOutcome.Failed,
             Findings: findings,
             Steps: [.. changed.Select(ChangeJournal.ToStep)],
@@ -43,7 +52,9 @@ internal static class Unfinished
             KeyStateBefore: scopes.FirstOrDefault()?.StateBefore,
             KeyStateAfter: null,
             InstanceArn: key is null ? subject : null,
-            ExtraNextSteps: [key is null ? "Check Identity Center's encryption: aws sso-admin describe-instance." : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"]);
+            ExtraNextSteps: [key is null
+                ? "Check Identity Center's encryption: aws sso-admin describe-instance."
+                : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"]);
         return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft) { Scope = subject };
     }
 }

@@ -23,7 +23,12 @@ public sealed record EventJournal(string? EventJson, IReadOnlyList<ScopeJournal>
 /// <param name="StateBefore">The state the guard first found (the key's KeyState), for the alert's "before".</param>
 /// <param name="Findings">What was wrong when the guard decided to change it.</param>
 /// <param name="Reported">An alert naming these changes went out already (a sweep reports scope by scope).</param>
-public sealed record ScopeJournal(string Scope, string? StateBefore, IReadOnlyList<Finding> Findings, IReadOnlyList<JournaledChange> Changes, bool Reported = false);
+public sealed record ScopeJournal(
+    string Scope,
+    string? StateBefore,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<JournaledChange> Changes,
+    bool Reported = false);
 
 /// <param name="Action">The API operation: EnableKey, CancelKeyDeletion, PutKeyPolicy, EnableKeyRotation, UpdateInstance.</param>
 /// <param name="Target">The key or instance ARN it acts on.</param>

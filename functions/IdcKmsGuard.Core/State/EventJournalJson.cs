@@ -14,7 +14,10 @@ public static class EventJournalJson
         JsonSerializer.Deserialize(json, EventJournalJsonContext.Default.EventJournal) ?? throw new JsonException("The journal is 'null'.");
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EventJournal))]
 [JsonSerializable(typeof(Finding))]
 internal sealed partial class EventJournalJsonContext : JsonSerializerContext;

@@ -21,7 +21,8 @@ public sealed class StatelessStore
 
     public Task<IReadOnlyList<string>> UnfinishedAsync(string? scope, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 
-    public Task<AlertDecision> DecideAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.FromResult(new AlertDecision(true, 0, null));
+    public Task<AlertDecision> DecideAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) =>
+        Task.FromResult(new AlertDecision(true, 0, null));
 
     public Task CountRepeatAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
 
