@@ -17,4 +17,4 @@ return (int)await bootstrap.RunAsync(_ =>
     var guard = GuardComposition.Create(settings, new SdkCredentialSource(), AwsEndpointResolver.FromProcess, TimeProvider.System, logger);
     logger.LogInformation("Guard ready: remediation {Mode}, alerts to {Topic}", settings.RemediationEnabled ? "on" : "off", settings.AlertTopicArn);
     return Task.FromResult<ILambdaHandler>(new GuardHandler(guard, logger, TimeProvider.System, loggerFactory.WriteRawLine, loggerFactory.Options.Service));
-});
+}).ConfigureAwait(false);

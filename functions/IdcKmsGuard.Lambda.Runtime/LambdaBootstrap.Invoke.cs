@@ -11,20 +11,20 @@ public sealed partial class LambdaBootstrap
     // the abandoned handler would otherwise run on next to the next invocation.
     private async Task<bool> InvokeAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken stopToken)
     {
-        this.environment.SetVariable(EnvironmentVariableNames.TraceId, invocation.TraceId);
-        this.logContext.BeginInvocation(invocation);
+        environment.SetVariable(EnvironmentVariableNames.TraceId, invocation.TraceId);
+        logContext.BeginInvocation(invocation);
         try
         {
-            var budget = invocation.Deadline - this.timeProvider.GetUtcNow();
+            var budget = invocation.Deadline - timeProvider.GetUtcNow();
             if (budget < TimeSpan.Zero)
             {
                 budget = TimeSpan.Zero;
             }
 
-            var margin = budget / 10 < this.options.DeadlineMargin ? budget / 10 : this.options.DeadlineMargin;
+            var margin = budget / 10 < options.DeadlineMargin ? budget / 10 : options.DeadlineMargin;
             var grace = margin / 2 > MinimumStopGrace ? margin / 2 : MinimumStopGrace;
-            using var deadline = new CancellationTokenSource(budget - margin, this.timeProvider);
-            using var giveUp = new CancellationTokenSource(budget - margin + grace, this.timeProvider);
+            using var deadline = new CancellationTokenSource(budget - margin, timeProvider);
+            using var giveUp = new CancellationTokenSource(budget - margin + grace, timeProvider);
             using var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopToken);
 
             // Task.Run so that a handler blocking synchronously cannot keep the loop from watching the deadline.
@@ -39,7 +39,7 @@ public sealed partial class LambdaBootstrap
                 var error = new LambdaError(
                     LambdaErrorTypes.HandlerDidNotStop,
                     $"The handler did not stop within {grace.TotalMilliseconds:0} ms of being cancelled before its deadline.");
-                this.logger.LogCritical("The handler ignored cancellation; reporting {ErrorType} and exiting", error.ErrorType);
+                logger.LogCritical("The handler ignored cancellation; reporting {ErrorType} and exiting", error.ErrorType);
                 await PostErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
                 return false;
             }
@@ -47,7 +47,7 @@ public sealed partial class LambdaBootstrap
             catch (Exception exception)
             {
                 var error = ErrorFor(exception, deadline.IsCancellationRequested, stopToken.IsCancellationRequested, margin);
-                this.logger.LogError(exception, "The handler failed with {ErrorType}: {ErrorMessage}", error.ErrorType, error.ErrorMessage);
+                logger.LogError(exception, "The handler failed with {ErrorType}: {ErrorMessage}", error.ErrorType, error.ErrorMessage);
                 await PostErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
                 return true;
             }
@@ -57,7 +57,7 @@ public sealed partial class LambdaBootstrap
         }
         finally
         {
-            this.logContext.EndInvocation();
+            logContext.EndInvocation();
         }
     }
 

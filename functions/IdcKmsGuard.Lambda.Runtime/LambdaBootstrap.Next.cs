@@ -6,7 +6,7 @@ public sealed partial class LambdaBootstrap
 {
     private async Task<(LambdaInvocation? Invocation, LambdaExitCode Exit)> NextInvocationAsync(CancellationToken stopToken)
     {
-        var delay = this.options.NextInvocationRetryDelay;
+        var delay = options.NextInvocationRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             if (stopToken.IsCancellationRequested)
@@ -16,7 +16,7 @@ public sealed partial class LambdaBootstrap
 
             try
             {
-                return (await this.client.GetNextInvocationAsync(stopToken).ConfigureAwait(false), LambdaExitCode.Stopped);
+                return (await client.GetNextInvocationAsync(stopToken).ConfigureAwait(false), LambdaExitCode.Stopped);
             }
             catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
             {
@@ -24,22 +24,22 @@ public sealed partial class LambdaBootstrap
             }
             catch (Exception exception) when (IsRuntimeApiFailure(exception))
             {
-                if (attempt >= this.options.NextInvocationAttempts)
+                if (attempt >= options.NextInvocationAttempts)
                 {
-                    this.logger.LogCritical(
+                    logger.LogCritical(
                         exception,
                         "The Lambda Runtime API at {RuntimeApi} failed {Attempts} times in a row; exiting",
-                        this.client.BaseAddress.ToString(),
+                        client.BaseAddress.ToString(),
                         attempt);
                     return (null, LambdaExitCode.RuntimeApiUnreachable);
                 }
 
-                this.logger.LogWarning(exception, "Getting the next invocation failed (attempt {Attempt}); retrying", attempt);
+                logger.LogWarning(exception, "Getting the next invocation failed (attempt {Attempt}); retrying", attempt);
             }
 
             try
             {
-                await Task.Delay(delay, this.timeProvider, stopToken).ConfigureAwait(false);
+                await Task.Delay(delay, timeProvider, stopToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -52,7 +52,7 @@ public sealed partial class LambdaBootstrap
 
     private (LambdaInvocation? Invocation, LambdaExitCode Exit) Stopped()
     {
-        this.logger.LogInformation("Stop requested; leaving the invocation loop");
+        logger.LogInformation("Stop requested; leaving the invocation loop");
         return (null, LambdaExitCode.Stopped);
     }
 }

@@ -9,7 +9,7 @@ public sealed partial class LambdaBootstrap
     {
         try
         {
-            await this.client.PostResponseAsync(requestId, response, CancellationToken.None).ConfigureAwait(false);
+            await client.PostResponseAsync(requestId, response, CancellationToken.None).ConfigureAwait(false);
         }
         catch (LambdaRuntimeApiException exception) when ((int?)exception.StatusCode is >= 400 and < 500)
         {
@@ -19,13 +19,13 @@ public sealed partial class LambdaBootstrap
             var errorType = status == HttpStatusCode.RequestEntityTooLarge
                 ? LambdaErrorTypes.ResponseSizeTooLarge
                 : LambdaErrorTypes.ResponseRejected;
-            this.logger.LogError(
+            logger.LogError(
                 exception, "The Runtime API rejected a response of {ResponseBytes} bytes with {StatusCode}", response.Length, (int)status);
             await PostErrorAsync(requestId, new LambdaError(errorType, exception.Message)).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsRuntimeApiFailure(exception))
         {
-            this.logger.LogError(exception, "Posting the response failed");
+            logger.LogError(exception, "Posting the response failed");
         }
     }
 
@@ -33,11 +33,11 @@ public sealed partial class LambdaBootstrap
     {
         try
         {
-            await this.client.PostInvocationErrorAsync(requestId, error, CancellationToken.None).ConfigureAwait(false);
+            await client.PostInvocationErrorAsync(requestId, error, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsRuntimeApiFailure(exception))
         {
-            this.logger.LogError(exception, "Posting the invocation error {ErrorType} failed", error.ErrorType);
+            logger.LogError(exception, "Posting the invocation error {ErrorType} failed", error.ErrorType);
         }
     }
 }

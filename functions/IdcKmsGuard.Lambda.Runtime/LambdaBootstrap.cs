@@ -40,7 +40,7 @@ public sealed partial class LambdaBootstrap
     {
         ArgumentNullException.ThrowIfNull(initialize);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = this.options.StopOnSigterm ? RegisterSigterm(stop) : null;
+        using var sigterm = options.StopOnSigterm ? RegisterSigterm(stop) : null;
 
         var (handler, initExit) = await InitializeAsync(initialize, stop.Token).ConfigureAwait(false);
         if (handler is null)
@@ -92,7 +92,7 @@ public sealed partial class LambdaBootstrap
         logger.LogCritical(failure, "Initialization failed with {ErrorType}", error.ErrorType);
         try
         {
-            await this.client.PostInitErrorAsync(error, CancellationToken.None).ConfigureAwait(false);
+            await client.PostInitErrorAsync(error, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsRuntimeApiFailure(exception))
         {

@@ -20,7 +20,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApi);
         BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/runtime/");
-        this.http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
+        http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -44,7 +44,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, "invocation/next"));
-        using var response = await this.http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, "invocation/next", cancellationToken).ConfigureAwait(false);
 
         var headers = response.Headers;
@@ -69,7 +69,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     {
         using var content = new ReadOnlyMemoryContent(response);
         using var request = new HttpRequestMessage(HttpMethod.Post, InvocationUri(requestId, "response")) { Content = content };
-        using var reply = await this.http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var reply = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(reply, "invocation/response", cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
     public Task PostInitErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
         PostErrorAsync(new Uri(BaseAddress, "init/error"), "init/error", error, cancellationToken);
 
-    public void Dispose() => this.http.Dispose();
+    public void Dispose() => http.Dispose();
 
     private async Task PostErrorAsync(Uri uri, string operation, LambdaError error, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed partial class LambdaRuntimeClient : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         request.Headers.TryAddWithoutValidation(ErrorTypeHeader, HeaderSafe(error.ErrorType));
-        using var reply = await this.http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var reply = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(reply, operation, cancellationToken).ConfigureAwait(false);
     }
 

@@ -70,7 +70,9 @@ public static class AwsGuardFactory
             : null;
         return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, stores)
         {
-            FollowUps = deployment.FollowUpQueueUrl is { } queue ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue) : null,
+            FollowUps = deployment.FollowUpQueueUrl is { } queue
+                ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue)
+                : null,
             FollowUpSchedule = deployment.FollowUpSchedule,
             ConfigurationAuthors = ssmSource,
         };
@@ -84,13 +86,15 @@ public static class AwsGuardFactory
     }
 
     /// <summary>The key switcher of the CLI's enable-cmk: the auditor's preflight, then SSO Admin's UpdateInstance.</summary>
-    public static KeySwitcher CreateSwitcher(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
+    public static KeySwitcher CreateSwitcher(
+        string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
     {
         var (identityCenter, keys) = ReadersFor(region, credentials, endpoints, time);
         return new KeySwitcher(identityCenter, new Auditor(identityCenter, keys, options, time), time, keys);
     }
 
-    private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
+    private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(
+        string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return (new SsoAdminIdentityCenter(new SsoAdminClient(HttpFor(credentials, endpoints, time), region)), KeysFor(credentials, endpoints));

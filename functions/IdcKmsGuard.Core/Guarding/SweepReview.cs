@@ -41,13 +41,10 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
 
             if (previous is not null)
             {
-                await judged(await GuardedAsync(
-                    sweep,
-                    gate,
-                    previous,
-                    () => keyReview.ReviewAsync(sweep, new ProtectedKey(audit.Instance, previous, previous), gate, cancellationToken),
-                    [],
-                    [])).ConfigureAwait(false);
+                var previousKey = new ProtectedKey(audit.Instance, previous, previous);
+                var scope = await GuardedAsync(sweep, gate, previous, () => keyReview.ReviewAsync(sweep, previousKey, gate, cancellationToken), [], [])
+                    .ConfigureAwait(false);
+                await judged(scope).ConfigureAwait(false);
                 count++;
             }
         }

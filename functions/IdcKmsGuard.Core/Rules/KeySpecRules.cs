@@ -57,9 +57,12 @@ internal static class KeySpecRules
 
     private static string OriginNote(string origin) => origin switch
     {
-        "EXTERNAL" => "The key's material is imported (origin EXTERNAL): if it expires or is deleted, Identity Center stops until the same material is imported again. Keep a copy and watch its expiry.",
-        "AWS_CLOUDHSM" => "The key lives in a CloudHSM key store (origin AWS_CLOUDHSM): whenever the key store is disconnected, Identity Center cannot decrypt.",
-        "EXTERNAL_KEY_STORE" => "The key lives in an external key store (origin EXTERNAL_KEY_STORE): whenever the external key manager is unreachable, Identity Center cannot decrypt.",
+        "EXTERNAL" => "The key's material is imported (origin EXTERNAL): if it expires or is deleted, Identity Center stops until the same "
+            + "material is imported again. Keep a copy and watch its expiry.",
+        "AWS_CLOUDHSM" => "The key lives in a CloudHSM key store (origin AWS_CLOUDHSM): whenever the key store is disconnected, "
+            + "Identity Center cannot decrypt.",
+        "EXTERNAL_KEY_STORE" => "The key lives in an external key store (origin EXTERNAL_KEY_STORE): whenever the external key manager is "
+            + "unreachable, Identity Center cannot decrypt.",
         _ => $"The key's origin is {origin}, not AWS_KMS: its availability depends on more than KMS.",
     };
 }

@@ -17,11 +17,18 @@ internal static class KeyStateRules
         return key.State switch
         {
             KeyState.Disabled =>
-                [Violation(RuleCatalog.KeyEnabled, "Found the key Disabled: Identity Center cannot decrypt its data, so workforce users and administrators cannot sign in.")],
+                [Violation(
+                    RuleCatalog.KeyEnabled,
+                    "Found the key Disabled: Identity Center cannot decrypt its data, so workforce users and administrators cannot sign in.")],
             KeyState.PendingDeletion or KeyState.PendingReplicaDeletion =>
-                [Violation(RuleCatalog.KeyNotPendingDeletion, $"Found the key {key.State}: it will be deleted for good{DeletionDate(key)}, and it is unusable until the deletion is cancelled and the key enabled.")],
+                [Violation(
+                    RuleCatalog.KeyNotPendingDeletion,
+                    $"Found the key {key.State}: it will be deleted for good{DeletionDate(key)}, "
+                    + "and it is unusable until the deletion is cancelled and the key enabled.")],
             KeyState.PendingImport =>
-                [Violation(RuleCatalog.KeyMaterial, "Found the key PendingImport: its imported material was deleted or expired, so it cannot encrypt or decrypt.")],
+                [Violation(
+                    RuleCatalog.KeyMaterial,
+                    "Found the key PendingImport: its imported material was deleted or expired, so it cannot encrypt or decrypt.")],
             KeyState.Unavailable =>
                 [Violation(RuleCatalog.KeyEnabled, "Found the key Unavailable: its custom key store is disconnected.")],
             _ => [],

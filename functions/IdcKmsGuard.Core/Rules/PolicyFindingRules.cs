@@ -24,7 +24,8 @@ public static class PolicyFindingRules
 
                 // The engine's finding id is worth naming only where the rule's id does not already say it.
                 var prefix = rule == f.Id ? string.Empty : $"{f.Id}: ";
-                return new Finding(rule, f.Severity, prefix + f.Message + (f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})"));
+                var statements = f.Statements.Count == 0 ? string.Empty : $" (statements {string.Join(", ", f.Statements)})";
+                return new Finding(rule, f.Severity, prefix + f.Message + statements);
             })
             .ToList();
 

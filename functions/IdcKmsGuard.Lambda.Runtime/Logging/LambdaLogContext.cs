@@ -15,7 +15,7 @@ public sealed class LambdaLogContext
         this.nextRandom = nextRandom;
     }
 
-    internal InvocationLogState? Current => Volatile.Read(ref this.current);
+    internal InvocationLogState? Current => Volatile.Read(ref current);
 
     // For a handler that finds a correlation id in its event, as Powertools' CorrelationIdPath does.
     public void SetCorrelationId(string? correlationId)
@@ -38,9 +38,9 @@ public sealed class LambdaLogContext
     {
         var coldStart = !invokedBefore;
         invokedBefore = true;
-        var sampled = this.samplingRate > 0 && this.nextRandom() < this.samplingRate;
+        var sampled = samplingRate > 0 && nextRandom() < samplingRate;
         Volatile.Write(
-            ref this.current,
+            ref current,
             new InvocationLogState(
                 invocation.RequestId,
                 invocation.InvokedFunctionArn,
@@ -50,7 +50,7 @@ public sealed class LambdaLogContext
                 CorrelationId: null));
     }
 
-    internal void EndInvocation() => Volatile.Write(ref this.current, null);
+    internal void EndInvocation() => Volatile.Write(ref current, null);
 
     // Powertools writes only the Root id of "Root=1-...;Parent=...;Sampled=1".
     private static string? XRayRoot(string? traceHeader)

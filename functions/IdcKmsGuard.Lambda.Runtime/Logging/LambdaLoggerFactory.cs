@@ -27,8 +27,8 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
         Context = new LambdaLogContext(options.SamplingRate, nextRandom);
         this.output = output;
         this.ownsOutput = ownsOutput;
-        this.lines = new LogOutput(output);
-        this.writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, this.lines);
+        lines = new LogOutput(output);
+        writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, lines);
     }
 
     public LambdaLoggerOptions Options { get; }
@@ -47,14 +47,14 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
     public ILogger CreateLogger(string categoryName)
     {
         ArgumentNullException.ThrowIfNull(categoryName);
-        return loggers.GetOrAdd(categoryName, static (name, writer) => new LambdaLogger(name, writer), this.writer);
+        return loggers.GetOrAdd(categoryName, static (name, writer) => new LambdaLogger(name, writer), writer);
     }
 
     /// <summary>Writes a line that is already JSON (an Embedded Metric Format document) as is, between log lines.</summary>
     public void WriteRawLine(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        this.lines.WriteLine(System.Text.Encoding.UTF8.GetBytes(json.ReplaceLineEndings(string.Empty) + "\n"));
+        lines.WriteLine(System.Text.Encoding.UTF8.GetBytes(json.ReplaceLineEndings(string.Empty) + "\n"));
     }
 
     public void AddProvider(ILoggerProvider provider) =>
@@ -62,9 +62,9 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
 
     public void Dispose()
     {
-        if (this.ownsOutput)
+        if (ownsOutput)
         {
-            this.output.Dispose();
+            output.Dispose();
         }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     public BootstrapHarness(TimeProvider? time = null, LambdaBootstrapOptions? options = null, string? runtimeApi = null)
     {
         Time = time ?? TimeProvider.System;
-        LoggerFactory = new LambdaLoggerFactory(new LambdaLoggerOptions { FunctionName = "idc-kms-guard" }, this.log, Time);
+        LoggerFactory = new LambdaLoggerFactory(new LambdaLoggerOptions { FunctionName = "idc-kms-guard" }, log, Time);
         Client = new LambdaRuntimeClient(runtimeApi ?? Api.Address);
         Bootstrap = new LambdaBootstrap(
             Client, LoggerFactory, Environment, Time, (options ?? new LambdaBootstrapOptions()) with { StopOnSigterm = false });
@@ -42,7 +42,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
     }
 
     // Read only once the loop has finished: the log stream is not safe to read while it is written.
-    public IReadOnlyList<JsonElement> LogLines() => Fakes.LogLines.Parse(this.log);
+    public IReadOnlyList<JsonElement> LogLines() => Fakes.LogLines.Parse(log);
 
     public async ValueTask DisposeAsync()
     {
@@ -50,7 +50,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
         await Api.DisposeAsync();
         Client.Dispose();
         LoggerFactory.Dispose();
-        this.log.Dispose();
+        log.Dispose();
         stop.Dispose();
     }
 }

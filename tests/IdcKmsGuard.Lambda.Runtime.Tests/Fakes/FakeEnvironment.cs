@@ -14,7 +14,7 @@ internal sealed class FakeEnvironment : IEnvironmentVariables
         }
     }
 
-    public string? GetVariable(string name) => this.variables.TryGetValue(name, out var value) ? value : null;
+    public string? GetVariable(string name) => variables.TryGetValue(name, out var value) ? value : null;
 
-    public void SetVariable(string name, string? value) => this.variables[name] = value;
+    public void SetVariable(string name, string? value) => variables[name] = value;
 }

@@ -24,7 +24,7 @@ internal sealed partial class FakeRuntimeApi
             }
             else if (request.HttpMethod == "POST" && path == Prefix + "init/error")
             {
-                this.initError.TrySetResult(await RecordAsync(request, "init"));
+                initError.TrySetResult(await RecordAsync(request, "init"));
                 response.StatusCode = 202;
             }
             else if (request.HttpMethod == "POST")
@@ -47,8 +47,8 @@ internal sealed partial class FakeRuntimeApi
 
     private async Task ServeNextAsync(HttpListenerResponse response)
     {
-        Interlocked.Increment(ref this.nextRequests);
-        var invocation = await this.queue.Reader.ReadAsync(this.stop.Token);
+        Interlocked.Increment(ref nextRequests);
+        var invocation = await queue.Reader.ReadAsync(stop.Token);
         response.StatusCode = 200;
         response.AddHeader("Lambda-Runtime-Aws-Request-Id", invocation.RequestId);
         response.AddHeader("Lambda-Runtime-Deadline-Ms", Millis(invocation.Deadline));
@@ -60,7 +60,7 @@ internal sealed partial class FakeRuntimeApi
 
         var body = Encoding.UTF8.GetBytes(invocation.Payload);
         response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body, this.stop.Token);
+        await response.OutputStream.WriteAsync(body, stop.Token);
     }
 
     private async Task ServeInvocationPostAsync(HttpListenerRequest request, HttpListenerResponse response, string rest)
@@ -69,7 +69,7 @@ internal sealed partial class FakeRuntimeApi
         var requestId = Uri.UnescapeDataString(rest[..slash]);
         var action = rest[(slash + 1)..];
         var post = await RecordAsync(request, requestId);
-        if (action == "response" && this.responseStatus.TryGetValue(requestId, out var rejected))
+        if (action == "response" && responseStatus.TryGetValue(requestId, out var rejected))
         {
             response.StatusCode = (int)rejected;
             var body = Encoding.UTF8.GetBytes("{\"errorMessage\":\"rejected by the fake\",\"errorType\":\"RequestEntityTooLarge\"}");
@@ -79,8 +79,8 @@ internal sealed partial class FakeRuntimeApi
 
         var slots = action switch
         {
-            "response" => this.responses,
-            "error" => this.errors,
+            "response" => responses,
+            "error" => errors,
             _ => null,
         };
         if (slots is null)
