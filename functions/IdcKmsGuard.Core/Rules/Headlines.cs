@@ -5,6 +5,9 @@ namespace IdcKmsGuard.Core.Rules;
 /// <summary>The alert's one sentence: what happened to the key and what the guard achieved.</summary>
 internal static class Headlines
 {
+    /// <summary>What an alert says for a rule without a headline of its own: every rule in the catalog has one.</summary>
+    public const string Fallback = "Identity Center key needs attention";
+
     public static string For(Finding primary, AlertOutcome outcome)
     {
         var status = outcome == AlertOutcome.Failed ? "failed" : primary.Resolved ? "fixed" : "open";
@@ -36,7 +39,7 @@ internal static class Headlines
             ("IDC-APP-ACCESS", _) => "Managed applications can no longer decrypt through Identity Center",
             ("IDC-CONTEXT-SCOPE", _) => "Identity Center's key policy statements are not scoped to this instance",
             ("ATTEMPT-DENIED", _) => "Someone tried to change the Identity Center key and was refused",
-            _ => "Identity Center key needs attention",
+            _ => Fallback,
         };
     }
 }
