@@ -34,7 +34,7 @@ public class PolicyBenchmarks
         largeCompact = KeyPolicyParser.Parse(policies.LargeCompact);
         baseline = KeyPolicyParser.Parse(policies.Baseline);
         brokenBaseline = KeyPolicyParser.Parse(policies.BrokenBaseline);
-        requests = RequiredRequests.For(facts).Select(r => r.Request).ToArray();
+        requests = RequiredRequestCatalog.For(facts).Select(r => r.Request).ToArray();
     }
 
     [Benchmark]

@@ -12,7 +12,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class AbandonedJournals(
     IEventLedger ledger,
-    EventAttempts attempts,
+    AttemptRunner attempts,
     Func<EventAttempt, InvocationBudget, Task<GuardResult>> reportLate,
     ILogger logger)
 {

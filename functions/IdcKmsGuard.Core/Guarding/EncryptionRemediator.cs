@@ -151,7 +151,7 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
         var context = new ChangeContext(instance.InstanceArn, instance.Encryption.Status.ToString(), parts.Findings);
         var step = await gate.Changes.ApplyAsync(
             context,
-            PlannedChanges.UpdateInstance(identityCenter, instance.InstanceArn, target, done),
+            RemediationActions.UpdateInstance(identityCenter, instance.InstanceArn, target, done),
             cancellationToken).ConfigureAwait(false);
         if (step.Status == StepStatus.Failed)
         {

@@ -19,7 +19,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         GuardConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        var rules = RuleEvaluations.For(guardEvent, configuration, null);
+        var rules = EvaluatedRules.For(guardEvent, configuration, null);
         if (review.Draft is null)
         {
             if (review.Disposition == Disposition.Ignored)
@@ -44,7 +44,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         {
             // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
             // event did not check stays as the sweep left it.
-            await incidents.RecordAsync(scope, alert.Findings, RuleEvaluations.Checked(guardEvent, configuration), cancellationToken).ConfigureAwait(false);
+            await incidents.RecordAsync(scope, alert.Findings, EvaluatedRules.Checked(guardEvent, configuration), cancellationToken).ConfigureAwait(false);
         }
 
         var reason = published.Disposition == Disposition.Suppressed
@@ -52,7 +52,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             : review.Reason;
         return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId)
         {
-            Rules = RuleEvaluations.For(guardEvent, configuration, published.Alert),
+            Rules = EvaluatedRules.For(guardEvent, configuration, published.Alert),
         };
     }
 
@@ -95,7 +95,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         CancellationToken cancellationToken)
     {
         // Only what this event's review checked is known to be fixed; the rest stays open for the sweep to judge.
-        var verified = RuleEvaluations.Checked(guardEvent, configuration);
+        var verified = EvaluatedRules.Checked(guardEvent, configuration);
         if (await incidents.ClosingAsync(scope, verified, cancellationToken).ConfigureAwait(false) is not { } closing)
         {
             return null;

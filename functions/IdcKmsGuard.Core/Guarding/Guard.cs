@@ -11,7 +11,7 @@ namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
 /// The whole path for one event: claim it, decide by its trigger (a key, Identity Center's encryption, the sweep), and
-/// finish. Each step lives in its own type: <see cref="EventAttempts"/> runs an attempt and ends it, the reviews
+/// finish. Each step lives in its own type: <see cref="AttemptRunner"/> runs an attempt and ends it, the reviews
 /// re-read and remediate, <see cref="EventReporter"/> publishes and keeps incidents, <see cref="SweepRun"/> sweeps.
 /// A failure that may pass fails the invocation so that Lambda delivers the event again; the last delivery reports
 /// whatever it found.
@@ -23,7 +23,7 @@ public sealed class Guard
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly GuardStores stores;
-    private readonly EventAttempts attempts;
+    private readonly AttemptRunner attempts;
     private readonly EventReporter reporter;
     private readonly ConfigurationNotices configurationNotices;
     private readonly FollowUpPlanner followUps;
@@ -60,7 +60,7 @@ public sealed class Guard
         configurationNotices = new ConfigurationNotices(outbox, composer, stores.ConfigurationHistory, time, logger);
         followUps = new FollowUpPlanner(stores.FollowUpEvents, time, logger);
         var evidence = new ChangeEvidence(keys, identityCenter);
-        attempts = new EventAttempts(
+        attempts = new AttemptRunner(
             stores.Events,
             evidence,
             options,
@@ -189,7 +189,7 @@ public sealed class Guard
         {
             return new GuardResult(guardEvent, Disposition.FollowUpScheduled, scheduled, null, null)
             {
-                Rules = RuleEvaluations.For(guardEvent, snapshot.Configuration, null),
+                Rules = EvaluatedRules.For(guardEvent, snapshot.Configuration, null),
             };
         }
 

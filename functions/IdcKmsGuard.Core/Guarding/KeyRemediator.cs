@@ -31,14 +31,14 @@ internal sealed class KeyRemediator(IKeyStore keys)
             var canEnable = true;
             if (current.IsPendingDeletion)
             {
-                var cancelled = await changes.ApplyAsync(context, PlannedChanges.CancelKeyDeletion(keys, key.Arn), cancellationToken).ConfigureAwait(false);
+                var cancelled = await changes.ApplyAsync(context, RemediationActions.CancelKeyDeletion(keys, key.Arn), cancellationToken).ConfigureAwait(false);
                 steps.Add(cancelled);
                 canEnable = cancelled.Status == StepStatus.Fixed;
             }
 
             if (canEnable)
             {
-                steps.Add(await changes.ApplyAsync(context, PlannedChanges.EnableKey(keys, key.Arn), cancellationToken).ConfigureAwait(false));
+                steps.Add(await changes.ApplyAsync(context, RemediationActions.EnableKey(keys, key.Arn), cancellationToken).ConfigureAwait(false));
             }
 
             current = await keys.DescribeKeyAsync(key.Arn, cancellationToken).ConfigureAwait(false);

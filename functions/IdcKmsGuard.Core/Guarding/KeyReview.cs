@@ -192,7 +192,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         }
 
         var context = new ChangeContext(key.Target.ToString(), before.State.ToString(), [.. parts.Findings, finding]);
-        var step = await gate.Changes.ApplyAsync(context, PlannedChanges.EnableKeyRotation(keys, key.Target), cancellationToken).ConfigureAwait(false);
+        var step = await gate.Changes.ApplyAsync(context, RemediationActions.EnableKeyRotation(keys, key.Target), cancellationToken).ConfigureAwait(false);
         var enabled = await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false);
         var verification = new Verification(enabled, enabled ? "Re-read the rotation status: enabled." : "Re-read the rotation status: still disabled.");
         return parts.WithRemediation([.. parts.Findings, finding with { Resolved = enabled }], [step], verification, parts.After);

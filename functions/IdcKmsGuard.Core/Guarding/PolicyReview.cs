@@ -104,7 +104,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         var done = $"Applied the repaired policy (lock-out safety check on): {string.Join(" ", repair.Changes)}";
         var put = await gate.Changes.ApplyAsync(
             new ChangeContext(key.Target.ToString(), stateBefore, findings),
-            PlannedChanges.PutKeyPolicy(keys, key.Target, repair.PolicyText, done),
+            RemediationActions.PutKeyPolicy(keys, key.Target, repair.PolicyText, done),
             cancellationToken).ConfigureAwait(false);
         if (put.Status != StepStatus.Fixed)
         {

@@ -69,7 +69,7 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             Checks = judged,
             FailedChecks = failed,
             AlertPathBroken = alertPathProblem is not null,
-            Rules = [.. sent.SelectMany(a => RuleEvaluations.For(sweep, configuration, a)).DistinctBy(r => r.RuleId)],
+            Rules = [.. sent.SelectMany(a => EvaluatedRules.For(sweep, configuration, a)).DistinctBy(r => r.RuleId)],
         };
     }
 

@@ -28,7 +28,7 @@ public sealed class LambdaLoggerFactory : ILoggerFactory
         this.output = output;
         this.ownsOutput = ownsOutput;
         lines = new LogOutput(output);
-        writer = new LogEntryWriter(options, Context, new LogScopes(), timeProvider, lines);
+        writer = new LogEntryWriter(options, Context, new LogScopeStack(), timeProvider, lines);
     }
 
     public LambdaLoggerOptions Options { get; }

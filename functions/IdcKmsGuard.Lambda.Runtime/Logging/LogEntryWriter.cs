@@ -9,7 +9,7 @@ namespace IdcKmsGuard.Lambda.Runtime.Logging;
 internal sealed partial class LogEntryWriter(
     LambdaLoggerOptions options,
     LambdaLogContext context,
-    LogScopes scopes,
+    LogScopeStack scopes,
     TimeProvider timeProvider,
     LogOutput output)
 {
@@ -23,7 +23,7 @@ internal sealed partial class LogEntryWriter(
 
     public LambdaLogContext Context => context;
 
-    public LogScopes Scopes => scopes;
+    public LogScopeStack Scopes => scopes;
 
     public void Write(LogLevel level, string category, string message, Exception? exception, object? state)
     {

@@ -1,6 +1,6 @@
 namespace IdcKmsGuard.Lambda.Runtime.Logging;
 
-internal sealed class LogScope(object state, LogScope? parent, LogScopes owner) : IDisposable
+internal sealed class LogScope(object state, LogScope? parent, LogScopeStack owner) : IDisposable
 {
     public object State { get; } = state;
 

@@ -21,7 +21,7 @@ public static class ConditionEvaluator
             return NullCheck.Evaluate(clause, found);
         }
 
-        if (!Comparisons.TryGet(op.BaseName, out var comparison))
+        if (!ComparisonFunctions.TryGet(op.BaseName, out var comparison))
         {
             return new(false, $"{op.Name} is not an IAM condition operator: not satisfied");
         }

@@ -61,8 +61,8 @@ internal sealed class PolicyValueSet
             if (value.IsUsable && family switch
             {
                 OperatorFamily.String or OperatorFamily.Arn => value.Matches(comparison, requestValue),
-                OperatorFamily.Numeric => Comparisons.Holds(comparison, number.CompareTo(value.Number)),
-                OperatorFamily.Date => Comparisons.Holds(comparison, date.CompareTo(value.Date)),
+                OperatorFamily.Numeric => ComparisonFunctions.Holds(comparison, number.CompareTo(value.Number)),
+                OperatorFamily.Date => ComparisonFunctions.Holds(comparison, date.CompareTo(value.Date)),
                 OperatorFamily.Bool => value.Flag == flag,
                 OperatorFamily.Binary => value.Bytes.AsSpan().SequenceEqual(bytes),
                 _ => value.Range!.Contains(address!),
@@ -81,7 +81,7 @@ internal sealed class PolicyValueSet
     public string Describe(int index) => Describe(values[index].Display);
 
     private string Describe(string shown) =>
-        Comparisons.Prefix(comparison) + (values.Length == 0 ? "no value" : shown)
+        ComparisonFunctions.Prefix(comparison) + (values.Length == 0 ? "no value" : shown)
         + (comparison == Comparison.EqualIgnoringCase ? " (ignoring case)" : string.Empty);
 
     private static string Unreadable(OperatorFamily family) => family switch

@@ -29,7 +29,7 @@ internal static class LockoutCheck
 
     private static IEnumerable<IamPrincipal> Candidates(KeyPolicy policy, IdentityCenterFacts facts)
     {
-        var org = facts.OrgId ?? RequiredRequests.UnknownOrgId;
+        var org = facts.OrgId ?? RequiredRequestCatalog.UnknownOrgId;
         yield return new IamPrincipal($"arn:{facts.Partition}:iam::{facts.Account}:role/KeyAdministrator", facts.Account, org);
         if (facts.GuardRoleArn is { } guard && guard.Split(':') is { Length: 6 } guardParts)
         {

@@ -11,7 +11,7 @@ public static class PolicyChecker
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(facts);
-        var outcomes = RequiredRequests.For(facts).Select(r => new RequestOutcome(r, PolicyEvaluator.Evaluate(policy, r.Request))).ToList();
+        var outcomes = RequiredRequestCatalog.For(facts).Select(r => new RequestOutcome(r, PolicyEvaluator.Evaluate(policy, r.Request))).ToList();
         var findings = new List<PolicyFinding>();
         findings.AddRange(AccessFindings.For(outcomes));
         findings.AddRange(LockoutCheck.For(policy, facts));

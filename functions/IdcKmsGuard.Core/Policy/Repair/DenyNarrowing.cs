@@ -27,12 +27,12 @@ internal static class DenyNarrowing
 
         copy.Remove("Action");
         copy.Remove("NotAction");
-        copy["NotAction"] = new JsonArray([.. RequiredRequests.CryptoActions.Append("kms:DescribeKey").Select(a => (JsonNode)JsonValue.Create(a)!)]);
+        copy["NotAction"] = new JsonArray([.. RequiredRequestCatalog.CryptoActions.Append("kms:DescribeKey").Select(a => (JsonNode)JsonValue.Create(a)!)]);
         var condition = copy["Condition"] as JsonObject ?? new JsonObject();
         copy["Condition"] = condition;
         var block = condition["StringEquals"] as JsonObject ?? new JsonObject();
         condition["StringEquals"] = block;
-        block[Key] = new JsonArray(JsonValue.Create(RequiredRequests.SsoService), JsonValue.Create(RequiredRequests.IdentityStoreService));
+        block[Key] = new JsonArray(JsonValue.Create(RequiredRequestCatalog.SsoService), JsonValue.Create(RequiredRequestCatalog.IdentityStoreService));
         return copy;
     }
 
@@ -50,7 +50,7 @@ internal static class DenyNarrowing
             JsonValue value => [value.GetValue<string>()],
             _ => [],
         };
-        foreach (var service in new[] { RequiredRequests.SsoService, RequiredRequests.IdentityStoreService })
+        foreach (var service in new[] { RequiredRequestCatalog.SsoService, RequiredRequestCatalog.IdentityStoreService })
         {
             if (!values.Contains(service, StringComparer.Ordinal))
             {

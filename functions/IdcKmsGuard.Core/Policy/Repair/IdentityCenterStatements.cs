@@ -15,8 +15,8 @@ public static class IdentityCenterStatements
     public const string OrgPrincipalsSid = "AllowOrgPrincipalsViaIdentityCenterAndIdentityStore";
     public const string ManagedAppsSid = "AllowManagedApps";
 
-    private static readonly string[] Services = [RequiredRequests.IdentityStoreService, RequiredRequests.SsoService];
-    private static readonly string[] ContextKeys = [RequiredRequests.InstanceContextKey, RequiredRequests.IdentityStoreContextKey];
+    private static readonly string[] Services = [RequiredRequestCatalog.IdentityStoreService, RequiredRequestCatalog.SsoService];
+    private static readonly string[] ContextKeys = [RequiredRequestCatalog.InstanceContextKey, RequiredRequestCatalog.IdentityStoreContextKey];
     private static readonly string[] ViaServices = ["sso.*.amazonaws.com", "identitystore.*.amazonaws.com"];
 
     public static JsonObject Administration(string partition, IEnumerable<string> accounts) => Statement(
@@ -34,7 +34,7 @@ public static class IdentityCenterStatements
     public static JsonObject UseKey(string account, IReadOnlyList<string>? sourceArns) => Statement(
         UseKeySid,
         new JsonObject { ["Service"] = Array(Services) },
-        Array(RequiredRequests.CryptoActions),
+        Array(RequiredRequestCatalog.CryptoActions),
         new JsonObject
         {
             ["StringEquals"] = SourceScope(account, sourceArns),

@@ -3,7 +3,7 @@ using IdcKmsGuard.Core.Policy.Evaluation;
 namespace IdcKmsGuard.Core.Policy.Requirements;
 
 /// <summary>What the requests Identity Center makes depend on: the real instance, its key and organization.</summary>
-/// <param name="OrgId">Null when unknown: the organization is then assumed to be the key's own (see RequiredRequests).</param>
+/// <param name="OrgId">Null when unknown: the organization is then assumed to be the key's own (see RequiredRequestCatalog).</param>
 /// <param name="DelegatedAdminAccounts">Accounts whose administrators manage Identity Center too.</param>
 /// <param name="Administrators">The roles administrators use; by default the AdministratorAccess permission set's role in every admin account.</param>
 /// <param name="Extra">Requests the organization also needs allowed, checked like Identity Center's own.</param>

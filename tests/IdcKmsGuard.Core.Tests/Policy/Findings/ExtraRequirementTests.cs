@@ -47,7 +47,7 @@ public sealed class ExtraRequirementTests
         var outsider = Requirement("partner role", "arn:aws:iam::999988887777:role/Partner", "kms:Decrypt", new() { ["kms:ViaService"] = [$"sso.{ReferencePolicies.Region}.amazonaws.com"] });
         var facts = WithExtras([outsider]);
 
-        var request = Assert.Single(RequiredRequests.For(facts), r => r.Kind == RequirementKind.Extra);
+        var request = Assert.Single(RequiredRequestCatalog.For(facts), r => r.Kind == RequirementKind.Extra);
 
         Assert.Equal("999988887777", ((IamPrincipal)request.Request.Principal).Account);
         Assert.Contains(PolicyChecker.Check(KeyPolicyParser.Parse(Baseline), facts).Findings, f => f.Id == PolicyFindingIds.ExtraAccess);
@@ -58,7 +58,7 @@ public sealed class ExtraRequirementTests
     {
         var extra = Requirement("Q Business", "qbusiness.amazonaws.com", "kms:Decrypt", new() { ["kms:ViaService"] = [$"sso.{ReferencePolicies.Region}.amazonaws.com"] });
 
-        var request = Assert.Single(RequiredRequests.For(WithExtras([extra])), r => r.Kind == RequirementKind.Extra);
+        var request = Assert.Single(RequiredRequestCatalog.For(WithExtras([extra])), r => r.Kind == RequirementKind.Extra);
 
         Assert.Equal("kms:Decrypt (Q Business)", request.Purpose);
         Assert.IsType<ServicePrincipal>(request.Request.Principal);

@@ -18,7 +18,7 @@ public sealed class RepairNeverWidensTests
     private const int Iterations = 2_000;
     private const string ConditionedAdministration = """{"Sid":"AdminsWithMfa","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""";
 
-    private static readonly string[] IdentityCenterActions = [.. RequiredRequests.CryptoActions, "kms:DescribeKey"];
+    private static readonly string[] IdentityCenterActions = [.. RequiredRequestCatalog.CryptoActions, "kms:DescribeKey"];
 
     private static readonly IReadOnlyList<PolicyRequest> Requests = RequestUniverse();
 
@@ -86,7 +86,7 @@ public sealed class RepairNeverWidensTests
     }
 
     private static bool IsIdentityCentersOwn(PolicyRequest request) =>
-        request.Principal is ServicePrincipal { Name: RequiredRequests.SsoService or RequiredRequests.IdentityStoreService }
+        request.Principal is ServicePrincipal { Name: RequiredRequestCatalog.SsoService or RequiredRequestCatalog.IdentityStoreService }
         && IdentityCenterActions.Contains(request.Action, StringComparer.Ordinal);
 
     // Who may ask (this account, another organization's account, Identity Center's services, a managed application),
@@ -99,18 +99,18 @@ public sealed class RepairNeverWidensTests
         [
             new IamPrincipal($"arn:aws:iam::{facts.Account}:role/App", facts.Account, facts.OrgId),
             new IamPrincipal("arn:aws:iam::999988887777:role/Outsider", "999988887777", "o-outsider000"),
-            new ServicePrincipal(RequiredRequests.SsoService),
-            new ServicePrincipal(RequiredRequests.IdentityStoreService),
-            new ServicePrincipal(RequiredRequests.ManagedApplicationService),
+            new ServicePrincipal(RequiredRequestCatalog.SsoService),
+            new ServicePrincipal(RequiredRequestCatalog.IdentityStoreService),
+            new ServicePrincipal(RequiredRequestCatalog.ManagedApplicationService),
         ];
         string[] actions = [.. IdentityCenterActions, "kms:Encrypt", "kms:GenerateDataKey", "kms:PutKeyPolicy", "kms:CreateGrant", "kms:ScheduleKeyDeletion", "kms:DisableKey"];
         RequestContext[] contexts =
         [
             RequestContext.Empty,
             RequestContext.Empty.With("aws:SourceAccount", facts.Account).With("aws:SourceArn", facts.InstanceArn)
-                .With($"kms:EncryptionContext:{RequiredRequests.InstanceContextKey}", facts.InstanceArn).With("kms:EncryptionContextKeys", RequiredRequests.InstanceContextKey),
-            RequestContext.Empty.With("kms:ViaService", "sso.us-east-1.amazonaws.com").With("aws:PrincipalOrgID", facts.OrgId ?? RequiredRequests.UnknownOrgId)
-                .With("kms:EncryptionContextKeys", RequiredRequests.InstanceContextKey).With("aws:MultiFactorAuthPresent", "true"),
+                .With($"kms:EncryptionContext:{RequiredRequestCatalog.InstanceContextKey}", facts.InstanceArn).With("kms:EncryptionContextKeys", RequiredRequestCatalog.InstanceContextKey),
+            RequestContext.Empty.With("kms:ViaService", "sso.us-east-1.amazonaws.com").With("aws:PrincipalOrgID", facts.OrgId ?? RequiredRequestCatalog.UnknownOrgId)
+                .With("kms:EncryptionContextKeys", RequiredRequestCatalog.InstanceContextKey).With("aws:MultiFactorAuthPresent", "true"),
         ];
         return [.. from principal in principals from action in actions from context in contexts select new PolicyRequest(principal, action, facts.KeyArn, context)];
     }

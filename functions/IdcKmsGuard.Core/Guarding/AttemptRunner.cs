@@ -11,7 +11,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// and the end of the attempt. A failure that may pass gives the event back (journal kept) so that the retry finishes
 /// it; the last delivery, or one that lost track of its changes, reports instead, and only then is the event done.
 /// </summary>
-internal sealed class EventAttempts(
+internal sealed class AttemptRunner(
     IEventLedger ledger,
     ChangeEvidence evidence,
     GuardOptions options,

@@ -7,7 +7,7 @@ namespace IdcKmsGuard.Core.Policy.Requirements;
 /// service principals with the encryption context they send, administrators via kms:ViaService, and managed
 /// applications likewise.
 /// </summary>
-public static class RequiredRequests
+public static class RequiredRequestCatalog
 {
     public const string SsoService = "sso.amazonaws.com";
     public const string IdentityStoreService = "identitystore.amazonaws.com";

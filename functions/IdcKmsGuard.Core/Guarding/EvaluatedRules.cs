@@ -6,7 +6,7 @@ using IdcKmsGuard.Core.Rules;
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>Which rules an event makes the guard evaluate, and how each came out (for replay and the response).</summary>
-internal static class RuleEvaluations
+internal static class EvaluatedRules
 {
     private static readonly GuardRule[] KeyState = [RuleCatalog.KeyEnabled, RuleCatalog.KeyNotPendingDeletion, RuleCatalog.KeyMaterial, RuleCatalog.KeyDeleted];
 

@@ -1,7 +1,7 @@
 namespace IdcKmsGuard.Lambda.Runtime.Logging;
 
 // Scopes follow the async flow (unlike the invocation context) because they belong to one piece of work.
-internal sealed class LogScopes
+internal sealed class LogScopeStack
 {
     private readonly AsyncLocal<LogScope?> current = new();
 

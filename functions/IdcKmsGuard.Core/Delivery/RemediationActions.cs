@@ -4,7 +4,7 @@ using IdcKmsGuard.Core.Ports;
 namespace IdcKmsGuard.Core.Delivery;
 
 /// <summary>Every change the guard makes, as a <see cref="PlannedChange"/> whose action names its evidence.</summary>
-internal static class PlannedChanges
+internal static class RemediationActions
 {
     public static PlannedChange EnableKey(IKeyStore keys, KeyArn key) =>
         new(ChangeEvidence.EnableKey, key.ToString(), null, "Enabled the key.", token => keys.EnableKeyAsync(key, token));

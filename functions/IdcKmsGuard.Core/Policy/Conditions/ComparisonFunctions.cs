@@ -1,7 +1,7 @@
 namespace IdcKmsGuard.Core.Policy.Conditions;
 
 /// <summary>Maps each IAM base operator (without qualifier and IfExists) to its positive test.</summary>
-internal static class Comparisons
+internal static class ComparisonFunctions
 {
     private static readonly Dictionary<string, Comparison> ByBaseName = new(StringComparer.OrdinalIgnoreCase)
     {
