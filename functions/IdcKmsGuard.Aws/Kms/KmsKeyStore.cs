@@ -155,6 +155,11 @@ public sealed class KmsKeyStore(KmsClientFactory clients, KmsClientFactory? chan
         metadata.Origin?.Value ?? "UNKNOWN",
         metadata.KeyManager?.Value ?? "UNKNOWN",
         metadata.MultiRegion ?? false,
-        metadata.MultiRegionConfiguration?.MultiRegionKeyType?.Value,
+        metadata.MultiRegionConfiguration?.MultiRegionKeyType?.Value switch
+        {
+            "PRIMARY" => MultiRegionRole.Primary,
+            "REPLICA" => MultiRegionRole.Replica,
+            _ => MultiRegionRole.None,
+        },
         metadata.DeletionDate is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)) : null);
 }

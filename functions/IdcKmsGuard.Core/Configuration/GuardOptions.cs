@@ -35,7 +35,7 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     {
         ArgumentNullException.ThrowIfNull(actor);
         return !string.IsNullOrEmpty(GuardRoleArn)
-            && actor.Type == "AssumedRole"
+            && actor.Kind == ActorType.AssumedRole
             && string.Equals(actor.SessionIssuerArn, GuardRoleArn, StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,25 @@ public sealed record Actor(
     /// <summary>The guard's own schedule: nobody did anything, the sweep looked.</summary>
     public static Actor Schedule { get; } = new("Schedule", null, null, null, null, "events.amazonaws.com");
 
+    public ActorType Kind => Type switch
+    {
+        null => ActorType.Unknown,
+        "Root" => ActorType.Root,
+        "IAMUser" => ActorType.IamUser,
+        "AssumedRole" => ActorType.AssumedRole,
+        "FederatedUser" => ActorType.FederatedUser,
+        "AWSAccount" => ActorType.AwsAccount,
+        "AWSService" => ActorType.AwsService,
+        "IdentityCenterUser" => ActorType.IdentityCenterUser,
+        "Schedule" => ActorType.Schedule,
+        _ => ActorType.Other,
+    };
+
     public string Describe() => (Type, Arn, InvokedBy) switch
     {
         (_, { } arn, _) when Type is not null => $"{Type} {arn}",
         (_, { } arn, _) => arn,
-        ("Schedule", null, _) => "the guard's scheduled sweep (no event named the key)",
+        (_, null, _) when Kind == ActorType.Schedule => "the guard's scheduled sweep (no event named the key)",
         (_, null, { } service) => $"AWS service ({service})",
         ({ } type, null, null) => type,
         _ => "unknown principal",

@@ -41,7 +41,7 @@ internal sealed class AlertComposer(TimeProvider time)
             return $"The guard's scheduled sweep re-read {subject}{when}, whatever events were or were not delivered.";
         }
 
-        if (guardEvent.Actor.Type == "AWSService" && guardEvent.Actor.Arn is null)
+        if (guardEvent.Actor.Kind == ActorType.AwsService && guardEvent.Actor.Arn is null)
         {
             return $"AWS reported {guardEvent.EventName} for {subject}{when}.";
         }

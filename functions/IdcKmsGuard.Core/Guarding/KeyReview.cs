@@ -112,7 +112,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
             {
                 case Trigger.KeyPolicyChanged:
                     return await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
-                case Trigger.KeyRotationDisabled when before.MultiRegionRole != "REPLICA" && gate.IsOn(RuleCatalog.KeyRotation):
+                case Trigger.KeyRotationDisabled when before.MultiRegionRole != MultiRegionRole.Replica && gate.IsOn(RuleCatalog.KeyRotation):
                     return await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false);
                 case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
                     return await SweepChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
@@ -138,7 +138,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         CancellationToken cancellationToken)
     {
         parts = await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
-        return before.MultiRegionRole != "REPLICA" && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
+        return before.MultiRegionRole != MultiRegionRole.Replica && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
             ? await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false)
             : parts;
     }

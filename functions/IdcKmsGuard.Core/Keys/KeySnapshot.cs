@@ -9,7 +9,7 @@ public sealed record KeySnapshot(
     string Origin,
     string KeyManager,
     bool MultiRegion,
-    string? MultiRegionRole,
+    MultiRegionRole MultiRegionRole,
     DateTimeOffset? DeletionDate)
 {
     public bool IsPendingDeletion => State is KeyState.PendingDeletion or KeyState.PendingReplicaDeletion;

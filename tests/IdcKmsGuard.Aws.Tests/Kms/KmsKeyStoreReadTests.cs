@@ -19,7 +19,7 @@ public sealed class KmsKeyStoreReadTests(SeededAccountFixture fixture) : IClassF
         var snapshot = await new KmsKeyStore(clients).DescribeKeyAsync(SeededKey, CancellationToken.None);
 
         Assert.Equal(
-            new KeySnapshot(SeededKey, KeyState.Enabled, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", true, "PRIMARY", null),
+            new KeySnapshot(SeededKey, KeyState.Enabled, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", true, MultiRegionRole.Primary, null),
             snapshot);
     }
 

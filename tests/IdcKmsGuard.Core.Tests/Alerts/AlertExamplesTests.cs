@@ -54,7 +54,7 @@ public sealed class AlertExamplesTests
         sweep.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
         sweep.IdentityCenter.AdditionalRegions.Add(replica.Region);
         sweep.Keys.Add(replica, KeyState.Enabled, RootOnly);
-        sweep.Keys.Update(replica, k => k with { MultiRegionRole = "REPLICA" });
+        sweep.Keys.Update(replica, k => k with { MultiRegionRole = MultiRegionRole.Replica });
         var incident = new GuardScenario(KeyState.Disabled, remediate: false);
         await incident.HandleAsync("kms-disable-key.json");
         incident.Keys.SetState(GuardScenario.Key, KeyState.Enabled);

@@ -183,6 +183,6 @@ public sealed class AuditorTests
     {
         identityCenter.AdditionalRegions.Add(Replica.Region);
         keys.Add(Replica, state, policy);
-        keys.Update(Replica, k => k with { MultiRegionRole = "REPLICA" });
+        keys.Update(Replica, k => k with { MultiRegionRole = MultiRegionRole.Replica });
     }
 }

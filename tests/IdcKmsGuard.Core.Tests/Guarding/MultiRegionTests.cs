@@ -93,6 +93,6 @@ public sealed class MultiRegionTests
     {
         scenario.IdentityCenter.AdditionalRegions.Add(Replica.Region);
         scenario.Keys.Add(Replica, state, policy ?? Baseline);
-        scenario.Keys.Update(Replica, k => k with { MultiRegionRole = "REPLICA" });
+        scenario.Keys.Update(Replica, k => k with { MultiRegionRole = MultiRegionRole.Replica });
     }
 }

@@ -191,7 +191,7 @@ public sealed class SweepTests
     {
         scenario.IdentityCenter.AdditionalRegions.Add(Replica.Region);
         scenario.Keys.Add(Replica, KeyState.Enabled, policy);
-        scenario.Keys.Update(Replica, k => k with { MultiRegionRole = "REPLICA" });
+        scenario.Keys.Update(Replica, k => k with { MultiRegionRole = MultiRegionRole.Replica });
     }
 
     private async Task<GuardResult> SweepAsync(GuardScenario scenario)

@@ -47,7 +47,7 @@ internal sealed class InMemoryKeyStore : IKeyStore
     /// <param name="guarded">Marked with the guarded tag, as infra/key/*.yaml and enable-cmk mark Identity Center's key.</param>
     public KeySnapshot Add(KeyArn arn, KeyState state, string policy = "{}", bool guarded = true)
     {
-        var snapshot = new KeySnapshot(arn, state, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", arn.IsMultiRegion, arn.IsMultiRegion ? "PRIMARY" : null, null);
+        var snapshot = new KeySnapshot(arn, state, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", arn.IsMultiRegion, arn.IsMultiRegion ? MultiRegionRole.Primary : MultiRegionRole.None, null);
         keys[arn.ToString()] = snapshot;
         policies[arn.ToString()] = policy;
         if (guarded)

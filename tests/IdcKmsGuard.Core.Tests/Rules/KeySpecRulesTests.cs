@@ -3,7 +3,7 @@ using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Rules;
 
-namespace IdcKmsGuard.Core.Tests.Guarding;
+namespace IdcKmsGuard.Core.Tests.Rules;
 
 public sealed class KeySpecRulesTests
 {
@@ -13,7 +13,7 @@ public sealed class KeySpecRulesTests
         "arn:aws:sso:::instance/ssoins-1111222233334444", "d-1234567890", "111122223333", "corp", "ACTIVE", "us-east-1",
         new EncryptionConfiguration(EncryptionKeyType.CustomerManagedKey, Key, EncryptionStatus.Enabled, null));
 
-    private static readonly KeySnapshot Good = new(Key, KeyState.Enabled, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", true, "PRIMARY", null);
+    private static readonly KeySnapshot Good = new(Key, KeyState.Enabled, "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", "CUSTOMER", true, MultiRegionRole.Primary, null);
 
     [Fact]
     public void Evaluate_WhenSymmetricCustomerManagedKeyInTheInstancesAccountAndRegion_ShouldFindNothing()
