@@ -30,7 +30,7 @@ internal sealed record GuardSettings(
     public int FollowUpAttempts { get; init; } = 5;
 
     /// <summary>The key that encrypts the alert topic: the sweep checks it (null: not checked).</summary>
-    public string? AlertTopicKeyArn { get; init; }
+    public Core.Keys.KeyArn? AlertTopicKeyArn { get; init; }
 
     public const string AlertTopicKeyArnVariable = "ALERT_TOPIC_KEY_ARN";
 
@@ -101,8 +101,8 @@ internal sealed record GuardSettings(
             DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
             AlertTopicKeyArn = environment.GetVariable(AlertTopicKeyArnVariable) is { Length: > 0 } topicKey
-                ? Core.Keys.KeyArn.TryParse(topicKey, out _)
-                    ? topicKey
+                ? Core.Keys.KeyArn.TryParse(topicKey, out var topicKeyArn)
+                    ? topicKeyArn
                     : throw new InvalidOperationException($"{AlertTopicKeyArnVariable} must be a KMS key ARN, not '{topicKey}'.")
                 : null,
         };

@@ -51,7 +51,7 @@ public sealed class GuardSettingsTests
         var settings = GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("ALERT_TOPIC_KEY_ARN", TopicKey)));
         var error = Assert.Throws<InvalidOperationException>(() => GuardSettings.FromEnvironment(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("ALERT_TOPIC_KEY_ARN", "alias/sns"))));
 
-        Assert.Equal(TopicKey, settings.AlertTopicKeyArn);
+        Assert.Equal(TopicKey, settings.AlertTopicKeyArn?.ToString());
         Assert.Equal("ALERT_TOPIC_KEY_ARN must be a KMS key ARN, not 'alias/sns'.", error.Message);
     }
 

@@ -10,7 +10,6 @@ using IdcKmsGuard.Aws.State;
 using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Guarding;
-using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Switching;
@@ -48,7 +47,7 @@ public static class AwsGuardFactory
             MaySwitchEncryption = deployment.MaySwitchEncryption,
             DeliveryAttempts = deployment.DeliveryAttempts,
             FollowUpAttempts = deployment.FollowUpAttempts,
-            AlertTopicKeyArn = deployment.AlertTopicKeyArn is { } topicKey && KeyArn.TryParse(topicKey, out var parsed) ? parsed : null,
+            AlertTopicKeyArn = deployment.AlertTopicKeyArn,
         };
 
         var ssmSource = deployment.ConfigurationParameter is { } parameter

@@ -1,3 +1,5 @@
+using IdcKmsGuard.Core.Keys;
+
 namespace IdcKmsGuard.Aws.Composition;
 
 /// <summary>Where and how a guard runs: what the function reads from its environment, and what replay takes as flags.</summary>
@@ -29,5 +31,5 @@ public sealed record GuardDeployment(
     public int FollowUpAttempts { get; init; } = 5;
 
     /// <summary>The key that encrypts the alert topic, which the sweep checks; null: not checked.</summary>
-    public string? AlertTopicKeyArn { get; init; }
+    public KeyArn? AlertTopicKeyArn { get; init; }
 }
