@@ -36,6 +36,27 @@ internal sealed class AttemptRunner(
         return await AttemptAsync(attempt, budget, decide).ConfigureAwait(false);
     }
 
+    /// <exception cref="RetryLaterException">Another invocation holds the event, or the claim could not be made in time.</exception>
+    public async Task<LedgerClaim> ClaimAsync(string eventId, InvocationBudget budget)
+    {
+        LedgerClaim claim;
+        try
+        {
+            claim = await ledger.ClaimAsync(eventId, budget.LeaseUntil, budget.Work).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (budget.WorkStopped)
+        {
+            throw new RetryLaterException(
+                RetryLaterException.DeadlineExceeded, $"Event {eventId} could not be claimed before the deadline; nothing was changed.", e);
+        }
+
+        // Never "done" while someone else may still fail: Lambda's retry finds it finished, or free to take.
+        return claim.Status == EventClaim.InProgress
+            ? throw new RetryLaterException(
+                RetryLaterException.EventInProgress, $"Event {eventId} is being handled by another invocation; this delivery is retried later.")
+            : claim;
+    }
+
     public async Task ReleaseQuietlyAsync(LedgerClaim claim, CancellationToken cancellationToken) =>
         await ReleaseQuietlyAsync(ledger, claim, cancellationToken).ConfigureAwait(false);
 

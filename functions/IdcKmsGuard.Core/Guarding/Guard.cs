@@ -18,19 +18,10 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 public sealed class Guard
 {
-    private readonly IKeyStore keys;
     private readonly GuardOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly GuardStores stores;
-    private readonly AttemptRunner attempts;
-    private readonly EventReporter reporter;
-    private readonly ConfigurationNotices configurationNotices;
-    private readonly FollowUpPlanner followUps;
-    private readonly AbandonedJournals abandoned;
-    private readonly KeyEventReview keyEvents;
-    private readonly InstanceEventReview instanceEvents;
-    private readonly SweepRun sweeps;
+    private readonly GuardParts parts;
 
     /// <param name="configuration">The tunable configuration, read per event (the provider caches it); null: the defaults.
     /// A snapshot with a fault (a refused or unreadable document) raises one GUARD-CONFIG alert per fault.</param>
@@ -45,44 +36,20 @@ public sealed class Guard
         Func<CancellationToken, Task<ConfigurationSnapshot>>? configuration = null,
         GuardStores? stores = null)
     {
-        this.keys = keys;
         this.options = options;
         this.time = time;
         this.logger = logger;
-        this.stores = stores ??= GuardStores.Stateless;
-        var composer = new AlertComposer(time);
-        var outbox = new AlertOutbox(publisher, stores.Alerts, logger);
-        var incidents = new IncidentBook(stores.Incidents, time);
-        var keysInUse = new KeyInUseTracker(stores.KeysInUse);
-        var auditor = new Auditing.Auditor(identityCenter, keys, options, time);
-        var keyReview = new KeyReview(keys, options, stores.KnownGoodPolicies, time);
-        reporter = new EventReporter(outbox, composer, incidents, logger);
-        configurationNotices = new ConfigurationNotices(outbox, composer, stores.ConfigurationHistory, time, logger);
-        followUps = new FollowUpPlanner(stores.FollowUpEvents, time, logger);
-        var evidence = new ChangeEvidence(keys, identityCenter);
-        attempts = new AttemptRunner(
-            stores.Events,
-            evidence,
-            options,
-            configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults)),
-            reporter,
-            time,
-            logger);
-        abandoned = new AbandonedJournals(stores.Events, attempts, (attempt, budget) => attempts.RunAsync(attempt, budget, DecideAsync), logger);
-        keyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, abandoned);
-        var encryptionReview = new EncryptionReview(identityCenter, keys, options, stores, time, auditor);
-        instanceEvents = new InstanceEventReview(identityCenter, encryptionReview);
-        var alertPath = new AlertPathCheck(keys, options.AlertTopicKeyArn);
-        sweeps = new SweepRun(new SweepReview(auditor, keyReview, keysInUse, time), incidents, outbox, composer, alertPath, logger);
+        var ports = new GuardPorts(identityCenter, keys, publisher, stores ?? GuardStores.Stateless);
+        parts = new GuardParts(ports, options, time, logger, configuration ?? (_ => Task.FromResult(ConfigurationSnapshot.Defaults)), DecideAsync);
     }
 
     /// <summary>Re-checks switches that are still UPDATING; null: the first alert tells people to check by hand.</summary>
-    public IFollowUpScheduler? FollowUps { get => followUps.Scheduler; init => followUps.Scheduler = value; }
+    public IFollowUpScheduler? FollowUps { get => parts.FollowUps.Scheduler; init => parts.FollowUps.Scheduler = value; }
 
-    public FollowUpSchedule FollowUpSchedule { get => followUps.Schedule; init => followUps.Schedule = value; }
+    public FollowUpSchedule FollowUpSchedule { get => parts.FollowUps.Schedule; init => parts.FollowUps.Schedule = value; }
 
     /// <summary>Who wrote a configuration version (SSM's parameter history), for GUARD-CONFIG-CHANGED; null: not said.</summary>
-    public IConfigurationAuthors? ConfigurationAuthors { get => configurationNotices.Authors; init => configurationNotices.Authors = value; }
+    public IConfigurationAuthors? ConfigurationAuthors { get => parts.ConfigurationNotices.Authors; init => parts.ConfigurationNotices.Authors = value; }
 
     public Task<GuardResult> HandleAsync(GuardEvent guardEvent, CancellationToken cancellationToken) =>
         HandleAsync(guardEvent, followUp: null, InvocationBudget.Unbounded(time, cancellationToken));
@@ -102,7 +69,7 @@ public sealed class Guard
     {
         ArgumentNullException.ThrowIfNull(followUp);
         ArgumentNullException.ThrowIfNull(budget);
-        var guardEvent = await followUps.EventOfAsync(followUp, budget.Work).ConfigureAwait(false);
+        var guardEvent = await parts.FollowUps.EventOfAsync(followUp, budget.Work).ConfigureAwait(false);
         return await HandleAsync(guardEvent, followUp, budget).ConfigureAwait(false);
     }
 
@@ -112,13 +79,13 @@ public sealed class Guard
         ArgumentNullException.ThrowIfNull(budget);
         if (guardEvent.Trigger == Trigger.Unsupported)
         {
-            return reporter.Ignore(guardEvent, $"{guardEvent.EventName} from {guardEvent.EventSource} is not an event the guard acts on");
+            return parts.Reporter.Ignore(guardEvent, $"{guardEvent.EventName} from {guardEvent.EventSource} is not an event the guard acts on");
         }
 
         // A follow-up is delivered by SQS (up to its receive limit), an event by Lambda's asynchronous retries.
         var deliveries = followUp is null ? options.DeliveryAttempts : options.FollowUpAttempts;
         var claim = guardEvent.EventId is { } originalId
-            ? await ClaimAsync(followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}", budget).ConfigureAwait(false)
+            ? await parts.Attempts.ClaimAsync(followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}", budget).ConfigureAwait(false)
             : LedgerClaim.Unrecorded("-");
         if (claim.Status == EventClaim.AlreadyDone)
         {
@@ -127,30 +94,8 @@ public sealed class Guard
             return new GuardResult(guardEvent, Disposition.Duplicate, reason, null, null);
         }
 
-        return await attempts.RunAsync(new EventAttempt(guardEvent, followUp, claim, deliveries, LateReport: false), budget, DecideAsync).ConfigureAwait(false);
-    }
-
-    private async Task<LedgerClaim> ClaimAsync(string eventId, InvocationBudget budget)
-    {
-        LedgerClaim claim;
-        try
-        {
-            claim = await stores.Events.ClaimAsync(eventId, budget.LeaseUntil, budget.Work).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (budget.WorkStopped)
-        {
-            throw new RetryLaterException(
-                RetryLaterException.DeadlineExceeded,
-                $"Event {eventId} could not be claimed before the deadline; nothing was changed.",
-                e);
-        }
-
-        // Never "done" while someone else may still fail: Lambda's retry finds it finished, or free to take.
-        return claim.Status == EventClaim.InProgress
-            ? throw new RetryLaterException(
-                RetryLaterException.EventInProgress,
-                $"Event {eventId} is being handled by another invocation; this delivery is retried later.")
-            : claim;
+        var attempt = new EventAttempt(guardEvent, followUp, claim, deliveries, LateReport: false);
+        return await parts.Attempts.RunAsync(attempt, budget, DecideAsync).ConfigureAwait(false);
     }
 
     private async Task<GuardResult> DecideAsync(EventAttempt attempt, ChangeJournal journal, ConfigurationSnapshot snapshot, InvocationBudget budget)
@@ -164,8 +109,8 @@ public sealed class Guard
                 + "nothing is decided on the defaults; Lambda retries the event.");
         }
 
-        await configurationNotices.AnnounceAsync(guardEvent, snapshot, budget.Work).ConfigureAwait(false);
-        var gate = GateFor(attempt, journal, snapshot);
+        await parts.ConfigurationNotices.AnnounceAsync(guardEvent, snapshot, budget.Work).ConfigureAwait(false);
+        var gate = parts.GateFor(attempt, journal, snapshot);
         KeyReviewResult review;
         try
         {
@@ -175,8 +120,8 @@ public sealed class Guard
             }
 
             review = guardEvent.Trigger is Trigger.IdentityCenterEncryptionChanged or Trigger.IdentityCenterRegionChanged
-                ? await instanceEvents.ReviewAsync(guardEvent, gate, attempt.FollowUp, budget.Work).ConfigureAwait(false)
-                : await keyEvents.ReviewAsync(guardEvent, gate, budget, attempt.LateReport).ConfigureAwait(false);
+                ? await parts.InstanceEvents.ReviewAsync(guardEvent, gate, attempt.FollowUp, budget.Work).ConfigureAwait(false)
+                : await parts.KeyEvents.ReviewAsync(guardEvent, gate, budget, attempt.LateReport).ConfigureAwait(false);
         }
         catch (AwsCallException e) when (journal.IsLastAttempt || !e.IsTransient)
         {
@@ -185,7 +130,7 @@ public sealed class Guard
         }
 
         ThrowIfRetryWanted(journal);
-        if (review.Updating && await followUps.ScheduleAsync(guardEvent, attempt.FollowUp, budget.Work).ConfigureAwait(false) is { } scheduled)
+        if (review.Updating && await parts.FollowUps.ScheduleAsync(guardEvent, attempt.FollowUp, budget.Work).ConfigureAwait(false) is { } scheduled)
         {
             return new GuardResult(guardEvent, Disposition.FollowUpScheduled, scheduled, null, null)
             {
@@ -193,31 +138,20 @@ public sealed class Guard
             };
         }
 
-        return await reporter.ReportAsync(guardEvent, review, snapshot.Configuration, budget.Work).ConfigureAwait(false);
+        return await parts.Reporter.ReportAsync(guardEvent, review, snapshot.Configuration, budget.Work).ConfigureAwait(false);
     }
 
     private async Task<GuardResult> SweepAsync(EventAttempt attempt, ChangeJournal journal, RemediationGate gate, InvocationBudget budget)
     {
         if (!attempt.LateReport)
         {
-            await abandoned.FinishAsync(scope: null, attempt.Event.EventId, budget).ConfigureAwait(false);
+            await parts.Abandoned.FinishAsync(scope: null, attempt.Event.EventId, budget).ConfigureAwait(false);
         }
 
-        var swept = await sweeps.RunAsync(attempt.Event, gate, budget.Work).ConfigureAwait(false);
+        var swept = await parts.Sweeps.RunAsync(attempt.Event, gate, budget.Work).ConfigureAwait(false);
         ThrowIfRetryWanted(journal);
         return swept;
     }
-
-    private RemediationGate GateFor(EventAttempt attempt, ChangeJournal journal, ConfigurationSnapshot snapshot) =>
-        new(keys, options, snapshot.Configuration, attempt.Event, time, journal, stores.ExemptChanges)
-        {
-            HeldBack = attempt.LateReport
-                ? "this is a late report of an earlier attempt that was interrupted; the event or sweep that found it checks the key itself."
-                : snapshot.FailClosed
-                    ? $"the configuration cannot be read ({snapshot.Fault?.Message}) and none was read before, "
-                        + "so the guard changes nothing and only reports (fail closed)."
-                    : null,
-        };
 
     private static void ThrowIfRetryWanted(ChangeJournal journal)
     {
