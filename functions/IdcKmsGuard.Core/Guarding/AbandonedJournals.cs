@@ -13,7 +13,7 @@ namespace IdcKmsGuard.Core.Guarding;
 internal sealed class AbandonedJournals(
     IEventLedger ledger,
     AttemptRunner attempts,
-    Func<EventAttempt, InvocationBudget, Task<GuardResult>> reportLate,
+    AttemptRunner.Decision decide,
     ILogger logger)
 {
     /// <param name="scope">The key whose journals to finish; null: every scope (the sweep).</param>
@@ -63,6 +63,7 @@ internal sealed class AbandonedJournals(
         }
 
         logger.LogWarning("Finishing event {EventId}, which attempt {Attempt} left unfinished", eventId, claim.Attempt - 1);
-        await reportLate(new EventAttempt(EventReader.Read(json), FollowUp: null, claim, claim.Attempt, LateReport: true), budget).ConfigureAwait(false);
+        var late = new EventAttempt(EventReader.Read(json), FollowUp: null, claim, claim.Attempt, LateReport: true);
+        await attempts.RunAsync(late, budget, decide).ConfigureAwait(false);
     }
 }

@@ -19,13 +19,14 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         GuardConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        var rules = EvaluatedRules.For(guardEvent, configuration, null);
         if (review.Draft is null)
         {
             if (review.Disposition == Disposition.Ignored)
             {
                 return Ignore(guardEvent, review.Reason);
             }
+
+            var rules = EvaluatedRules.For(guardEvent, configuration, null);
 
             if (review.Scope is { } healed
                 && await CloseIncidentAsync(guardEvent, healed, configuration, cancellationToken).ConfigureAwait(false) is { } closed)

@@ -39,8 +39,7 @@ internal sealed class GuardParts
         ConfigurationNotices = new ConfigurationNotices(outbox, composer, stores.ConfigurationHistory, time, logger);
         FollowUps = new FollowUpPlanner(stores.FollowUpEvents, time, logger);
         Attempts = new AttemptRunner(stores.Events, new ChangeEvidence(keys, identityCenter), options, configuration, Reporter, time, logger);
-        var attempts = Attempts;
-        Abandoned = new AbandonedJournals(stores.Events, attempts, (attempt, budget) => attempts.RunAsync(attempt, budget, decide), logger);
+        Abandoned = new AbandonedJournals(stores.Events, Attempts, decide, logger);
         KeyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, Abandoned);
         InstanceEvents = new InstanceEventReview(identityCenter, new EncryptionReview(identityCenter, keys, options, stores, time, auditor));
         var alertPath = new AlertPathCheck(keys, options.AlertTopicKeyArn);
