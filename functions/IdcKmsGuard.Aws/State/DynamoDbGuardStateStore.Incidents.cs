@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 using static IdcKmsGuard.Aws.State.StateValues;
 
@@ -6,15 +7,15 @@ namespace IdcKmsGuard.Aws.State;
 
 public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
 {
-    public async Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken)
+    public async Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(scope);
-        var item = (await GetAsync(StateTable.SweepPrefix + scope, cancellationToken).ConfigureAwait(false)).Item;
+        ArgumentNullException.ThrowIfNull(scope);
+        var item = (await GetAsync(StateTable.SweepPrefix + scope.Arn, cancellationToken).ConfigureAwait(false)).Item;
         return item.IsEmpty()
             ? null
             : new IncidentMemory(
                 scope,
-                item.GetString(StateTable.Fingerprint) ?? string.Empty,
+                RuleSet.Parse(item.GetString(StateTable.Fingerprint)),
                 (int)(item.GetNumber(StateTable.Sweeps) ?? 1),
                 item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
     }
@@ -23,14 +24,14 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
     public async Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memory);
-        var pk = StateTable.SweepPrefix + memory.Scope;
+        var pk = StateTable.SweepPrefix + memory.Scope.Arn;
         var request = new PutItemRequest
         {
             TableName = tableName,
             Item = new()
             {
                 [StateTable.Pk] = Text(pk),
-                [StateTable.Fingerprint] = Text(memory.Fingerprint),
+                [StateTable.Fingerprint] = Text(memory.Open.ToString()),
                 [StateTable.Sweeps] = Number(memory.Sweeps),
                 [StateTable.Since] = Millis(memory.Since),
             },
@@ -44,7 +45,7 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
             request.ConditionExpression = "fingerprint = :fingerprint AND sweeps = :sweeps AND since = :since";
             request.ExpressionAttributeValues = new()
             {
-                [":fingerprint"] = Text(expected.Fingerprint),
+                [":fingerprint"] = Text(expected.Open.ToString()),
                 [":sweeps"] = Number(expected.Sweeps),
                 [":since"] = Millis(expected.Since),
             };

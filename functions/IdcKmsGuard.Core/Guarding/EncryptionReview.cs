@@ -6,6 +6,7 @@ using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -21,7 +22,7 @@ internal sealed class EncryptionReview
     private readonly EncryptionRemediator remediator;
     private readonly TimeProvider time;
     private readonly Auditing.Auditor auditor;
-    private readonly State.IIncidentMemory incidents;
+    private readonly IncidentBook incidents;
     private readonly KeyInUseTracker keysInUse;
 
     public EncryptionReview(
@@ -39,11 +40,17 @@ internal sealed class EncryptionReview
         keysInUse = new KeyInUseTracker(state.KeysInUse);
         remediator = new EncryptionRemediator(identityCenter, keys, options, policyReview);
         this.auditor = auditor;
-        incidents = state.Incidents;
+        incidents = new IncidentBook(state.Incidents, time);
     }
 
     /// <param name="followUp">Set when this is a re-check of a switch that was UPDATING; the guard re-checks no more.</param>
     public async Task<KeyReviewResult> ReviewAsync(
+        GuardEvent guardEvent, IdentityCenterInstance instance, RemediationGate gate, FollowUp? followUp, CancellationToken cancellationToken) =>
+        await JudgeAsync(guardEvent, instance, gate, followUp, cancellationToken).ConfigureAwait(false) with { Considered = Checks };
+
+    private static RuleSet Checks { get; } = RuleSet.Of(RuleCatalog.EncryptionStatus, RuleCatalog.EncryptionApproved);
+
+    private async Task<KeyReviewResult> JudgeAsync(
         GuardEvent guardEvent,
         IdentityCenterInstance instance,
         RemediationGate gate,
@@ -112,12 +119,8 @@ internal sealed class EncryptionReview
             foreach (var replica in audit.Keys.Where(k => k.Role == Auditing.KeyRole.Replica))
             {
                 // Judged in full here, as the sweep would: remembered so that the next sweep does not announce it again.
-                var scope = replica.Arn.ToString();
-                await IncidentMemoryUpdates.UpdateAsync(
-                    incidents,
-                    scope,
-                    previous => (SweepDecision.Decide(scope, previous, replica.Findings, configuration.SweepRepeatAfter, time.GetUtcNow()).Next, true),
-                    cancellationToken).ConfigureAwait(false);
+                await incidents.RememberJudgedAsync(
+                    IncidentScope.ForKey(replica.Arn), replica.Findings, configuration.SweepRepeatAfter, cancellationToken).ConfigureAwait(false);
             }
 
             var replicas = audit.Keys

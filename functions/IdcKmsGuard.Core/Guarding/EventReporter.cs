@@ -2,6 +2,8 @@ using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
+using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -26,10 +28,11 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
                 return Ignore(guardEvent, review.Reason);
             }
 
-            var rules = EvaluatedRules.For(guardEvent, configuration, null);
+            var rules = EvaluatedRules.For(review.Considered, configuration, null);
 
             if (review.Scope is { } healed
-                && await CloseIncidentAsync(guardEvent, healed, configuration, cancellationToken).ConfigureAwait(false) is { } closed)
+                && await CloseIncidentAsync(guardEvent, healed, EvaluatedRules.Verified(review.Considered, configuration), configuration, cancellationToken)
+                    .ConfigureAwait(false) is { } closed)
             {
                 return closed with { Rules = rules };
             }
@@ -39,13 +42,14 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         }
 
         var alert = composer.Compose(review.Draft);
-        var subject = review.Scope ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
+        var subject = review.Scope?.Arn ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
         var published = await PublishAsync(guardEvent, alert, subject, configuration, cancellationToken).ConfigureAwait(false);
         if (review.Scope is { } scope)
         {
             // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
             // event did not check stays as the sweep left it.
-            await incidents.RecordAsync(scope, alert.Findings, EvaluatedRules.Checked(guardEvent, configuration), cancellationToken).ConfigureAwait(false);
+            var verified = EvaluatedRules.Verified(review.Considered, configuration);
+            await incidents.RecordAsync(scope, alert.Findings, verified, cancellationToken).ConfigureAwait(false);
         }
 
         var reason = published.Disposition == Disposition.Suppressed
@@ -53,7 +57,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             : review.Reason;
         return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId)
         {
-            Rules = EvaluatedRules.For(guardEvent, configuration, published.Alert),
+            Rules = EvaluatedRules.For(review.Considered, configuration, published.Alert),
         };
     }
 
@@ -73,7 +77,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         {
             var review = Unfinished.Review(guardEvent, journal, failure);
             var alert = composer.Compose(review.Draft!);
-            var published = await PublishAsync(guardEvent, alert, review.Scope ?? "-", snapshot.Configuration, budget.Finish).ConfigureAwait(false);
+            var published = await PublishAsync(guardEvent, alert, review.Scope?.Arn ?? "-", snapshot.Configuration, budget.Finish).ConfigureAwait(false);
             return new GuardResult(guardEvent, published.Disposition, review.Reason, published.Alert, published.MessageId);
         }
         catch (Exception e) when (e is GuardException or OperationCanceledException or HttpRequestException or IOException)
@@ -91,21 +95,21 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
 
     private async Task<GuardResult?> CloseIncidentAsync(
         GuardEvent guardEvent,
-        string scope,
+        IncidentScope scope,
+        RuleSet verified,
         GuardConfiguration configuration,
         CancellationToken cancellationToken)
     {
         // Only what this event's review checked is known to be fixed; the rest stays open for the sweep to judge.
-        var verified = EvaluatedRules.Checked(guardEvent, configuration);
         if (await incidents.ClosingAsync(scope, verified, cancellationToken).ConfigureAwait(false) is not { } closing)
         {
             return null;
         }
 
         var notice = composer.Compose(IncidentNotices.ClosedByEvent(guardEvent, closing));
-        var published = await PublishAsync(guardEvent, notice, scope, configuration, cancellationToken).ConfigureAwait(false);
+        var published = await PublishAsync(guardEvent, notice, scope.Arn, configuration, cancellationToken).ConfigureAwait(false);
         await incidents.CommitAsync(closing, cancellationToken).ConfigureAwait(false);
-        var reason = $"{guardEvent.EventName} resolved the open incident ({closing.Open.Fingerprint})";
+        var reason = $"{guardEvent.EventName} resolved the open incident ({closing.Open.Open})";
         return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId);
     }
 

@@ -134,7 +134,7 @@ public sealed class Guard
         {
             return new GuardResult(guardEvent, Disposition.FollowUpScheduled, scheduled, null, null)
             {
-                Rules = EvaluatedRules.For(guardEvent, snapshot.Configuration, null),
+                Rules = EvaluatedRules.For(review.Considered, snapshot.Configuration, null),
             };
         }
 

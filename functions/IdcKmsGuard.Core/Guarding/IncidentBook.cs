@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -11,7 +12,7 @@ namespace IdcKmsGuard.Core.Guarding;
 internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
 {
     /// <summary>The sweep's decision for one scope, read from memory; <c>CommitAsync</c> stores it.</summary>
-    public async Task<IncidentVerdict> JudgeAsync(string scope, IReadOnlyList<Finding> findings, int repeatAfter, CancellationToken cancellationToken)
+    public async Task<IncidentVerdict> JudgeAsync(IncidentScope scope, IReadOnlyList<Finding> findings, int repeatAfter, CancellationToken cancellationToken)
     {
         var stored = await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
         var (change, next) = SweepDecision.Decide(scope, stored, findings, repeatAfter, time.GetUtcNow());
@@ -21,7 +22,7 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
     public async Task CommitAsync(IncidentVerdict verdict, CancellationToken cancellationToken)
     {
         // Healthy hour after healthy hour needs no write: only open findings are counted.
-        if (verdict.Next == verdict.Stored || (verdict.Stored is { Fingerprint.Length: 0 } && verdict.Next.Fingerprint.Length == 0))
+        if (verdict.Next == verdict.Stored || (verdict.Stored is { IsHealthy: true } && verdict.Next.IsHealthy))
         {
             return;
         }
@@ -32,44 +33,47 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
         }
 
         // An event wrote in between: decide again from what is stored now (the alert already went out).
-        await IncidentMemoryUpdates.UpdateAsync(
-            state,
-            verdict.Scope,
-            stored => (SweepDecision.Decide(verdict.Scope, stored, verdict.Findings, verdict.RepeatAfter, time.GetUtcNow()).Next, true),
-            cancellationToken).ConfigureAwait(false);
+        await RememberJudgedAsync(verdict.Scope, verdict.Findings, verdict.RepeatAfter, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered.</summary>
-    public Task RecordAsync(string scope, IReadOnlyList<Finding> findings, IReadOnlySet<string> judged, CancellationToken cancellationToken) =>
+    /// <summary>A scope judged in full outside the sweep, as the sweep would: the next sweep does not announce it again.</summary>
+    public Task RememberJudgedAsync(IncidentScope scope, IReadOnlyList<Finding> findings, int repeatAfter, CancellationToken cancellationToken) =>
         IncidentMemoryUpdates.UpdateAsync(
             state,
             scope,
-            previous => (SweepDecision.Merge(scope, previous, findings, judged, time.GetUtcNow()), true),
+            stored => (SweepDecision.Decide(scope, stored, findings, repeatAfter, time.GetUtcNow()).Next, true),
+            cancellationToken);
+
+    /// <summary>An event's alert on a scope: the rules it checked take their new state, the rest stay as remembered.</summary>
+    public Task RecordAsync(IncidentScope scope, IReadOnlyList<Finding> findings, RuleSet checkedRules, CancellationToken cancellationToken) =>
+        IncidentMemoryUpdates.UpdateAsync(
+            state,
+            scope,
+            previous => (SweepDecision.Merge(scope, previous, findings, checkedRules, time.GetUtcNow()), true),
             cancellationToken);
 
     /// <summary>What an event that found the scope healthy closes: the open rules it verified (null: nothing open).</summary>
-    public async Task<IncidentClosing?> ClosingAsync(string scope, IReadOnlySet<string> verified, CancellationToken cancellationToken)
+    public async Task<IncidentClosing?> ClosingAsync(IncidentScope scope, RuleSet verified, CancellationToken cancellationToken)
     {
         var stored = await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
-        var rules = (stored?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
-        List<string> closed = [.. rules.Where(verified.Contains)];
-        return stored is null || closed.Count == 0 ? null : new IncidentClosing(scope, stored, closed, [.. rules.Where(r => !verified.Contains(r))], verified);
+        var closed = (stored?.Open ?? RuleSet.Empty).Intersect(verified);
+        return stored is null || closed.IsEmpty ? null : new IncidentClosing(scope, stored, closed, stored.Open.Except(verified), verified);
     }
 
     public Task CommitAsync(IncidentClosing closing, CancellationToken cancellationToken) =>
         IncidentMemoryUpdates.UpdateAsync(state, closing.Scope, stored =>
         {
-            var rules = (stored?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
-            List<string> remaining = [.. rules.Where(r => !closing.Verified.Contains(r))];
-            IncidentMemory? next = remaining.Count == rules.Length ? null
-                : remaining.Count == 0 ? new IncidentMemory(closing.Scope, string.Empty, 1, time.GetUtcNow())
-                : stored! with { Fingerprint = string.Join(",", remaining) };
+            var open = stored?.Open ?? RuleSet.Empty;
+            var remaining = open.Except(closing.Verified);
+            IncidentMemory? next = remaining.Count == open.Count ? null
+                : remaining.IsEmpty ? new IncidentMemory(closing.Scope, RuleSet.Empty, 1, time.GetUtcNow())
+                : stored! with { Open = remaining };
             return (next, true);
         }, cancellationToken);
 }
 
 internal sealed record IncidentVerdict(
-    string Scope,
+    IncidentScope Scope,
     SweepChange Change,
     IncidentMemory? Stored,
     IncidentMemory Next,
@@ -78,8 +82,8 @@ internal sealed record IncidentVerdict(
 
 /// <param name="Open">The memory before closing: since when, and every rule that was open.</param>
 internal sealed record IncidentClosing(
-    string Scope,
+    IncidentScope Scope,
     IncidentMemory Open,
-    IReadOnlyList<string> Closed,
-    IReadOnlyList<string> Remaining,
-    IReadOnlySet<string> Verified);
+    RuleSet Closed,
+    RuleSet Remaining,
+    RuleSet Verified);

@@ -11,11 +11,12 @@ internal static class IncidentMemoryUpdates
 {
     private const int MaxAttempts = 3;
 
+    /// <exception cref="ConcurrencyConflictException">Another invocation wrote first on every attempt.</exception>
     /// <param name="decide">From the stored memory (null: none), the memory to store (null or the same: no write) and
     /// what the caller wants to know of the decision.</param>
     public static async Task<T> UpdateAsync<T>(
         IIncidentMemory state,
-        string scope,
+        IncidentScope scope,
         Func<IncidentMemory?, (IncidentMemory? Next, T Result)> decide,
         CancellationToken cancellationToken)
     {
@@ -30,14 +31,7 @@ internal static class IncidentMemoryUpdates
 
             if (attempt == MaxAttempts)
             {
-                throw new AwsCallException(
-                    "dynamodb",
-                    "PutItem",
-                    "ConditionalCheckFailedException",
-                    $"The memory of {scope} changed under this invocation {MaxAttempts} times in a row.",
-                    null,
-                    400,
-                    scope);
+                throw new ConcurrencyConflictException(scope.Arn, MaxAttempts);
             }
         }
     }

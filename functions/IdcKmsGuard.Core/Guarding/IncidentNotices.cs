@@ -8,10 +8,9 @@ namespace IdcKmsGuard.Core.Guarding;
 /// <summary>The alert text of an incident's life: resolved, changed since the last sweep, still failing.</summary>
 internal static class IncidentNotices
 {
-    public static AlertDraft Closed(GuardEvent guardEvent, string scope, IncidentMemory open, IReadOnlyList<string> rules, string whatHappened)
+    public static AlertDraft Closed(GuardEvent guardEvent, IncidentScope scope, RuleSet rules, string whatHappened)
     {
-        // A scope is a key ARN or an instance ARN.
-        var key = Keys.KeyArn.TryParse(scope, out var arn) ? arn : null;
+        var key = scope.Key;
         return new AlertDraft(
             Event: guardEvent,
             Headline: $"Resolved: {string.Join(", ", rules)} on {(key is null ? "Identity Center" : "the Identity Center key")}",
@@ -28,7 +27,7 @@ internal static class IncidentNotices
             KeyRegion: key?.Region,
             KeyStateBefore: null,
             KeyStateAfter: null,
-            InstanceArn: key is null ? scope : null,
+            InstanceArn: key is null ? scope.Arn : null,
             ExtraNextSteps: ["Nothing to do: the guard re-read it and it passes these checks again."]);
     }
 
@@ -36,9 +35,8 @@ internal static class IncidentNotices
         Closed(
             guardEvent,
             closing.Scope,
-            closing.Open,
             closing.Closed,
-            $"{AlertComposer.Narrate(guardEvent, closing.Scope)} The guard re-read the key: "
+            $"{AlertComposer.Narrate(guardEvent, closing.Scope.Arn)} The guard re-read the key: "
             + $"what it reported since {closing.Open.Since:yyyy-MM-dd HH:mm} UTC ({string.Join(", ", closing.Closed)}) is resolved."
             + (closing.Remaining.Count == 0
                 ? string.Empty
@@ -54,13 +52,11 @@ internal static class IncidentNotices
             case SweepChange.None:
                 return null;
             case SweepChange.Cleared:
-                var cleared = previous!.Fingerprint.Split(',', StringSplitOptions.RemoveEmptyEntries);
                 return Closed(
                     sweep,
                     scope.Scope,
-                    previous,
-                    cleared,
-                    $"{AlertComposer.Narrate(sweep, scope.Scope)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; "
+                    previous!.Open,
+                    $"{AlertComposer.Narrate(sweep, scope.Scope.Arn)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; "
                     + "the guard did not change it, so someone else fixed it.");
             case SweepChange.Changed when scope.Draft is { } changed && Gone(previous, next) is { Count: > 0 } gone:
                 return changed with { WhatHappened = $"{changed.WhatHappened} No longer found since the last sweep: {string.Join(", ", gone)}." };
@@ -75,8 +71,5 @@ internal static class IncidentNotices
         }
     }
 
-    private static List<string> Gone(IncidentMemory? previous, IncidentMemory next) =>
-        [.. (previous?.Fingerprint ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Except(next.Fingerprint.Split(','), StringComparer.Ordinal)];
+    private static RuleSet Gone(IncidentMemory? previous, IncidentMemory next) => (previous?.Open ?? RuleSet.Empty).Except(next.Open);
 }

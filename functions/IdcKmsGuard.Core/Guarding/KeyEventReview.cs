@@ -4,6 +4,7 @@ using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Ports;
+using IdcKmsGuard.Core.Rules;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -37,7 +38,8 @@ internal sealed class KeyEventReview(
             await abandoned.FinishAsync(key.Target.ToString(), guardEvent.EventId, budget).ConfigureAwait(false);
         }
 
-        var review = await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false) with { Scope = key.Target.ToString() };
+        var review = await keyReview.ReviewAsync(guardEvent, key, gate, cancellationToken).ConfigureAwait(false);
+        review = review with { Scope = State.IncidentScope.ForKey(key.Target) };
         return guardEvent.Trigger is Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged
             ? await WithOtherRegionsAsync(review, guardEvent, key, gate, cancellationToken).ConfigureAwait(false)
             : review;
@@ -49,6 +51,7 @@ internal sealed class KeyEventReview(
         KeyReviewResult review, GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {
         var audit = await auditor.AuditAsync(key.Instance, gate.Configuration, cancellationToken).ConfigureAwait(false);
+        review = review with { Considered = review.Considered.Union([RuleCatalog.KeyReplica.Id]) };
         var others = audit.Keys.Where(k => k.Arn != key.Target && k.Findings.Any(f => f.Severity >= Severity.Medium)).ToList();
         if (others.Count == 0)
         {
@@ -63,7 +66,7 @@ internal sealed class KeyEventReview(
 
         // The alert covers several keys now: no single key's memory may take its findings.
         var added = AuditDrafts.ForKey(guardEvent, audit, others[0], findings);
-        return new KeyReviewResult(Disposition.Alerted, added.Headline, added) { Scope = null };
+        return new KeyReviewResult(Disposition.Alerted, added.Headline, added) { Scope = null, Considered = review.Considered };
     }
 
     private static string Describe(IReadOnlyList<string> keyRefs) =>

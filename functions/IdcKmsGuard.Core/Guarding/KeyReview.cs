@@ -38,7 +38,10 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
 
         var earlier = await gate.Changes.EarlierWorkAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
         var ownChange = options.IsGuard(guardEvent.Actor);
-        var parts = new KeyReviewParts(KeyStateRules.Evaluate(before, key.Target).Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList());
+        var parts = new KeyReviewParts(KeyStateRules.Evaluate(before, key.Target).Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId))).ToList())
+        {
+            Considered = guardEvent.Succeeded ? KeyStateRules.Checks : KeyStateRules.Checks.Union([RuleCatalog.AttemptDenied.Id]),
+        };
         if (before is not null && KeyStateRules.CanRestore(before) && parts.Findings.Count > 0)
         {
             parts = await RestoreStateAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false);
@@ -55,6 +58,12 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
             parts = parts.WithEarlierWork(earlier, (parts.After ?? before)?.State.ToString());
         }
 
+        return Conclude(guardEvent, key, parts, before, gate, ownChange) with { Considered = parts.Considered };
+    }
+
+    private static KeyReviewResult Conclude(
+        GuardEvent guardEvent, ProtectedKey key, KeyReviewParts parts, KeySnapshot? before, RemediationGate gate, bool ownChange)
+    {
         if (parts.Findings.Count == 0)
         {
             return guardEvent.Succeeded
@@ -112,8 +121,11 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
             {
                 case Trigger.KeyPolicyChanged:
                     return await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
-                case Trigger.KeyRotationDisabled when before.MultiRegionRole != MultiRegionRole.Replica && gate.IsOn(RuleCatalog.KeyRotation):
-                    return await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false);
+                case Trigger.KeyRotationDisabled when before.MultiRegionRole != MultiRegionRole.Replica:
+                    parts = parts.Considering(RuleCatalog.KeyRotation);
+                    return gate.IsOn(RuleCatalog.KeyRotation)
+                        ? await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false)
+                        : parts;
                 case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
                     return await SweepChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
                 default:
@@ -139,7 +151,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     {
         parts = await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
         return before.MultiRegionRole != MultiRegionRole.Replica && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
-            ? await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false)
+            ? await ReviewRotationAsync(parts.Considering(RuleCatalog.KeyRotation), key, before, gate, cancellationToken).ConfigureAwait(false)
             : parts;
     }
 
@@ -152,6 +164,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         RemediationGate gate,
         CancellationToken cancellationToken)
     {
+        parts = gate.Configuration.ExtraRequirements.Count > 0
+            ? parts.Considering(RuleCatalog.KeyPolicyHealthy, RuleCatalog.KeyPolicySafe, RuleCatalog.ExtraAccess)
+            : parts.Considering(RuleCatalog.KeyPolicyHealthy, RuleCatalog.KeyPolicySafe);
         if (!gate.IsOn(RuleCatalog.KeyPolicyHealthy) && !gate.IsOn(RuleCatalog.KeyPolicySafe))
         {
             return parts;
@@ -229,15 +244,4 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
             PolicyChange: parts.PolicyChange);
         return new KeyReviewResult(Disposition.Alerted, headline, draft);
     }
-}
-
-internal sealed record KeyReviewResult(Disposition Disposition, string Reason, AlertDraft? Draft)
-{
-    /// <summary>Identity Center's key switch is still UPDATING: its outcome is not known yet.</summary>
-    public bool Updating { get; init; }
-
-    /// <summary>The key the review judged (its incident memory is kept under this ARN); null when none was located.</summary>
-    public string? Scope { get; init; }
-
-    public static KeyReviewResult Quiet(Disposition disposition, string reason) => new(disposition, reason, null);
 }

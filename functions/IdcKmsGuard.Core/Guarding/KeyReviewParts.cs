@@ -1,5 +1,6 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -18,6 +19,9 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public KeySnapshot? After { get; init; }
+
+    /// <summary>The rules the review looked at, whatever their mode: what it can report on, and close when healthy.</summary>
+    public RuleSet Considered { get; init; } = RuleSet.Empty;
 
     /// <summary>The state the first attempt at this event found, when an earlier attempt changed the key.</summary>
     public string? StateBefore { get; init; }
@@ -45,12 +49,14 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         : Primary is { } open ? Skipped.GetValueOrDefault(open.RuleId, AlertOutcome.Alerted)
         : AlertOutcome.None;
 
-    public KeyReviewParts WithSkipped(Rules.GuardRule rule, GateDecision decision, string action) => this with
+    public KeyReviewParts WithSkipped(GuardRule rule, GateDecision decision, string action) => this with
     {
         Findings = decision.Finding is { } found && !Findings.Contains(found) ? [.. Findings, found] : Findings,
         Steps = [.. Steps, new RemediationStep(action, StepStatus.Skipped, decision.Reason)],
         Skipped = new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [rule.Id] = decision.SkippedOutcome },
     };
+
+    public KeyReviewParts Considering(params GuardRule[] rules) => this with { Considered = Considered.Union(rules.Select(r => r.Id)) };
 
     public KeyReviewParts With(IEnumerable<Finding> findings) => this with { Findings = [.. Findings, .. findings] };
 

@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -30,39 +31,38 @@ internal static class SweepDecision
     /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered (the
     /// sweep's count and start time too, when nothing changed).</summary>
     public static IncidentMemory Merge(
-        string scope,
+        IncidentScope scope,
         IncidentMemory? previous,
         IReadOnlyList<Finding> findings,
-        IReadOnlySet<string> checkedRules,
+        RuleSet checkedRules,
         DateTimeOffset now)
     {
-        var judged = checkedRules.Union(findings.Select(f => f.RuleId)).ToHashSet(StringComparer.Ordinal);
-        var kept = (previous?.Fingerprint ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Where(rule => !judged.Contains(rule));
-        var fingerprint = string.Join(",", Open(findings).Concat(kept).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return previous is not null && previous.Fingerprint == fingerprint ? previous : new IncidentMemory(scope, fingerprint, 1, now);
+        var kept = (previous?.Open ?? RuleSet.Empty).Except(checkedRules).Except(findings.Select(f => f.RuleId));
+        var open = Open(findings).Union(kept);
+        return previous is not null && previous.Open.Equals(open) ? previous : new IncidentMemory(scope, open, 1, now);
     }
 
-    private static IEnumerable<string> Open(IReadOnlyList<Finding> findings) =>
-        findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId);
+    // Low findings are advice, never an alert of their own: they do not make a state.
+    private static RuleSet Open(IReadOnlyList<Finding> findings) =>
+        RuleSet.Of(findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId));
 
     public static (SweepChange Change, IncidentMemory Next) Decide(
-        string scope,
+        IncidentScope scope,
         IncidentMemory? previous,
         IReadOnlyList<Finding> findings,
         int repeatAfter,
         DateTimeOffset now)
     {
-        // Low findings are advice, never an alert of their own: they do not make a state.
-        var fingerprint = string.Join(",", Open(findings).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var open = Open(findings);
         var fixedNow = findings.Any(f => f.Resolved);
-        if (previous is null || previous.Fingerprint != fingerprint)
+        if (previous is null || !previous.Open.Equals(open))
         {
-            var wasHealthy = previous is null || previous.Fingerprint.Length == 0;
+            var wasHealthy = previous is null || previous.IsHealthy;
             var change = fixedNow ? SweepChange.Fixed
-                : fingerprint.Length == 0 ? (wasHealthy ? SweepChange.None : SweepChange.Cleared)
+                : open.IsEmpty ? (wasHealthy ? SweepChange.None : SweepChange.Cleared)
                 : wasHealthy ? SweepChange.New
                 : SweepChange.Changed;
-            return (change, new IncidentMemory(scope, fingerprint, 1, now));
+            return (change, new IncidentMemory(scope, open, 1, now));
         }
 
         var same = previous with { Sweeps = previous.Sweeps + 1 };
@@ -71,7 +71,7 @@ internal static class SweepDecision
             return (SweepChange.Fixed, same);
         }
 
-        var repeat = fingerprint.Length > 0 && (same.Sweeps - 1) % Math.Max(1, repeatAfter) == 0;
+        var repeat = !open.IsEmpty && (same.Sweeps - 1) % Math.Max(1, repeatAfter) == 0;
         return (repeat ? SweepChange.StillFailing : SweepChange.None, same);
     }
 }

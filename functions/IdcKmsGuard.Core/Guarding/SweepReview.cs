@@ -29,7 +29,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         {
             var previous = await PreviousKeyAsync(audit.Instance, readAt, cancellationToken).ConfigureAwait(false);
             await judged(new SweepScope(
-                audit.Instance.InstanceArn,
+                IncidentScope.ForInstance(audit.Instance.InstanceArn),
                 audit.Findings,
                 audit.Findings.Count == 0 ? null : AuditDrafts.ForInstance(sweep, audit))).ConfigureAwait(false);
             count++;
@@ -76,16 +76,16 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             var result = await review().ConfigureAwait(false);
             if (result.Draft is not { } draft)
             {
-                return new SweepScope(key.ToString(), alsoFound, null);
+                return new SweepScope(IncidentScope.ForKey(key), alsoFound, null);
             }
 
             List<Finding> findings = [.. draft.Findings, .. alsoFound.Where(f => !draft.Findings.Contains(f))];
-            return new SweepScope(key.ToString(), findings, draft with { Findings = findings });
+            return new SweepScope(IncidentScope.ForKey(key), findings, draft with { Findings = findings });
         }
         catch (Errors.AwsCallException e) when (e.IsTransient && !gate.Changes.IsLastAttempt)
         {
             gate.Changes.NoteTransient($"{e.Operation} on {key}: {e.ErrorCode}");
-            return new SweepScope(key.ToString(), audited, null) { Deferred = true, Failed = true };
+            return new SweepScope(IncidentScope.ForKey(key), audited, null) { Deferred = true, Failed = true };
         }
         catch (Errors.AwsCallException e)
         {
@@ -111,7 +111,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
                 null,
                 null,
                 []);
-            return new SweepScope(key.ToString(), findings, draft) { Failed = true };
+            return new SweepScope(IncidentScope.ForKey(key), findings, draft) { Failed = true };
         }
     }
 
@@ -133,7 +133,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         ScopeJournal? earlier;
         try
         {
-            earlier = await gate.Changes.EarlierWorkAsync(judged.Scope, cancellationToken).ConfigureAwait(false);
+            earlier = await gate.Changes.EarlierWorkAsync(judged.Scope.Arn, cancellationToken).ConfigureAwait(false);
         }
         catch (Errors.AwsCallException e) when (e.IsTransient)
         {
@@ -174,7 +174,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
         RemediationGate gate,
         CancellationToken cancellationToken)
     {
-        var scope = key.Arn.ToString();
+        var scope = IncidentScope.ForKey(key.Arn);
 
         // A read that failed but may pass: the sweep's retry judges the key (the last attempt reports it as it is).
         if (key.Failures.Any(f => f.IsTransient) && !gate.Changes.IsLastAttempt)

@@ -36,14 +36,14 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
                 return;
             }
 
-            var alertId = AlertIds.For(sweep.EventId ?? $"sweep {sweep.EventTime:O}", scope.Scope);
+            var alertId = AlertIds.For(sweep.EventId ?? $"sweep {sweep.EventTime:O}", scope.Scope.Arn);
             var published = await outbox.PublishAsync(
                 composer.Compose(draft),
                 alertId,
                 configuration.ChatbotNotifications,
                 configuration.RepeatAlertWindow,
                 cancellationToken).ConfigureAwait(false);
-            await gate.Changes.MarkReportedAsync(scope.Scope, cancellationToken).ConfigureAwait(false);
+            await gate.Changes.MarkReportedAsync(scope.Scope.Arn, cancellationToken).ConfigureAwait(false);
             await incidents.CommitAsync(verdict, cancellationToken).ConfigureAwait(false);
             if (published.Disposition == Disposition.Alerted)
             {
@@ -69,7 +69,7 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             Checks = judged,
             FailedChecks = failed,
             AlertPathBroken = alertPathProblem is not null,
-            Rules = [.. sent.SelectMany(a => EvaluatedRules.For(sweep, configuration, a)).DistinctBy(r => r.RuleId)],
+            Rules = [.. sent.SelectMany(a => EvaluatedRules.For(RuleSet.Empty, configuration, a)).DistinctBy(r => r.RuleId)],
         };
     }
 

@@ -1,10 +1,11 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>One thing the sweep judged: a key, a replica or an instance, its findings after any remediation, and
 /// the alert to send if its state changed.</summary>
-internal sealed record SweepScope(string Scope, IReadOnlyList<Finding> Findings, AlertDraft? Draft)
+internal sealed record SweepScope(IncidentScope Scope, IReadOnlyList<Finding> Findings, AlertDraft? Draft)
 {
     /// <summary>Its review could not finish.</summary>
     public bool Failed { get; init; }

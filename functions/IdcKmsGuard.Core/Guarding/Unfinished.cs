@@ -55,6 +55,7 @@ internal static class Unfinished
             ExtraNextSteps: [key is null
                 ? "Check Identity Center's encryption: aws sso-admin describe-instance."
                 : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"]);
-        return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft) { Scope = subject };
+        var scope = key is not null ? State.IncidentScope.ForKey(key) : subject is null ? null : State.IncidentScope.ForInstance(subject);
+        return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft) { Scope = scope };
     }
 }

@@ -7,6 +7,10 @@ namespace IdcKmsGuard.Core.Rules;
 /// <summary>What a key's state means for Identity Center, as findings.</summary>
 internal static class KeyStateRules
 {
+    /// <summary>The rules a read of the key's state checks.</summary>
+    public static RuleSet Checks { get; } =
+        RuleSet.Of(RuleCatalog.KeyEnabled, RuleCatalog.KeyNotPendingDeletion, RuleCatalog.KeyMaterial, RuleCatalog.KeyDeleted);
+
     public static IReadOnlyList<Finding> Evaluate(KeySnapshot? key, KeyArn arn)
     {
         if (key is null)

@@ -7,7 +7,7 @@ namespace IdcKmsGuard.Core.State;
 public interface IIncidentMemory
 {
     /// <returns>What is open for the scope; null before anything was recorded.</returns>
-    Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken);
+    Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken);
 
     /// <summary>Replaces <paramref name="expected"/> (null: nothing stored) with <paramref name="memory"/>.</summary>
     /// <returns>False when another invocation changed the scope's memory first: nothing was written.</returns>

@@ -48,7 +48,7 @@ public sealed class StatelessStore
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) => Task.FromResult<KnownGoodPolicy?>(null);
 
     // Without memory every sweep is the first: it reports whatever it finds.
-    public Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken) => Task.FromResult<IncidentMemory?>(null);
+    public Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken) => Task.FromResult<IncidentMemory?>(null);
 
     public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken) => Task.FromResult(true);
 

@@ -1,4 +1,7 @@
+using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -7,7 +10,7 @@ namespace IdcKmsGuard.Core.Tests.Guarding;
 
 public sealed class IncidentMemoryUpdatesTests
 {
-    private const string Scope = "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+    private static readonly IncidentScope Scope = IncidentScope.ForKey(KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"));
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -18,19 +21,37 @@ public sealed class IncidentMemoryUpdatesTests
 
         var result = await IncidentMemoryUpdates.UpdateAsync(state, Scope, stored =>
         {
-            seen.Add(stored?.Fingerprint);
+            seen.Add(stored?.Open.ToString());
             if (seen.Count == 1)
             {
                 // The sweep saves its finding while this event is deciding.
-                state.Sweeps[Scope] = new IncidentMemory(Scope, "KEY-ROTATION", 1, Now);
+                state.Incidents[Scope.Arn] = new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 1, Now);
             }
 
-            var fingerprint = string.Join(",", new[] { "KEY-ENABLED", stored?.Fingerprint }.Where(f => !string.IsNullOrEmpty(f)).Order(StringComparer.Ordinal));
-            return (new IncidentMemory(Scope, fingerprint, 1, Now), fingerprint);
+            var open = (stored?.Open ?? RuleSet.Empty).Union(["KEY-ENABLED"]);
+            return (new IncidentMemory(Scope, open, 1, Now), open.ToString());
         }, CancellationToken.None);
 
         Assert.Equal([null, "KEY-ROTATION"], seen);
         Assert.Equal("KEY-ENABLED,KEY-ROTATION", result);
-        Assert.Equal("KEY-ENABLED,KEY-ROTATION", state.Sweeps[Scope].Fingerprint);
+        Assert.Equal(RuleSet.Parse("KEY-ENABLED,KEY-ROTATION"), state.Incidents[Scope.Arn].Open);
+    }
+
+    [Fact]
+    public async Task Update_WhenOthersWriteFirstEveryTime_ShouldGiveUpWithAConcurrencyConflict()
+    {
+        var state = new InMemoryStateStore(new FakeTimeProvider(Now));
+        var reads = 0;
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => IncidentMemoryUpdates.UpdateAsync(state, Scope, stored =>
+        {
+            reads++;
+            state.Incidents[Scope.Arn] = new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), reads, Now);
+            return (new IncidentMemory(Scope, RuleSet.Parse("KEY-ENABLED"), 1, Now), true);
+        }, CancellationToken.None));
+
+        Assert.Equal(3, reads);
+        Assert.Equal((Scope.Arn, 3, "ConcurrencyConflict"), (conflict.Resource, conflict.Attempts, conflict.ErrorType));
+        Assert.Equal(RuleSet.Parse("KEY-ROTATION"), state.Incidents[Scope.Arn].Open);
     }
 }

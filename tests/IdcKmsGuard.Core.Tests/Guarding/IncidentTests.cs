@@ -46,6 +46,22 @@ public sealed class IncidentTests
         var enabled = await scenario.HandleAsync("kms-enable-key.json");
 
         Assert.Equal(Disposition.Healthy, enabled.Disposition);
-        Assert.Contains("KEY-POLICY-HEALTHY", scenario.State.Sweeps[GuardScenario.Key.ToString()].Fingerprint, StringComparison.Ordinal);
+        Assert.Contains("KEY-POLICY-HEALTHY", scenario.State.Incidents[GuardScenario.Key.ToString()].Open.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_WhenThePolicyCouldNotBeRead_ShouldNeitherCloseTheIncidentNorReportThePolicyChecked()
+    {
+        const string RootOnly = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+        var scenario = new GuardScenario(KeyState.Enabled, remediate: false, policy: RootOnly);
+        await scenario.HandleAsync("kms-put-key-policy.json");
+        scenario.Keys.DeniedOperations.Add("GetKeyPolicy");
+
+        var unread = await scenario.HandleAsync("kms-put-key-policy.json", json => json.Replace("\"eventID\": \"", "\"eventID\": \"again-", StringComparison.Ordinal));
+
+        Assert.Equal("GUARD-ACCESS", unread.Alert!.RuleId);
+        Assert.DoesNotContain(unread.Rules, r => r.RuleId == "KEY-POLICY-HEALTHY");
+        Assert.Contains(unread.Rules, r => r is { RuleId: "KEY-ENABLED", Status: RuleStatus.Ok });
+        Assert.Contains("KEY-POLICY-HEALTHY", scenario.State.Incidents[GuardScenario.Key.ToString()].Open.ToString(), StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,7 @@ public sealed class MultiRegionTests
         var sweep = await scenario.HandleAsync("scheduled-event.json");
 
         Assert.Empty(sweep.Alerts);
-        Assert.Equal("KEY-REPLICA", scenario.State.Sweeps[Replica.ToString()].Fingerprint);
+        Assert.Equal("KEY-REPLICA", scenario.State.Incidents[Replica.ToString()].Open.ToString());
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Guarding;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 
 namespace IdcKmsGuard.Core.Tests.Guarding;
 
 public sealed class SweepDecisionTests
 {
-    private const string Scope = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+    private static readonly IncidentScope Scope = IncidentScope.ForKey(KeyArn.Parse("arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"));
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     private static readonly Finding Broken = new("KEY-POLICY-HEALTHY", Severity.Critical, "sso.amazonaws.com can no longer call kms:Decrypt");
     private static readonly Finding Rotation = new("KEY-ROTATION", Severity.Medium, "Automatic rotation of the key is turned off.");
@@ -18,13 +20,13 @@ public sealed class SweepDecisionTests
         var (change, next) = SweepDecision.Decide(Scope, null, [Broken], 24, Now);
 
         Assert.Equal(SweepChange.New, change);
-        Assert.Equal(new IncidentMemory(Scope, "KEY-POLICY-HEALTHY", 1, Now), next);
+        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY"), 1, Now), next);
     }
 
     [Fact]
     public void Decide_WhenHealthyAgainAndAgain_ShouldStayQuiet()
     {
-        var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, string.Empty, 5, Now.AddHours(-5)), [Advice], 24, Now);
+        var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, RuleSet.Empty, 5, Now.AddHours(-5)), [Advice], 24, Now);
 
         Assert.Equal(SweepChange.None, change);
         Assert.Equal(6, next.Sweeps);
@@ -33,7 +35,7 @@ public sealed class SweepDecisionTests
     [Fact]
     public void Decide_WhenTheSameViolationPersists_ShouldRepeatOnlyEveryNSweeps()
     {
-        var memory = new IncidentMemory(Scope, "KEY-POLICY-HEALTHY", 1, Now.AddHours(-1));
+        var memory = new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY"), 1, Now.AddHours(-1));
         var changes = new List<SweepChange>();
         for (var i = 0; i < 6; i++)
         {
@@ -48,16 +50,16 @@ public sealed class SweepDecisionTests
     [Fact]
     public void Decide_WhenTheGuardFixedIt_ShouldAlertFixedAndRememberHealthy()
     {
-        var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, string.Empty, 3, Now.AddHours(-3)), [Broken with { Resolved = true }], 24, Now);
+        var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, RuleSet.Empty, 3, Now.AddHours(-3)), [Broken with { Resolved = true }], 24, Now);
 
         Assert.Equal(SweepChange.Fixed, change);
-        Assert.Equal(string.Empty, next.Fingerprint);
+        Assert.True(next.IsHealthy);
     }
 
     [Fact]
     public void Decide_WhenAViolationWentAwayWithoutTheGuard_ShouldSayItCleared()
     {
-        var (change, _) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, "KEY-ROTATION", 2, Now.AddHours(-2)), [], 24, Now);
+        var (change, _) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 2, Now.AddHours(-2)), [], 24, Now);
 
         Assert.Equal(SweepChange.Cleared, change);
     }
@@ -65,20 +67,20 @@ public sealed class SweepDecisionTests
     [Fact]
     public void Merge_WhenAnEventJudgedOnlyTheKeyState_ShouldKeepWhatTheSweepFoundElsewhere()
     {
-        var sweep = new IncidentMemory(Scope, "KEY-ROTATION", 4, Now.AddHours(-4));
+        var sweep = new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 4, Now.AddHours(-4));
         var disabled = new Finding("KEY-ENABLED", Severity.Critical, "Found the key Disabled.");
 
-        var merged = SweepDecision.Merge(Scope, sweep, [disabled], new HashSet<string>(StringComparer.Ordinal) { "KEY-ENABLED", "KEY-NOT-PENDING-DELETION" }, Now);
+        var merged = SweepDecision.Merge(Scope, sweep, [disabled], RuleSet.Parse("KEY-ENABLED,KEY-NOT-PENDING-DELETION"), Now);
 
-        Assert.Equal(new IncidentMemory(Scope, "KEY-ENABLED,KEY-ROTATION", 1, Now), merged);
+        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-ENABLED,KEY-ROTATION"), 1, Now), merged);
     }
 
     [Fact]
     public void Merge_WhenNothingChanged_ShouldKeepTheCountAndTheStart()
     {
-        var sweep = new IncidentMemory(Scope, "KEY-ROTATION", 4, Now.AddHours(-4));
+        var sweep = new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 4, Now.AddHours(-4));
 
-        var merged = SweepDecision.Merge(Scope, sweep, [Rotation], new HashSet<string>(StringComparer.Ordinal) { "KEY-ROTATION" }, Now);
+        var merged = SweepDecision.Merge(Scope, sweep, [Rotation], RuleSet.Parse("KEY-ROTATION"), Now);
 
         Assert.Same(sweep, merged);
     }
@@ -86,9 +88,9 @@ public sealed class SweepDecisionTests
     [Fact]
     public void Decide_WhenTheViolationsChange_ShouldAlertChangedAndRestartTheCount()
     {
-        var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, "KEY-ROTATION", 7, Now.AddHours(-7)), [Broken, Rotation], 24, Now);
+        var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 7, Now.AddHours(-7)), [Broken, Rotation], 24, Now);
 
         Assert.Equal(SweepChange.Changed, change);
-        Assert.Equal(new IncidentMemory(Scope, "KEY-POLICY-HEALTHY,KEY-ROTATION", 1, Now), next);
+        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY,KEY-ROTATION"), 1, Now), next);
     }
 }

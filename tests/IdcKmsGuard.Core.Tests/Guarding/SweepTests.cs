@@ -25,8 +25,8 @@ public sealed class SweepTests
 
         Assert.Equal(Disposition.Healthy, result.Disposition);
         Assert.Empty(scenario.Publisher.Published);
-        Assert.Equal(3, scenario.State.Sweeps.Count);
-        Assert.All(scenario.State.Sweeps.Values, m => Assert.Equal(string.Empty, m.Fingerprint));
+        Assert.Equal(3, scenario.State.Incidents.Count);
+        Assert.All(scenario.State.Incidents.Values, m => Assert.True(m.IsHealthy));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class SweepTests
         Assert.Equal("KEY-ROTATION", Assert.Single(rotationOff.Alerts).RuleId);
         Assert.Equal("Resolved: KEY-ENABLED on the Identity Center key", closed.Alert!.Headline);
         Assert.Empty(next.Alerts);
-        Assert.Equal("KEY-ROTATION", scenario.State.Sweeps[GuardScenario.Key.ToString()].Fingerprint);
+        Assert.Equal("KEY-ROTATION", scenario.State.Incidents[GuardScenario.Key.ToString()].Open.ToString());
     }
 
     [Fact]

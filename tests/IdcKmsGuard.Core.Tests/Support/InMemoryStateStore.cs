@@ -116,19 +116,19 @@ internal sealed class InMemoryStateStore(TimeProvider time)
     public Task<KnownGoodPolicy?> GetKnownGoodPolicyAsync(string keyArn, CancellationToken cancellationToken) =>
         Task.FromResult(Policies.GetValueOrDefault(keyArn));
 
-    public Dictionary<string, IncidentMemory> Sweeps { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IncidentMemory> Incidents { get; } = new(StringComparer.Ordinal);
 
-    public Task<IncidentMemory?> GetIncidentMemoryAsync(string scope, CancellationToken cancellationToken) =>
-        Task.FromResult(Sweeps.GetValueOrDefault(scope));
+    public Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult(Incidents.GetValueOrDefault(scope.Arn));
 
     public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
     {
-        if (Sweeps.GetValueOrDefault(memory.Scope) != expected)
+        if (Incidents.GetValueOrDefault(memory.Scope.Arn) != expected)
         {
             return Task.FromResult(false);
         }
 
-        Sweeps[memory.Scope] = memory;
+        Incidents[memory.Scope.Arn] = memory;
         return Task.FromResult(true);
     }
 
