@@ -22,28 +22,18 @@ public sealed partial class DynamoDbGuardStateStore : IAlertLedger
 
     public async Task CountRepeatAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(alertKey);
-        var pk = StateTable.AlertPrefix + alertKey;
         var now = time.GetUtcNow();
-        var request = new UpdateItemRequest
-        {
-            TableName = tableName,
-            Key = Key(pk),
-            UpdateExpression = "SET suppressed = if_not_exists(suppressed, :zero) + :one, "
-                + "firstSuppressedAt = if_not_exists(firstSuppressedAt, :now), expiresAt = :expires",
-            ConditionExpression = "lastSentAt > :windowStart",
-            ExpressionAttributeValues = new()
-            {
-                [":zero"] = Number(0),
-                [":one"] = Number(1),
-                [":now"] = Millis(now),
-                [":expires"] = Seconds(now + RecordLife(window)),
-                [":windowStart"] = Millis(now - window),
-            },
-        };
+        var request = AlertUpdate(
+            alertKey,
+            window,
+            now,
+            "SET suppressed = if_not_exists(suppressed, :zero) + :one, firstSuppressedAt = if_not_exists(firstSuppressedAt, :now), expiresAt = :expires");
+        request.ConditionExpression = "lastSentAt > :windowStart";
+        request.ExpressionAttributeValues[":one"] = Number(1);
+        request.ExpressionAttributeValues[":windowStart"] = Millis(now - window);
         try
         {
-            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            await CallAsync("UpdateItem", StateTable.AlertPrefix + alertKey, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -53,15 +43,23 @@ public sealed partial class DynamoDbGuardStateStore : IAlertLedger
 
     public async Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
     {
+        var request = AlertUpdate(
+            alertKey,
+            window,
+            time.GetUtcNow(),
+            "SET previousSentAt = if_not_exists(lastSentAt, :zero), lastSentAt = :now, suppressed = :zero, expiresAt = :expires REMOVE firstSuppressedAt");
+        await CallAsync("UpdateItem", StateTable.AlertPrefix + alertKey, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+    }
+
+    // Every alert update stamps the time and keeps the record alive past the window.
+    private UpdateItemRequest AlertUpdate(string alertKey, TimeSpan window, DateTimeOffset now, string updateExpression)
+    {
         ArgumentException.ThrowIfNullOrEmpty(alertKey);
-        var pk = StateTable.AlertPrefix + alertKey;
-        var now = time.GetUtcNow();
-        var request = new UpdateItemRequest
+        return new UpdateItemRequest
         {
             TableName = tableName,
-            Key = Key(pk),
-            UpdateExpression = "SET previousSentAt = if_not_exists(lastSentAt, :zero), lastSentAt = :now, suppressed = :zero, "
-                + "expiresAt = :expires REMOVE firstSuppressedAt",
+            Key = Key(StateTable.AlertPrefix + alertKey),
+            UpdateExpression = updateExpression,
             ExpressionAttributeValues = new()
             {
                 [":zero"] = Number(0),
@@ -69,7 +67,6 @@ public sealed partial class DynamoDbGuardStateStore : IAlertLedger
                 [":expires"] = Seconds(now + RecordLife(window)),
             },
         };
-        await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
     }
 
     private static TimeSpan RecordLife(TimeSpan window) => TimeSpan.FromTicks(Math.Max(window.Ticks * 2, MinimumAlertRecordLife.Ticks));

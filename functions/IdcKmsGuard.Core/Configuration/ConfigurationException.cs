@@ -3,18 +3,11 @@ using IdcKmsGuard.Core.Errors;
 namespace IdcKmsGuard.Core.Configuration;
 
 /// <summary>A configuration document the guard refuses, with where and why: "rules.KEY-ROTATION: ...".</summary>
-public sealed class ConfigurationException : GuardException
+public sealed class ConfigurationException(string location, string problem) : GuardException($"{location}: {problem}", null)
 {
-    public ConfigurationException(string location, string problem)
-        : base($"{location}: {problem}", null)
-    {
-        Location = location;
-        Problem = problem;
-    }
+    public string Location { get; } = location;
 
-    public string Location { get; }
-
-    public string Problem { get; }
+    public string Problem { get; } = problem;
 
     public override string ErrorType => "InvalidConfiguration";
 }

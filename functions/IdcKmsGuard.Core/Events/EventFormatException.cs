@@ -3,17 +3,7 @@ using IdcKmsGuard.Core.Errors;
 namespace IdcKmsGuard.Core.Events;
 
 /// <summary>The input is not an event the guard can read. The message is one line, fit for a log or a terminal.</summary>
-public sealed class EventFormatException : GuardException
+public sealed class EventFormatException(string message, Exception? innerException = null) : GuardException(message, innerException)
 {
-    public EventFormatException(string message)
-        : base(message)
-    {
-    }
-
-    public EventFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
     public override string ErrorType => "MalformedEvent";
 }

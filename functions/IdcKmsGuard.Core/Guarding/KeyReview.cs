@@ -49,7 +49,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
 
         if (before is not null)
         {
-            parts = await AddTriggerChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
+            parts = await AddTriggerChecksAsync(parts, new KeyCheck(guardEvent, key, before, gate), cancellationToken).ConfigureAwait(false);
         }
 
         if (earlier is not null)
@@ -107,27 +107,22 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         return parts.WithRemediation(findings, restored.Steps, restored.Verification, restored.After);
     }
 
-    private async Task<KeyReviewParts> AddTriggerChecksAsync(
-        KeyReviewParts parts,
-        GuardEvent guardEvent,
-        ProtectedKey key,
-        KeySnapshot before,
-        RemediationGate gate,
-        CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> AddTriggerChecksAsync(KeyReviewParts parts, KeyCheck check, CancellationToken cancellationToken)
     {
+        var (guardEvent, key, before, gate) = check;
         try
         {
             switch (guardEvent.Trigger)
             {
                 case Trigger.KeyPolicyChanged:
-                    return await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
+                    return await ReviewPolicyAsync(parts, check, cancellationToken).ConfigureAwait(false);
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != MultiRegionRole.Replica:
                     parts = parts.Considering(RuleCatalog.KeyRotation);
                     return gate.IsOn(RuleCatalog.KeyRotation)
-                        ? await ReviewRotationAsync(parts, key, before, gate, cancellationToken).ConfigureAwait(false)
+                        ? await ReviewRotationAsync(parts, check, cancellationToken).ConfigureAwait(false)
                         : parts;
                 case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
-                    return await SweepChecksAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
+                    return await SweepChecksAsync(parts, check, cancellationToken).ConfigureAwait(false);
                 default:
                     return parts;
             }
@@ -141,29 +136,19 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     }
 
     // The sweep has no event to narrow the checks: the policy, and rotation where it is set (the primary, KMS material).
-    private async Task<KeyReviewParts> SweepChecksAsync(
-        KeyReviewParts parts,
-        GuardEvent guardEvent,
-        ProtectedKey key,
-        KeySnapshot before,
-        RemediationGate gate,
-        CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> SweepChecksAsync(KeyReviewParts parts, KeyCheck check, CancellationToken cancellationToken)
     {
-        parts = await ReviewPolicyAsync(parts, guardEvent, key, before, gate, cancellationToken).ConfigureAwait(false);
-        return before.MultiRegionRole != MultiRegionRole.Replica && before.Origin == KeySpecRules.KmsOrigin && gate.IsOn(RuleCatalog.KeyRotation)
-            ? await ReviewRotationAsync(parts.Considering(RuleCatalog.KeyRotation), key, before, gate, cancellationToken).ConfigureAwait(false)
+        parts = await ReviewPolicyAsync(parts, check, cancellationToken).ConfigureAwait(false);
+        var before = check.Before;
+        return before.MultiRegionRole != MultiRegionRole.Replica && before.Origin == KeySpecRules.KmsOrigin && check.Gate.IsOn(RuleCatalog.KeyRotation)
+            ? await ReviewRotationAsync(parts.Considering(RuleCatalog.KeyRotation), check, cancellationToken).ConfigureAwait(false)
             : parts;
     }
 
     // The policy engine's findings, of the rules that are on.
-    private async Task<KeyReviewParts> ReviewPolicyAsync(
-        KeyReviewParts parts,
-        GuardEvent guardEvent,
-        ProtectedKey key,
-        KeySnapshot before,
-        RemediationGate gate,
-        CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> ReviewPolicyAsync(KeyReviewParts parts, KeyCheck check, CancellationToken cancellationToken)
     {
+        var (guardEvent, key, before, gate) = check;
         parts = gate.Configuration.ExtraRequirements.Count > 0
             ? parts.Considering(RuleCatalog.KeyPolicyHealthy, RuleCatalog.KeyPolicySafe, RuleCatalog.ExtraAccess)
             : parts.Considering(RuleCatalog.KeyPolicyHealthy, RuleCatalog.KeyPolicySafe);
@@ -182,13 +167,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
     }
 
-    private async Task<KeyReviewParts> ReviewRotationAsync(
-        KeyReviewParts parts,
-        ProtectedKey key,
-        KeySnapshot before,
-        RemediationGate gate,
-        CancellationToken cancellationToken)
+    private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, KeyCheck check, CancellationToken cancellationToken)
     {
+        var (_, key, before, gate) = check;
         if (await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false))
         {
             return parts;
@@ -245,3 +226,6 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         return new KeyReviewResult(Disposition.Alerted, headline, draft);
     }
 }
+
+/// <summary>What every check of one key review works from: the event, the key, the key as first read, and the gate.</summary>
+internal sealed record KeyCheck(GuardEvent Event, ProtectedKey Key, KeySnapshot Before, RemediationGate Gate);
