@@ -10,25 +10,25 @@ internal sealed class AlertComposer(TimeProvider time)
     public Alert Compose(AlertDraft draft)
     {
         var primary = draft.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Resolved).FirstOrDefault();
-        return new Alert(
-            Severity: primary?.Severity ?? draft.NotificationSeverity,
-            RuleId: primary?.RuleId ?? draft.NotificationRule,
-            Outcome: draft.Outcome,
-            Headline: draft.Headline,
-            WhatHappened: draft.WhatHappened,
-            Event: ToAlertEvent(draft.Event),
-            KeyArn: draft.Subject.Key?.ToString(),
-            KeyRegion: draft.Subject.Region,
-            KeyStateBefore: draft.Subject.StateBefore,
-            KeyStateAfter: draft.Subject.StateAfter,
-            InstanceArn: draft.Subject.InstanceArn,
-            Findings: draft.Findings,
-            Steps: draft.Steps,
-            Verification: draft.Verification,
-            NextSteps: NextSteps(draft),
-            DetectedAt: time.GetUtcNow(),
-            PolicyDiff: draft.PolicyDiff)
+        return new Alert
         {
+            Severity = primary?.Severity ?? draft.NotificationSeverity,
+            RuleId = primary?.RuleId ?? draft.NotificationRule,
+            Outcome = draft.Outcome,
+            Headline = draft.Headline,
+            WhatHappened = draft.WhatHappened,
+            Event = ToAlertEvent(draft.Event),
+            KeyArn = draft.Subject.Key?.ToString(),
+            KeyRegion = draft.Subject.Region,
+            KeyStateBefore = draft.Subject.StateBefore,
+            KeyStateAfter = draft.Subject.StateAfter,
+            InstanceArn = draft.Subject.InstanceArn,
+            Findings = draft.Findings,
+            Steps = draft.Steps,
+            Verification = draft.Verification,
+            NextSteps = NextSteps(draft),
+            DetectedAt = time.GetUtcNow(),
+            PolicyDiff = draft.PolicyDiff,
             PolicyChange = draft.PolicyChange,
         };
     }
