@@ -1,37 +1,54 @@
 namespace IdcKmsGuard.Core.Alerts;
 
 /// <summary>Everything an alert says, before it is rendered for a channel.</summary>
-/// <param name="Headline">One sentence: what happened and what the guard did about it.</param>
-/// <param name="KeyArn">The key concerned, when there is one.</param>
-/// <param name="KeyStateBefore">KeyState when the guard first re-read it.</param>
-/// <param name="KeyStateAfter">KeyState after the guard acted (null when it did not act).</param>
-/// <param name="PolicyDiff">The guard's change to the key policy, statement by statement, when it repaired one.</param>
-public sealed record Alert(
-    Severity Severity,
-    string RuleId,
-    AlertOutcome Outcome,
-    string Headline,
-    string WhatHappened,
-    AlertEvent Event,
-    string? KeyArn,
-    string? KeyRegion,
-    string? KeyStateBefore,
-    string? KeyStateAfter,
-    string? InstanceArn,
-    IReadOnlyList<Finding> Findings,
-    IReadOnlyList<RemediationStep> Steps,
-    Verification? Verification,
-    IReadOnlyList<string> NextSteps,
-    DateTimeOffset DetectedAt,
-    IReadOnlyList<string>? PolicyDiff = null)
+public sealed record Alert
 {
+    public required Severity Severity { get; init; }
+
+    public required string RuleId { get; init; }
+
+    public required AlertOutcome Outcome { get; init; }
+
+    /// <summary>One sentence: what happened and what the guard did about it.</summary>
+    public required string Headline { get; init; }
+
+    public required string WhatHappened { get; init; }
+
+    public required AlertEvent Event { get; init; }
+
+    /// <summary>The key concerned, when there is one.</summary>
+    public string? KeyArn { get; init; }
+
+    public string? KeyRegion { get; init; }
+
+    /// <summary>KeyState when the guard first re-read it.</summary>
+    public string? KeyStateBefore { get; init; }
+
+    /// <summary>KeyState after the guard acted (null when it did not act).</summary>
+    public string? KeyStateAfter { get; init; }
+
+    public string? InstanceArn { get; init; }
+
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    public IReadOnlyList<RemediationStep> Steps { get; init; } = [];
+
+    public Verification? Verification { get; init; }
+
+    public IReadOnlyList<string> NextSteps { get; init; } = [];
+
+    public required DateTimeOffset DetectedAt { get; init; }
+
+    /// <summary>The guard's change to the key policy, statement by statement, when it repaired one.</summary>
+    public IReadOnlyList<string> PolicyDiff { get; init; } = [];
+
+    /// <summary>How the policy differs from the last one the guard saw healthy: the change that broke it.</summary>
+    public IReadOnlyList<string> PolicyChange { get; init; } = [];
+
     /// <summary>Repeats of this alert counted, not sent, since the last one went out at <see cref="PreviousAlertAt"/>.</summary>
     public int SuppressedRepeats { get; init; }
 
     public DateTimeOffset? PreviousAlertAt { get; init; }
-
-    /// <summary>How the policy differs from the last one the guard saw healthy: the change that broke it.</summary>
-    public IReadOnlyList<string> PolicyChange { get; init; } = [];
 
     /// <summary>Details were shortened to keep the message within SNS's 256 KB.</summary>
     public bool Trimmed { get; init; }

@@ -108,7 +108,7 @@ public static class AlertRenderer
         Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)),
         DetectedAt: alert.DetectedAt,
         Trimmed: alert.Trimmed,
-        PolicyDiff: alert.PolicyDiff ?? [],
+        PolicyDiff: alert.PolicyDiff,
         PolicyChange: alert.PolicyChange,
         SuppressedRepeats: alert.SuppressedRepeats,
         PreviousAlertAt: alert.PreviousAlertAt,

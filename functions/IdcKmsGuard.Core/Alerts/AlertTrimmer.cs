@@ -12,7 +12,7 @@ internal static class AlertTrimmer
         return alert with
         {
             Trimmed = true,
-            PolicyDiff = Lines(alert.PolicyDiff ?? [], lines),
+            PolicyDiff = Lines(alert.PolicyDiff, lines),
             PolicyChange = Lines(alert.PolicyChange, lines),
             WhatHappened = Text(alert.WhatHappened, text),
             Findings = alert.Findings.Select(f => f with { Message = Text(f.Message, text) }).ToList(),

@@ -10,26 +10,26 @@ internal sealed class AlertComposer(TimeProvider time)
     public Alert Compose(AlertDraft draft)
     {
         var primary = draft.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Resolved).FirstOrDefault();
-        return new Alert(
-            Severity: primary?.Severity ?? draft.NotificationSeverity,
-            RuleId: primary?.RuleId ?? draft.NotificationRule,
-            Outcome: draft.Outcome,
-            Headline: draft.Headline,
-            WhatHappened: draft.WhatHappened,
-            Event: ToAlertEvent(draft.Event),
-            KeyArn: draft.KeyArn,
-            KeyRegion: draft.KeyRegion,
-            KeyStateBefore: draft.KeyStateBefore,
-            KeyStateAfter: draft.KeyStateAfter,
-            InstanceArn: draft.InstanceArn,
-            Findings: draft.Findings,
-            Steps: draft.Steps,
-            Verification: draft.Verification,
-            NextSteps: NextSteps(draft),
-            DetectedAt: time.GetUtcNow(),
-            PolicyDiff: draft.PolicyDiff ?? [])
+        return new Alert
         {
-            PolicyChange = draft.PolicyChange ?? [],
+            Severity = primary?.Severity ?? draft.NotificationSeverity,
+            RuleId = primary?.RuleId ?? draft.NotificationRule,
+            Outcome = draft.Outcome,
+            Headline = draft.Headline,
+            WhatHappened = draft.WhatHappened,
+            Event = ToAlertEvent(draft.Event),
+            KeyArn = draft.Subject.Key?.ToString(),
+            KeyRegion = draft.Subject.Region,
+            KeyStateBefore = draft.Subject.StateBefore,
+            KeyStateAfter = draft.Subject.StateAfter,
+            InstanceArn = draft.Subject.InstanceArn,
+            Findings = draft.Findings,
+            Steps = draft.Steps,
+            Verification = draft.Verification,
+            NextSteps = NextSteps(draft),
+            DetectedAt = time.GetUtcNow(),
+            PolicyDiff = draft.PolicyDiff,
+            PolicyChange = draft.PolicyChange,
         };
     }
 
@@ -62,7 +62,7 @@ internal sealed class AlertComposer(TimeProvider time)
             .Where(f => !f.Resolved)
             .Select(f => f.RuleId)
             .Distinct(StringComparer.Ordinal)
-            .Select(id => RuleCatalog.Get(id).RunbookFor(draft.KeyArn, draft.KeyRegion)));
+            .Select(id => RuleCatalog.Get(id).RunbookFor(draft.Subject.Key?.ToString(), draft.Subject.Region)));
 
         steps.AddRange(draft.ExtraNextSteps);
         // A notice that something is resolved asks nobody to explain themselves.
@@ -88,29 +88,4 @@ internal sealed class AlertComposer(TimeProvider time)
         e.ErrorCode,
         e.ErrorMessage,
         new AlertActor(e.Actor.Type, e.Actor.Arn, e.Actor.AccountId, e.Actor.InvokedBy, e.SourceIpAddress, e.UserAgent));
-}
-
-/// <param name="NotificationSeverity">Severity when there is no finding (a notification, e.g. a healthy key switch).</param>
-internal sealed record AlertDraft(
-    GuardEvent Event,
-    string Headline,
-    string WhatHappened,
-    AlertOutcome Outcome,
-    IReadOnlyList<Finding> Findings,
-    IReadOnlyList<RemediationStep> Steps,
-    Verification? Verification,
-    string? KeyArn,
-    string? KeyRegion,
-    string? KeyStateBefore,
-    string? KeyStateAfter,
-    string? InstanceArn,
-    IReadOnlyList<string> ExtraNextSteps,
-    Severity NotificationSeverity = Severity.Info,
-    string NotificationRule = "",
-    IReadOnlyList<string>? PolicyDiff = null,
-    IReadOnlyList<string>? PolicyChange = null)
-{
-    /// <summary>A notice about the guard itself (its configuration, its alarm path): one finding, no key, nothing changed.</summary>
-    public static AlertDraft AboutTheGuard(GuardEvent guardEvent, string headline, string whatHappened, Finding finding) =>
-        new(guardEvent, headline, whatHappened, AlertOutcome.Alerted, [finding], [], null, null, null, null, null, null, []);
 }

@@ -22,44 +22,32 @@ internal static class AuditDrafts
         var state = key.Snapshot is not null ? $"It is {key.Snapshot.State}."
             : key.Findings.Any(f => f.RuleId == RuleCatalog.GuardAccess.Id) ? "It could not be read."
             : "It does not exist there.";
-        return new AlertDraft(
-            Event: guardEvent,
-            Headline: Headlines.For(primary, AlertOutcome.Alerted),
-            WhatHappened: $"{AlertComposer.Narrate(guardEvent, subject)} {state}",
-            Outcome: AlertOutcome.Alerted,
-            Findings: findings,
-            Steps: [],
-            Verification: null,
-            KeyArn: key.Arn.ToString(),
-            KeyRegion: key.Region,
-            KeyStateBefore: key.Snapshot?.State.ToString(),
-            KeyStateAfter: key.Snapshot?.State.ToString(),
-            InstanceArn: audit.Instance.InstanceArn,
-            ExtraNextSteps: []);
+        var found = key.Snapshot?.State.ToString();
+        return new AlertDraft(guardEvent, AlertSubject.ForKey(key.Arn, audit.Instance.InstanceArn) with { StateBefore = found, StateAfter = found })
+        {
+            Headline = Headlines.For(primary, AlertOutcome.Alerted),
+            WhatHappened = $"{AlertComposer.Narrate(guardEvent, subject)} {state}",
+            Outcome = AlertOutcome.Alerted,
+            Findings = findings,
+        };
     }
 
     public static AlertDraft ForInstance(GuardEvent guardEvent, InstanceAudit audit)
     {
         var primary = audit.Findings.OrderByDescending(f => f.Severity).First();
-        return new AlertDraft(
-            Event: guardEvent,
-            Headline: Headlines.For(primary, AlertOutcome.Alerted),
-            WhatHappened: string.Join(
+        var instance = audit.Instance;
+        return new AlertDraft(guardEvent, AlertSubject.ForInstance(instance.InstanceArn, instance.Encryption.KmsKeyArn, instance.PrimaryRegion))
+        {
+            Headline = Headlines.For(primary, AlertOutcome.Alerted),
+            WhatHappened = string.Join(
                 " ",
                 [
-                    AlertComposer.Narrate(guardEvent, $"Identity Center's encryption configuration ({audit.Instance.InstanceArn})"),
-                    $"It uses {audit.Instance.Encryption.Describe()}.",
+                    AlertComposer.Narrate(guardEvent, $"Identity Center's encryption configuration ({instance.InstanceArn})"),
+                    $"It uses {instance.Encryption.Describe()}.",
                     .. audit.Notes,
                 ]),
-            Outcome: AlertOutcome.Alerted,
-            Findings: audit.Findings,
-            Steps: [],
-            Verification: null,
-            KeyArn: audit.Instance.Encryption.KmsKeyArn?.ToString(),
-            KeyRegion: audit.Instance.PrimaryRegion,
-            KeyStateBefore: null,
-            KeyStateAfter: null,
-            InstanceArn: audit.Instance.InstanceArn,
-            ExtraNextSteps: []);
+            Outcome = AlertOutcome.Alerted,
+            Findings = audit.Findings,
+        };
     }
 }

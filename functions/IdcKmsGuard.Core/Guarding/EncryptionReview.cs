@@ -179,22 +179,18 @@ internal sealed class EncryptionReview
             }
         }
 
-        var draft = new AlertDraft(
-            Event: guardEvent,
-            Headline: headline,
-            WhatHappened: $"{narration} {now}",
-            Outcome: parts.Outcome,
-            Findings: parts.Findings,
-            Steps: parts.Steps,
-            Verification: parts.Verification,
-            KeyArn: encryption.KmsKeyArn?.ToString(),
-            KeyRegion: encryption.KmsKeyArn?.Region,
-            KeyStateBefore: null,
-            KeyStateAfter: null,
-            InstanceArn: instance.InstanceArn,
-            ExtraNextSteps: extra,
-            NotificationSeverity: severity,
-            NotificationRule: RuleCatalog.EncryptionApproved.Id);
+        var draft = new AlertDraft(guardEvent, AlertSubject.ForInstance(instance.InstanceArn, encryption.KmsKeyArn, encryption.KmsKeyArn?.Region))
+        {
+            Headline = headline,
+            WhatHappened = $"{narration} {now}",
+            Outcome = parts.Outcome,
+            Findings = parts.Findings,
+            Steps = parts.Steps,
+            Verification = parts.Verification,
+            ExtraNextSteps = extra,
+            NotificationSeverity = severity,
+            NotificationRule = RuleCatalog.EncryptionApproved.Id,
+        };
         return new KeyReviewResult(Disposition.Alerted, headline, draft) { Updating = updating };
     }
 

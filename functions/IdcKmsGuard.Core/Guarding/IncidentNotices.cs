@@ -10,25 +10,19 @@ internal static class IncidentNotices
 {
     public static AlertDraft Closed(GuardEvent guardEvent, IncidentScope scope, RuleSet rules, string whatHappened)
     {
-        var key = scope.Key;
-        return new AlertDraft(
-            Event: guardEvent,
-            Headline: $"Resolved: {string.Join(", ", rules)} on {(key is null ? "Identity Center" : "the Identity Center key")}",
-            WhatHappened: whatHappened,
-            Outcome: AlertOutcome.None,
-            Findings: [.. rules.Select(id => new Finding(
+        var about = AlertSubject.ForScope(scope);
+        return new AlertDraft(guardEvent, about)
+        {
+            Headline = $"Resolved: {string.Join(", ", rules)} on {(about.Key is null ? "Identity Center" : "the Identity Center key")}",
+            WhatHappened = whatHappened,
+            Outcome = AlertOutcome.None,
+            Findings = [.. rules.Select(id => new Finding(
                 id,
                 Severity.Info,
                 RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.",
                 Resolved: true))],
-            Steps: [],
-            Verification: null,
-            KeyArn: key?.ToString(),
-            KeyRegion: key?.Region,
-            KeyStateBefore: null,
-            KeyStateAfter: null,
-            InstanceArn: key is null ? scope.Arn : null,
-            ExtraNextSteps: ["Nothing to do: the guard re-read it and it passes these checks again."]);
+            ExtraNextSteps = ["Nothing to do: the guard re-read it and it passes these checks again."],
+        };
     }
 
     public static AlertDraft ClosedByEvent(GuardEvent guardEvent, IncidentClosing closing) =>

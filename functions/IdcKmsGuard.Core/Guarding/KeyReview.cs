@@ -207,22 +207,22 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         var subject = key.Target.Region == key.InUse.Region
             ? $"the key Identity Center uses ({key.Target})"
             : $"the replica in {key.Target.Region} of the key Identity Center uses ({key.Target})";
-        var draft = new AlertDraft(
-            Event: guardEvent,
-            Headline: headline,
-            WhatHappened: string.Join(" ", [AlertComposer.Narrate(guardEvent, subject), state, .. parts.Notes]),
-            Outcome: outcome,
-            Findings: parts.Findings,
-            Steps: parts.Steps,
-            Verification: parts.Verification,
-            KeyArn: key.Target.ToString(),
-            KeyRegion: key.Target.Region,
-            KeyStateBefore: parts.StateBefore ?? before?.State.ToString(),
-            KeyStateAfter: parts.After?.State.ToString(),
-            InstanceArn: key.Instance.InstanceArn,
-            ExtraNextSteps: [],
-            PolicyDiff: parts.PolicyDiff,
-            PolicyChange: parts.PolicyChange);
+        var about = AlertSubject.ForKey(key.Target, key.Instance.InstanceArn) with
+        {
+            StateBefore = parts.StateBefore ?? before?.State.ToString(),
+            StateAfter = parts.After?.State.ToString(),
+        };
+        var draft = new AlertDraft(guardEvent, about)
+        {
+            Headline = headline,
+            WhatHappened = string.Join(" ", [AlertComposer.Narrate(guardEvent, subject), state, .. parts.Notes]),
+            Outcome = outcome,
+            Findings = parts.Findings,
+            Steps = parts.Steps,
+            Verification = parts.Verification,
+            PolicyDiff = parts.PolicyDiff,
+            PolicyChange = parts.PolicyChange,
+        };
         return new KeyReviewResult(Disposition.Alerted, headline, draft);
     }
 }

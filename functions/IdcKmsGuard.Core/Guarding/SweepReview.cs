@@ -97,20 +97,14 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             var earlier = gate.Changes.Journal.For(key.ToString()) is { Reported: false } journaled
                 ? journaled.Changes.Select(Delivery.ChangeJournal.ToStep).ToList()
                 : [];
-            var draft = new AlertDraft(
-                sweep,
-                Headlines.For(findings.OrderByDescending(f => f.Severity).First(), AlertOutcome.Failed),
-                AlertComposer.Narrate(sweep, $"the key {key}"),
-                AlertOutcome.Failed,
-                findings,
-                earlier,
-                null,
-                key.ToString(),
-                key.Region,
-                null,
-                null,
-                null,
-                []);
+            var draft = new AlertDraft(sweep, AlertSubject.ForKey(key))
+            {
+                Headline = Headlines.For(findings.OrderByDescending(f => f.Severity).First(), AlertOutcome.Failed),
+                WhatHappened = AlertComposer.Narrate(sweep, $"the key {key}"),
+                Outcome = AlertOutcome.Failed,
+                Findings = findings,
+                Steps = earlier,
+            };
             return new SweepScope(IncidentScope.ForKey(key), findings, draft) { Failed = true };
         }
     }
@@ -162,7 +156,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             Findings = parts.Findings,
             Steps = parts.Steps,
             Verification = parts.Verification ?? draft.Verification,
-            KeyStateBefore = earlier.StateBefore ?? draft.KeyStateBefore,
+            Subject = draft.Subject with { StateBefore = earlier.StateBefore ?? draft.Subject.StateBefore },
         };
         return judged with { Findings = parts.Findings, Draft = merged };
     }

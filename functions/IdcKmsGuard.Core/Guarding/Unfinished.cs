@@ -39,22 +39,18 @@ internal static class Unfinished
             + (changed.Count == 0
                 ? "The guard changed nothing."
                 : $"The guard's attempts sent {changed.Count} change(s), listed below as they came out.");
-        var draft = new AlertDraft(
-            Event: guardEvent,
-            Headline: Headlines.For(primary, AlertOutcome.Failed),
-            WhatHappened: whatHappened,
-            Outcome: AlertOutcome.Failed,
-            Findings: findings,
-            Steps: [.. changed.Select(ChangeJournal.ToStep)],
-            Verification: new Verification(false, $"Not verified: {unverified}."),
-            KeyArn: key?.ToString(),
-            KeyRegion: key?.Region,
-            KeyStateBefore: scopes.FirstOrDefault()?.StateBefore,
-            KeyStateAfter: null,
-            InstanceArn: key is null ? subject : null,
-            ExtraNextSteps: [key is null
+        var draft = new AlertDraft(guardEvent, AlertSubject.ForScope(subject) with { StateBefore = scopes.FirstOrDefault()?.StateBefore })
+        {
+            Headline = Headlines.For(primary, AlertOutcome.Failed),
+            WhatHappened = whatHappened,
+            Outcome = AlertOutcome.Failed,
+            Findings = findings,
+            Steps = [.. changed.Select(ChangeJournal.ToStep)],
+            Verification = new Verification(false, $"Not verified: {unverified}."),
+            ExtraNextSteps = [key is null
                 ? "Check Identity Center's encryption: aws sso-admin describe-instance."
-                : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"]);
+                : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"],
+        };
         var scope = key is not null ? State.IncidentScope.ForKey(key) : subject is null ? null : State.IncidentScope.ForInstance(subject);
         return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft) { Scope = scope };
     }

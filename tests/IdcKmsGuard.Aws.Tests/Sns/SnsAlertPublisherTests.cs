@@ -76,13 +76,27 @@ public sealed class SnsAlertPublisherTests
         Assert.Equal(("json", Alert.Subject), (request.MessageStructure, request.Subject));
     }
 
-    private static Alert HugeAlert() => new(
-        Severity.Critical, "KEY-POLICY-HEALTHY", AlertOutcome.Fixed, "Identity Center key policy locked it out; the guard repaired it", "A huge change.",
-        new AlertEvent("PutKeyPolicy", "kms.amazonaws.com", "KeyPolicyChanged", "evt-huge", null, "us-east-1", "111122223333", true, null, null, new AlertActor("IAMUser", "arn:aws:iam::111122223333:user/Alice", "111122223333", null, null, null)),
-        "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", "us-east-1", "Enabled", "Enabled", null, [], [], null, [], DateTimeOffset.UnixEpoch,
-        [.. Enumerable.Range(0, 5_000).Select(i => $"+ statement #{i}: Allow arn:aws:iam::111122223333:role/SomeRoleWithALongName{i} kms:Decrypt, kms:Encrypt")]);
+    private static Alert HugeAlert() => new()
+    {
+        Severity = Severity.Critical,
+        RuleId = "KEY-POLICY-HEALTHY",
+        Outcome = AlertOutcome.Fixed,
+        Headline = "Identity Center key policy locked it out; the guard repaired it",
+        WhatHappened = "A huge change.",
+        Event = new AlertEvent("PutKeyPolicy", "kms.amazonaws.com", "KeyPolicyChanged", "evt-huge", null, "us-east-1", "111122223333", true, null, null, new AlertActor("IAMUser", "arn:aws:iam::111122223333:user/Alice", "111122223333", null, null, null)),
+        KeyArn = "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+        KeyRegion = "us-east-1",
+        KeyStateBefore = "Enabled",
+        KeyStateAfter = "Enabled",
+        DetectedAt = DateTimeOffset.UnixEpoch,
+        PolicyDiff =
+        [
+            .. Enumerable.Range(0, 5_000)
+                .Select(i => $"+ statement #{i}: Allow arn:aws:iam::111122223333:role/SomeRoleWithALongName{i} kms:Decrypt, kms:Encrypt"),
+        ],
+    };
 
     // The same alert rendered without the size budget, to prove the sample needs trimming.
     private static RenderedAlert RenderUntrimmed(Alert alert) => new(
-        "s", "short", string.Join("\n", alert.PolicyDiff!), string.Join("\n", alert.PolicyDiff!), new Dictionary<string, string>(StringComparer.Ordinal));
+        "s", "short", string.Join("\n", alert.PolicyDiff), string.Join("\n", alert.PolicyDiff), new Dictionary<string, string>(StringComparer.Ordinal));
 }

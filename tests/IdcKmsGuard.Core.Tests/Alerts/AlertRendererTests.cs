@@ -60,7 +60,15 @@ public sealed class AlertRendererTests
         Assert.EndsWith("...", subject, StringComparison.Ordinal);
     }
 
-    private static Alert SampleAlert(string headline) => new(
-        Severity.High, "KEY-ENABLED", AlertOutcome.Alerted, headline, "what", new AlertEvent("DisableKey", "kms.amazonaws.com", "KeyDisabled", "e", null, "us-east-1", "111122223333", true, null, null, new AlertActor(null, null, null, null, null, null)),
-        null, null, null, null, null, [], [], null, [], DateTimeOffset.UnixEpoch);
+    private static Alert SampleAlert(string headline) => new()
+    {
+        Severity = Severity.High,
+        RuleId = "KEY-ENABLED",
+        Outcome = AlertOutcome.Alerted,
+        Headline = headline,
+        WhatHappened = "what",
+        Event = new AlertEvent(
+            "DisableKey", "kms.amazonaws.com", "KeyDisabled", "e", null, "us-east-1", "111122223333", true, null, null, new AlertActor(null, null, null, null, null, null)),
+        DetectedAt = DateTimeOffset.UnixEpoch,
+    };
 }

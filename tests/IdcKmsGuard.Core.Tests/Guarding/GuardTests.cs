@@ -208,7 +208,7 @@ public sealed class GuardTests
         Assert.True(result.Alert.Verification!.Passed);
         Assert.Equal(["PutKeyPolicy"], result.Alert.Steps.Select(s => s.Action));
         Assert.All(result.Alert.Findings.Where(f => f.Severity == Severity.Critical), f => Assert.True(f.Resolved));
-        Assert.Contains(result.Alert.PolicyDiff!, line => line.StartsWith("+ statement #2 \"AllowIdentityCenterAndIdentityStoreToDescribeKey\"", StringComparison.Ordinal));
+        Assert.Contains(result.Alert.PolicyDiff, line => line.StartsWith("+ statement #2 \"AllowIdentityCenterAndIdentityStoreToDescribeKey\"", StringComparison.Ordinal));
         Assert.Contains("ssoins-1111222233334444", scenario.Keys.PolicyOf(GuardScenario.Key), StringComparison.Ordinal);
         Assert.Equal("Identity Center key policy locked it out; the guard repaired it", result.Alert.Headline);
     }
