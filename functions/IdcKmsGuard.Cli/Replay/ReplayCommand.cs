@@ -57,17 +57,10 @@ internal static class ReplayCommand
             var publishTo = parse.GetValue(dryRun) ? null : parse.GetValue(topic);
             var capture = new CapturingPublisher();
             var guard = AwsGuardFactory.Create(
-                new GuardDeployment(
-                    regionName,
-                    publishTo,
-                    RemediationEnabled: true,
-                    GuardRoleArn: null,
-                    OrgId: null,
-                    DelegatedAdminAccounts: [],
-                    parse.GetValue(parameter),
-                    parse.GetValue(table))
+                new GuardDeployment(regionName, publishTo, new GuardOptions(RemediationEnabled: true, GuardRoleArn: null) { MaySwitchEncryption = true })
                 {
-                    MaySwitchEncryption = true,
+                    ConfigurationParameter = parse.GetValue(parameter),
+                    StateTable = parse.GetValue(table),
                 },
                 services.Credentials(),
                 endpoints,
