@@ -1,3 +1,4 @@
+using IdcKmsGuard.Aws.Composition;
 using IdcKmsGuard.Aws.Credentials;
 using IdcKmsGuard.Aws.Endpoints;
 using IdcKmsGuard.Function;
@@ -12,9 +13,10 @@ var bootstrap = new LambdaBootstrap(runtime, loggerFactory, environment, TimePro
 
 return (int)await bootstrap.RunAsync(_ =>
 {
-    var settings = GuardSettings.FromEnvironment(environment);
+    var deployment = DeploymentEnvironment.Read(environment);
     var logger = loggerFactory.CreateLogger("IdcKmsGuard");
-    var guard = GuardComposition.Create(settings, new SdkCredentialSource(), AwsEndpointResolver.FromProcess, TimeProvider.System, logger);
-    logger.LogInformation("Guard ready: remediation {Mode}, alerts to {Topic}", settings.RemediationEnabled ? "on" : "off", settings.AlertTopicArn);
+    var guard = AwsGuardFactory.Create(deployment, new SdkCredentialSource(), AwsEndpointResolver.FromProcess, TimeProvider.System, logger);
+    logger.LogInformation(
+        "Guard ready: remediation {Mode}, alerts to {Topic}", deployment.Options.RemediationEnabled ? "on" : "off", deployment.AlertTopicArn);
     return Task.FromResult<ILambdaHandler>(new GuardHandler(guard, logger, TimeProvider.System, loggerFactory.WriteRawLine, loggerFactory.Options.Service));
 }).ConfigureAwait(false);

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Amazon.KeyManagementService;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using IdcKmsGuard.Aws.Composition;
 using IdcKmsGuard.Aws.Credentials;
 using IdcKmsGuard.Aws.SsoAdmin;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Lambda.Runtime;
 using IdcKmsGuard.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,17 +61,18 @@ internal sealed class GuardRig
         Kms = new AmazonKeyManagementServiceClient(Account.Credentials, new AmazonKeyManagementServiceConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
         Sqs = new AmazonSQSClient(Account.Credentials, new AmazonSQSConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
         SsoAdmin = new SsoAdminClient(Account.HttpClient(), Account.Region);
-        var settings = new GuardSettings(Account.Region, topicArn ?? Seeded.TopicArn, remediate, GuardRoleArn.Replace("111122223333", Account.AccountId, StringComparison.Ordinal))
+        var guardRole = GuardRoleArn.Replace("111122223333", Account.AccountId, StringComparison.Ordinal);
+        var deployment = new GuardDeployment(Account.Region, topicArn ?? Seeded.TopicArn, new GuardOptions(remediate, guardRole) { MaySwitchEncryption = maySwitchEncryption })
         {
             ConfigurationParameter = Seeded.ConfigurationParameter,
             StateTable = Seeded.StateTable,
-            MaySwitchEncryption = maySwitchEncryption,
             FollowUpQueueUrl = Seeded.FollowUpQueueUrl,
+
+            // Re-checks without the standard delays, so that a test can take them from the queue at once.
+            FollowUpSchedule = new Core.FollowUps.FollowUpSchedule([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero]),
         };
 
-        // Re-checks without the standard delays, so that a test can take them from the queue at once.
-        var followUps = new Core.FollowUps.FollowUpSchedule([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero]);
-        var guard = GuardComposition.Create(settings, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance, followUps);
+        var guard = AwsGuardFactory.Create(deployment, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);
         Handler = new GuardHandler(guard, NullLogger.Instance, TimeProvider.System, MetricLines.Add);
     }
 

@@ -42,14 +42,6 @@ public static class AwsGuardFactory
         publisher ??= deployment.AlertTopicArn is { } topic
             ? new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic)
             : throw new ArgumentException("Without a publisher, the deployment needs an alert topic.", nameof(deployment));
-        var options = new GuardOptions(deployment.RemediationEnabled, deployment.GuardRoleArn, deployment.OrgId, deployment.DelegatedAdminAccounts)
-        {
-            MaySwitchEncryption = deployment.MaySwitchEncryption,
-            DeliveryAttempts = deployment.DeliveryAttempts,
-            FollowUpAttempts = deployment.FollowUpAttempts,
-            AlertTopicKeyArn = deployment.AlertTopicKeyArn,
-        };
-
         var ssmSource = deployment.ConfigurationParameter is { } parameter
             ? new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter)
             : null;
@@ -67,7 +59,7 @@ public static class AwsGuardFactory
         var stores = deployment.StateTable is { } table
             ? GuardStores.Of(new DynamoDbGuardStateStore(DynamoDbClientFactory.Create(credentials.SdkCredentials, endpoints, deployment.Region), table, time))
             : null;
-        return new Guard(identityCenter, keys, publisher, options, time, logger, configuration, stores)
+        return new Guard(identityCenter, keys, publisher, deployment.Options, time, logger, configuration, stores)
         {
             FollowUps = deployment.FollowUpQueueUrl is { } queue
                 ? SqsFollowUpScheduler.Create(credentials.SdkCredentials, endpoints, deployment.Region, queue)

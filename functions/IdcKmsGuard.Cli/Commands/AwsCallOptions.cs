@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Amazon.Runtime.CredentialManagement;
-using IdcKmsGuard.Aws.Credentials;
-using IdcKmsGuard.Aws.Endpoints;
-using IdcKmsGuard.Core.Configuration;
 
 namespace IdcKmsGuard.Cli.Commands;
 
@@ -32,45 +28,11 @@ internal sealed class AwsCallOptions
         }
     }
 
-    /// <returns>Null after writing the reason to <paramref name="error"/> when an option cannot be used.</returns>
-    public AwsCallContext? Resolve(ParseResult parse, CliServices services, TextWriter error)
-    {
-        var region = parse.GetValue(Region) ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION");
-        if (region is null)
-        {
-            error.WriteLine("error: no Region: give --region or set AWS_REGION.");
-            return null;
-        }
-
-        var configuration = GuardConfiguration.Defaults;
-        if (parse.GetValue(Config) is { } path && ConfigurationInput.TryRead(path, error, out configuration, out _) != ExitCodes.Ok)
-        {
-            return null;
-        }
-
-        var credentials = services.Credentials();
-        if (parse.GetValue(Profile) is { } profile)
-        {
-            if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var found))
-            {
-                error.WriteLine($"error: no profile '{profile}' in the AWS config or credentials files.");
-                return null;
-            }
-
-            credentials = new SdkCredentialSource(found);
-        }
-
-        var endpoints = parse.GetValue(Endpoint) is { } url
-            ? new AwsEndpointResolver(name => name == AwsEndpointResolver.GlobalOverride ? url : null)
-            : new AwsEndpointResolver(services.Environment);
-        var options = new GuardOptions(RemediationEnabled: false, GuardRoleArn: null, parse.GetValue(OrgId), parse.GetValue(DelegatedAdmins) ?? []);
-        return new AwsCallContext(region, credentials, endpoints, configuration, options);
-    }
+    public AwsCallSettings Bind(ParseResult parse) => new(
+        parse.GetValue(Region),
+        parse.GetValue(Profile),
+        parse.GetValue(Endpoint),
+        parse.GetValue(Config),
+        parse.GetValue(OrgId),
+        parse.GetValue(DelegatedAdmins) ?? []);
 }
-
-internal sealed record AwsCallContext(
-    string Region,
-    SdkCredentialSource Credentials,
-    AwsEndpointResolver Endpoints,
-    GuardConfiguration Configuration,
-    GuardOptions Options);

@@ -6,34 +6,34 @@ using IdcKmsGuard.Core.Policy.Findings;
 namespace IdcKmsGuard.Cli.Commands;
 
 /// <summary>`check-policy`: would this key policy still let Identity Center work? Exit 0 healthy, 2 critical, 1 unreadable.</summary>
-internal static class CheckPolicyCommand
+internal sealed class CheckPolicyCommand : ICliCommand<PolicySettings>
 {
     public static Command Create()
     {
         var options = new PolicyOptions();
-        var command = new Command("check-policy", "Check a key policy against every request Identity Center makes.");
-        options.AddTo(command);
-        command.SetAction(parse =>
+        return CommandBinding.Wire(
+            options.Definition("check-policy", "Check a key policy against every request Identity Center makes."), options.Bind, new CheckPolicyCommand());
+    }
+
+    public int Execute(PolicySettings settings, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!PolicyInput.TryRead(settings.PolicyPath, error, out var policy))
         {
-            var output = parse.InvocationConfiguration.Output;
-            if (!PolicyInput.TryRead(parse, options, out var policy))
-            {
-                return ExitCodes.Failure;
-            }
+            return ExitCodes.Failure;
+        }
 
-            var report = PolicyChecker.Check(policy, options.Facts(parse));
-            if (parse.GetValue(options.Json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(PolicyCheckDocument.From(report), CliJson.Context.PolicyCheckDocument));
-            }
-            else
-            {
-                PolicyReportText.Write(output, report);
-            }
+        var report = PolicyChecker.Check(policy, settings.Facts);
+        if (settings.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(PolicyCheckDocument.From(report), CliJson.Context.PolicyCheckDocument));
+        }
+        else
+        {
+            PolicyReportText.Write(output, report);
+        }
 
-            return report.IsHealthy ? ExitCodes.Ok : ExitCodes.Critical;
-        });
-        return command;
+        return report.IsHealthy ? ExitCodes.Ok : ExitCodes.Critical;
     }
 }
 

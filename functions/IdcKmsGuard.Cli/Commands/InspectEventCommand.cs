@@ -5,41 +5,38 @@ using IdcKmsGuard.Core.Events;
 namespace IdcKmsGuard.Cli.Commands;
 
 /// <summary>`inspect-event FILE [--json]`: how the guard reads an event, without calling AWS.</summary>
-internal static class InspectEventCommand
+internal sealed class InspectEventCommand : ICliCommand<InspectEventSettings>
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "An EventBridge event or CloudTrail record (JSON); '-' reads standard input." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("inspect-event", "Show how the guard reads an event: trigger, key references, actor.") { file, json };
-        command.SetAction(parse =>
+        var options = new InspectEventOptions();
+        return CommandBinding.Wire(options.Definition(), options.Bind, new InspectEventCommand());
+    }
+
+    public int Execute(InspectEventSettings settings, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        GuardEvent guardEvent;
+        try
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            var path = parse.GetValue(file)!;
-            GuardEvent guardEvent;
-            try
-            {
-                guardEvent = EventReader.Read(InputFile.ReadAllBytes(path));
-            }
-            catch (Exception e) when (e is EventFormatException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"error: {path}: {EventReaderMessage(e)}");
-                return ExitCodes.UnreadableInput;
-            }
+            guardEvent = EventReader.Read(InputFile.ReadAllBytes(settings.Path));
+        }
+        catch (Exception e) when (e is EventFormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {settings.Path}: {EventReaderMessage(e)}");
+            return ExitCodes.UnreadableInput;
+        }
 
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(InspectedEvent.From(guardEvent), CliJson.Context.InspectedEvent));
-            }
-            else
-            {
-                WriteText(output, guardEvent);
-            }
+        if (settings.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(InspectedEvent.From(guardEvent), CliJson.Context.InspectedEvent));
+        }
+        else
+        {
+            WriteText(output, guardEvent);
+        }
 
-            return ExitCodes.Ok;
-        });
-        return command;
+        return ExitCodes.Ok;
     }
 
     private static string EventReaderMessage(Exception e) => e.Message.ReplaceLineEndings(" ");

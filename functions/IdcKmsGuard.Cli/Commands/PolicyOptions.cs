@@ -40,11 +40,18 @@ internal sealed class PolicyOptions
         }
     }
 
-    public IdentityCenterFacts Facts(ParseResult parse)
+    public Command Definition(string name, string description)
+    {
+        var command = new Command(name, description);
+        AddTo(command);
+        return command;
+    }
+
+    public PolicySettings Bind(ParseResult parse)
     {
         var account = parse.GetValue(Account)!;
         var region = parse.GetValue(Region)!;
-        return new IdentityCenterFacts(
+        var facts = new IdentityCenterFacts(
             account,
             parse.GetValue(OrgId),
             region,
@@ -52,5 +59,6 @@ internal sealed class PolicyOptions
             parse.GetValue(IdentityStoreArn)!,
             parse.GetValue(KeyArn) ?? $"arn:aws:kms:{region}:{account}:key/00000000-0000-0000-0000-000000000000",
             parse.GetValue(DelegatedAdmins) ?? []);
+        return new PolicySettings(parse.GetValue(Policy)!, facts, parse.GetValue(Json));
     }
 }

@@ -8,33 +8,33 @@ namespace IdcKmsGuard.Cli.Commands;
 /// `rules validate FILE`: exit 0 and a one-line summary when the guard would accept the document; 1 with
 /// "error: FILE: location: problem" when it would refuse it; 2 when the file cannot be read.
 /// </summary>
-internal static class RulesValidateCommand
+internal sealed class RulesValidateCommand : ICliCommand<RulesValidateSettings>
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "The configuration document (JSON); '-' reads standard input." };
-        var command = new Command("validate", "Check a configuration document exactly as the guard reads it.") { file };
-        command.SetAction(parse =>
+        var options = new RulesValidateOptions();
+        return CommandBinding.Wire(options.Definition(), options.Bind, new RulesValidateCommand());
+    }
+
+    public int Execute(RulesValidateSettings settings, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var path = settings.Path;
+        var exit = ConfigurationInput.TryRead(path, error, out var configuration, out var text);
+        if (exit != ExitCodes.Ok)
         {
-            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var path = parse.GetValue(file)!;
-            var exit = ConfigurationInput.TryRead(path, error, out var configuration, out var text);
-            if (exit != ExitCodes.Ok)
-            {
-                return exit;
-            }
+            return exit;
+        }
 
-            output.WriteLine($"{path}: valid; {Summary(configuration)}");
-            if (text.Length > ConfigurationInput.StandardParameterLength)
-            {
-                error.WriteLine(
-                    $"warning: {path}: {text.Length} characters is more than a standard SSM parameter holds "
-                    + $"({ConfigurationInput.StandardParameterLength}); use the advanced tier.");
-            }
+        output.WriteLine($"{path}: valid; {Summary(configuration)}");
+        if (text.Length > ConfigurationInput.StandardParameterLength)
+        {
+            error.WriteLine(
+                $"warning: {path}: {text.Length} characters is more than a standard SSM parameter holds "
+                + $"({ConfigurationInput.StandardParameterLength}); use the advanced tier.");
+        }
 
-            return ExitCodes.Ok;
-        });
-        return command;
+        return ExitCodes.Ok;
     }
 
     private static string Summary(GuardConfiguration c) =>

@@ -15,86 +15,63 @@ namespace IdcKmsGuard.Cli.Replay;
 /// `replay EVENT...`: runs events through the guard's own code against live or local AWS, and shows per event the
 /// rules evaluated, the actions taken (or, with --dry-run, planned) and the alert published (or that would be).
 /// </summary>
-internal static class ReplayCommand
+internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<ReplaySettings>
 {
     public static Command Create(CliServices services)
     {
-        var events = new Argument<string[]>("EVENT")
+        var options = new ReplayOptions();
+        return CommandBinding.Wire(options.Definition(), options.Bind, new ReplayCommand(services));
+    }
+
+    public async Task<int> ExecuteAsync(ReplaySettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var regionName = settings.Region ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION");
+        if (regionName is null)
         {
-            Description = "EventBridge events or CloudTrail records (JSON files).",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var endpoint = new Option<string?>("--endpoint-url") { Description = "Send every AWS call here (a local stand-in)." };
-        var region = new Option<string?>("--region") { Description = "Identity Center's Region (default: AWS_REGION)." };
-        var config = new Option<string?>("--config") { Description = "A configuration document (JSON) instead of the SSM parameter." };
-        var parameter = new Option<string?>("--config-parameter") { Description = "The SSM parameter with the configuration." };
-        var table = new Option<string?>("--state-table") { Description = "The guard's DynamoDB table (default: none, every event is new)." };
-        var topic = new Option<string?>("--topic-arn") { Description = "Publish alerts to this topic (default: show them only)." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Change nothing: say what the guard would do." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON array, an object per event." };
-        var command = new Command("replay", "Run events through the guard against live or local AWS.")
+            error.WriteLine("error: no Region: give --region or set AWS_REGION.");
+            return ExitCodes.Failure;
+        }
+
+        if (!TryConfiguration(settings.ConfigPath, error, out var configuration))
         {
-            events, endpoint, region, config, parameter, table, topic, dryRun, json,
-        };
-        command.SetAction(async (parse, cancellationToken) =>
+            return ExitCodes.Failure;
+        }
+
+        var endpoints = settings.EndpointUrl is { } url
+            ? new AwsEndpointResolver(name => name == AwsEndpointResolver.GlobalOverride ? url : null)
+            : new AwsEndpointResolver(services.Environment);
+        var capture = new CapturingPublisher();
+        var guard = AwsGuardFactory.Create(
+            new GuardDeployment(regionName, settings.PublishTo, new GuardOptions(RemediationEnabled: true, GuardRoleArn: null) { MaySwitchEncryption = true })
+            {
+                ConfigurationParameter = settings.ConfigParameter,
+                StateTable = settings.StateTable,
+            },
+            services.Credentials(),
+            endpoints,
+            TimeProvider.System,
+            NullLogger.Instance,
+            configuration,
+            settings.PublishTo is null ? capture : null,
+            forceDryRun: settings.DryRun);
+
+        var entries = new List<ReplayEntry>();
+        foreach (var file in settings.Events)
         {
-            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var regionName = parse.GetValue(region) ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION");
-            if (regionName is null)
-            {
-                error.WriteLine("error: no Region: give --region or set AWS_REGION.");
-                return ExitCodes.Failure;
-            }
+            entries.Add(await ReplayAsync(guard, file, settings.PublishTo is not null, cancellationToken).ConfigureAwait(false));
+        }
 
-            if (!TryConfiguration(parse.GetValue(config), error, out var configuration))
-            {
-                return ExitCodes.Failure;
-            }
+        if (settings.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(entries, CliJson.Context.ListReplayEntry));
+        }
+        else
+        {
+            entries.ForEach(entry => ReplayText.Write(output, entry));
+        }
 
-            var endpoints = parse.GetValue(endpoint) is { } url
-                ? new AwsEndpointResolver(name => name == AwsEndpointResolver.GlobalOverride ? url : null)
-                : new AwsEndpointResolver(services.Environment);
-            var publishTo = parse.GetValue(dryRun) ? null : parse.GetValue(topic);
-            var capture = new CapturingPublisher();
-            var guard = AwsGuardFactory.Create(
-                new GuardDeployment(
-                    regionName,
-                    publishTo,
-                    RemediationEnabled: true,
-                    GuardRoleArn: null,
-                    OrgId: null,
-                    DelegatedAdminAccounts: [],
-                    parse.GetValue(parameter),
-                    parse.GetValue(table))
-                {
-                    MaySwitchEncryption = true,
-                },
-                services.Credentials(),
-                endpoints,
-                TimeProvider.System,
-                NullLogger.Instance,
-                configuration,
-                publishTo is null ? capture : null,
-                forceDryRun: parse.GetValue(dryRun));
-
-            var entries = new List<ReplayEntry>();
-            foreach (var file in parse.GetValue(events)!)
-            {
-                entries.Add(await ReplayAsync(guard, file, publishTo is not null, cancellationToken).ConfigureAwait(false));
-            }
-
-            if (parse.GetValue(json))
-            {
-                output.WriteLine(JsonSerializer.Serialize(entries, CliJson.Context.ListReplayEntry));
-            }
-            else
-            {
-                entries.ForEach(entry => ReplayText.Write(output, entry));
-            }
-
-            return entries.Any(e => e.Error is not null) ? ExitCodes.Failure : ExitCodes.Ok;
-        });
-        return command;
+        return entries.Any(e => e.Error is not null) ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
     private static async Task<ReplayEntry> ReplayAsync(Guard guard, string file, bool publishing, CancellationToken cancellationToken)

@@ -17,122 +17,83 @@ namespace IdcKmsGuard.Cli.Switching;
 /// replica in every Identity Center Region); then shows the switch until ENABLED or UPDATE_FAILED.
 /// Without --yes it stops after the preflight. Exit 0 switched (or would), 2 refused or UPDATE_FAILED, 1 error.
 /// </summary>
-internal static class EnableCmkCommand
+internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<EnableCmkSettings>
 {
     public static Command Create(CliServices services)
     {
-        var aws = new AwsCallOptions();
-        var keyArn = new Option<string?>("--key-arn") { Description = "The full ARN of the customer managed key (UpdateInstance takes no alias or key id)." };
-        var awsOwned = new Option<bool>("--aws-owned") { Description = "Switch back to an AWS owned key instead." };
-        var yes = new Option<bool>("--yes") { Description = "Make the switch. Without it, only the preflight runs and nothing changes." };
-        var instance = new Option<string?>("--instance-arn") { Description = "The instance (default: the one visible to the caller)." };
-        var pollSeconds = new Option<int>("--poll-seconds")
-        {
-            Description = "Seconds between DescribeInstance calls while the switch is UPDATING.",
-            DefaultValueFactory = _ => 5,
-        };
-        var waitMinutes = new Option<int>("--wait-minutes")
-        {
-            Description = "Stop watching after this long (the switch goes on).",
-            DefaultValueFactory = _ => 15,
-        };
-        var command = new Command("enable-cmk", "Switch Identity Center to a customer managed key safely (preflight, switch, progress).")
-        {
-            keyArn, awsOwned, yes, instance, pollSeconds, waitMinutes,
-        };
-        aws.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var toAwsOwned = parse.GetValue(awsOwned);
-            KeyArn? target = null;
-            if (toAwsOwned == (parse.GetValue(keyArn) is not null))
-            {
-                error.WriteLine("error: give either --key-arn ARN or --aws-owned.");
-                return ExitCodes.Usage;
-            }
+        var options = new EnableCmkOptions();
+        return CommandBinding.Wire(options.Definition(), options.Bind, new EnableCmkCommand(services));
+    }
 
-            if (!toAwsOwned && !KeyArn.TryParse(parse.GetValue(keyArn), out target))
-            {
-                error.WriteLine(
-                    $"error: '{parse.GetValue(keyArn)}' is not a key ARN (arn:aws:kms:<region>:<account>:key/<id>); "
-                    + "UpdateInstance takes no alias or key id.");
-                return ExitCodes.Usage;
-            }
+    public async Task<int> ExecuteAsync(EnableCmkSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Aws.Resolve(services, error) is not { } context)
+        {
+            return ExitCodes.Failure;
+        }
 
-            if (parse.GetValue(pollSeconds) is < 1 or > 60 || parse.GetValue(waitMinutes) is < 1 or > 120)
+        var target = settings.Target;
+        var switcher = AwsGuardFactory.CreateSwitcher(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);
+        try
+        {
+            IdentityCenterInstance current;
+            SwitchPreflight? preflight = null;
+            if (target is not null)
             {
-                error.WriteLine("error: --poll-seconds must be 1 to 60 and --wait-minutes 1 to 120.");
-                return ExitCodes.Usage;
-            }
-
-            if (aws.Resolve(parse, services, error) is not { } context)
-            {
-                return ExitCodes.Failure;
-            }
-
-            var switcher = AwsGuardFactory.CreateSwitcher(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);
-            try
-            {
-                IdentityCenterInstance current;
-                SwitchPreflight? preflight = null;
-                if (target is not null)
+                preflight = await switcher.PreflightAsync(target, settings.InstanceArn, context.Configuration, cancellationToken).ConfigureAwait(false);
+                WritePreflight(output, preflight, target);
+                if (!preflight.Passed)
                 {
-                    preflight = await switcher.PreflightAsync(target, parse.GetValue(instance), context.Configuration, cancellationToken).ConfigureAwait(false);
-                    WritePreflight(output, preflight, target);
-                    if (!preflight.Passed)
-                    {
-                        output.WriteLine(
-                            $"Refused: {preflight.Blocking.Count} finding(s) above would leave Identity Center unable to use the key "
-                            + "or lock administrators out. Nothing was changed. Fix them and run again.");
-                        return ExitCodes.Critical;
-                    }
-
-                    current = preflight.Current;
-                }
-                else
-                {
-                    current = await switcher.InstanceAsync(parse.GetValue(instance), cancellationToken).ConfigureAwait(false);
-                    output.WriteLine($"Identity Center {current.InstanceArn} uses {current.Encryption.Describe()} ({Status(current.Encryption)}).");
                     output.WriteLine(
-                        "Switching to an AWS owned key removes the customer managed key's controls: "
-                        + "its policy no longer governs Identity Center's data, and its use is no longer in CloudTrail.");
+                        $"Refused: {preflight.Blocking.Count} finding(s) above would leave Identity Center unable to use the key "
+                        + "or lock administrators out. Nothing was changed. Fix them and run again.");
+                    return ExitCodes.Critical;
                 }
 
-                if (!parse.GetValue(yes))
-                {
-                    output.WriteLine($"Preflight passed. Nothing was changed: run again with --yes to switch to {(target?.ToString() ?? "an AWS owned key")}.");
-                    return ExitCodes.Ok;
-                }
-
-                if (preflight is not null)
-                {
-                    var marked = await switcher.MarkGuardedAsync(preflight, cancellationToken).ConfigureAwait(false);
-                    output.WriteLine(
-                        $"Marked {string.Join(", ", marked)} with {GuardedKeyTag.Key}={GuardedKeyTag.Value}: "
-                        + "the guard may repair only marked keys.");
-                }
-
+                current = preflight.Current;
+            }
+            else
+            {
+                current = await switcher.InstanceAsync(settings.InstanceArn, cancellationToken).ConfigureAwait(false);
+                output.WriteLine($"Identity Center {current.InstanceArn} uses {current.Encryption.Describe()} ({Status(current.Encryption)}).");
                 output.WriteLine(
-                    $"Switching to {(target?.ToString() ?? "an AWS owned key")} (UpdateInstance); "
-                    + "the previous key stays in use until the switch is ENABLED.");
-                var outcome = await switcher.SwitchAsync(
-                    current,
-                    target,
-                    TimeSpan.FromSeconds(parse.GetValue(pollSeconds)),
-                    TimeSpan.FromMinutes(parse.GetValue(waitMinutes)),
-                    (encryption, elapsed) => output.WriteLine(
-                        $"  {Seconds(elapsed),5} s  {Status(encryption)}{(encryption.StatusReason is { } reason ? $": {reason}" : string.Empty)}"),
-                    cancellationToken).ConfigureAwait(false);
-                return Report(output, outcome, current);
+                    "Switching to an AWS owned key removes the customer managed key's controls: "
+                    + "its policy no longer governs Identity Center's data, and its use is no longer in CloudTrail.");
             }
-            catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
+
+            if (!settings.Yes)
             {
-                error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
-                return ExitCodes.Failure;
+                output.WriteLine($"Preflight passed. Nothing was changed: run again with --yes to switch to {(target?.ToString() ?? "an AWS owned key")}.");
+                return ExitCodes.Ok;
             }
-        });
-        return command;
+
+            if (preflight is not null)
+            {
+                var marked = await switcher.MarkGuardedAsync(preflight, cancellationToken).ConfigureAwait(false);
+                output.WriteLine(
+                    $"Marked {string.Join(", ", marked)} with {GuardedKeyTag.Key}={GuardedKeyTag.Value}: "
+                    + "the guard may repair only marked keys.");
+            }
+
+            output.WriteLine(
+                $"Switching to {(target?.ToString() ?? "an AWS owned key")} (UpdateInstance); "
+                + "the previous key stays in use until the switch is ENABLED.");
+            var outcome = await switcher.SwitchAsync(
+                current,
+                target,
+                TimeSpan.FromSeconds(settings.PollSeconds),
+                TimeSpan.FromMinutes(settings.WaitMinutes),
+                (encryption, elapsed) => output.WriteLine(
+                    $"  {Seconds(elapsed),5} s  {Status(encryption)}{(encryption.StatusReason is { } reason ? $": {reason}" : string.Empty)}"),
+                cancellationToken).ConfigureAwait(false);
+            return Report(output, outcome, current);
+        }
+        catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
+        {
+            error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static int Report(TextWriter output, SwitchOutcome outcome, IdentityCenterInstance before)

@@ -29,8 +29,8 @@ public sealed class TemplateFunctionContractTests
         Assert.Contains(makefile, line => line.StartsWith($"build-{EventRule.GuardFunction}:", StringComparison.Ordinal));
     }
 
-    // The names are the constants of GuardSettings (functions/IdcKmsGuard.Function/GuardSettings.cs), which is
-    // internal to the Function project: keep both in step.
+    // The names are the constants of DeploymentEnvironment (functions/IdcKmsGuard.Function/DeploymentEnvironment.cs),
+    // which is internal to the Function project: keep both in step.
     [Theory]
     [InlineData("ALERT_TOPIC_ARN", "!Ref", "AlertTopic")]
     [InlineData("REMEDIATION_MODE", "!Ref", "RemediationMode")]
@@ -41,7 +41,7 @@ public sealed class TemplateFunctionContractTests
     [InlineData("STATE_TABLE", "!Ref", "StateTable")]
     [InlineData("FOLLOW_UP_QUEUE_URL", "!Ref", "FollowUpQueue")]
     [InlineData("ALERT_TOPIC_KEY_ARN", "!GetAtt", "AlertTopicKey.Arn")]
-    public void Environment_ShouldSetWhatGuardSettingsReads(string variable, string intrinsic, string value)
+    public void Environment_ShouldSetWhatDeploymentEnvironmentReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");
 
@@ -59,9 +59,9 @@ public sealed class TemplateFunctionContractTests
         Assert.Equal(["RemediatesEncryption", "enabled", "disabled"], node.Children.Select(c => c.ToString()));
     }
 
-    // GuardSettings accepts exactly these two modes and refuses anything else at start-up.
+    // DeploymentEnvironment accepts exactly these two modes and refuses anything else at start-up.
     [Fact]
-    public void RemediationMode_ShouldAllowOnlyTheModesGuardSettingsAccepts()
+    public void RemediationMode_ShouldAllowOnlyTheModesDeploymentEnvironmentAccepts()
     {
         var parameter = Template.Root.Map("Parameters").Map("RemediationMode");
 

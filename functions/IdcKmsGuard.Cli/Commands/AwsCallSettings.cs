@@ -1,0 +1,55 @@
+using Amazon.Runtime.CredentialManagement;
+using IdcKmsGuard.Aws.Credentials;
+using IdcKmsGuard.Aws.Endpoints;
+using IdcKmsGuard.Core.Configuration;
+
+namespace IdcKmsGuard.Cli.Commands;
+
+/// <summary>The values of <see cref="AwsCallOptions"/>, as given.</summary>
+/// <param name="ConfigPath">--config: a configuration document (JSON).</param>
+internal sealed record AwsCallSettings(
+    string? Region,
+    string? Profile,
+    string? EndpointUrl,
+    string? ConfigPath,
+    string? OrgId,
+    IReadOnlyList<string> DelegatedAdmins)
+{
+    /// <summary>Fills in what the options leave to the environment and reads what they name (configuration, profile).</summary>
+    /// <returns>Null after writing the reason to <paramref name="error"/> when an option cannot be used.</returns>
+    public AwsCallContext? Resolve(CliServices services, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(error);
+        var region = Region ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION");
+        if (region is null)
+        {
+            error.WriteLine("error: no Region: give --region or set AWS_REGION.");
+            return null;
+        }
+
+        var configuration = GuardConfiguration.Defaults;
+        if (ConfigPath is { } path && ConfigurationInput.TryRead(path, error, out configuration, out _) != ExitCodes.Ok)
+        {
+            return null;
+        }
+
+        var credentials = services.Credentials();
+        if (Profile is { } profile)
+        {
+            if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var found))
+            {
+                error.WriteLine($"error: no profile '{profile}' in the AWS config or credentials files.");
+                return null;
+            }
+
+            credentials = new SdkCredentialSource(found);
+        }
+
+        var endpoints = EndpointUrl is { } url
+            ? new AwsEndpointResolver(name => name == AwsEndpointResolver.GlobalOverride ? url : null)
+            : new AwsEndpointResolver(services.Environment);
+        var options = new GuardOptions(RemediationEnabled: false, GuardRoleArn: null, OrgId, DelegatedAdmins);
+        return new AwsCallContext(region, credentials, endpoints, configuration, options);
+    }
+}

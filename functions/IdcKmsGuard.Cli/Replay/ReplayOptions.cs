@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace IdcKmsGuard.Cli.Replay;
+
+/// <summary>`replay`'s argument and options, and their values as <see cref="ReplaySettings"/>.</summary>
+internal sealed class ReplayOptions
+{
+    public Argument<string[]> Events { get; } = new("EVENT")
+    {
+        Description = "EventBridge events or CloudTrail records (JSON files).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "Send every AWS call here (a local stand-in)." };
+
+    public Option<string?> Region { get; } = new("--region") { Description = "Identity Center's Region (default: AWS_REGION)." };
+
+    public Option<string?> Config { get; } = new("--config") { Description = "A configuration document (JSON) instead of the SSM parameter." };
+
+    public Option<string?> ConfigParameter { get; } = new("--config-parameter") { Description = "The SSM parameter with the configuration." };
+
+    public Option<string?> StateTable { get; } = new("--state-table") { Description = "The guard's DynamoDB table (default: none, every event is new)." };
+
+    public Option<string?> TopicArn { get; } = new("--topic-arn") { Description = "Publish alerts to this topic (default: show them only)." };
+
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Change nothing: say what the guard would do." };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON array, an object per event." };
+
+    public Command Definition() => new("replay", "Run events through the guard against live or local AWS.")
+    {
+        Events, Endpoint, Region, Config, ConfigParameter, StateTable, TopicArn, DryRun, Json,
+    };
+
+    public ReplaySettings Bind(ParseResult parse) => new(
+        parse.GetValue(Events)!,
+        parse.GetValue(Endpoint),
+        parse.GetValue(Region),
+        parse.GetValue(Config),
+        parse.GetValue(ConfigParameter),
+        parse.GetValue(StateTable),
+        parse.GetValue(TopicArn),
+        parse.GetValue(DryRun),
+        parse.GetValue(Json));
+}

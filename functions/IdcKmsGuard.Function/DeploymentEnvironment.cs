@@ -1,0 +1,104 @@
+using System.Globalization;
+using IdcKmsGuard.Aws.Composition;
+using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Lambda.Runtime;
+
+namespace IdcKmsGuard.Function;
+
+/// <summary>The function's deployment, read from its environment once at start-up; a bad value fails init with a clear message.</summary>
+internal static class DeploymentEnvironment
+{
+    public const string RegionVariable = "AWS_REGION";
+    public const string AlertTopicArnVariable = "ALERT_TOPIC_ARN";
+    public const string AlertTopicKeyArnVariable = "ALERT_TOPIC_KEY_ARN";
+    public const string RemediationModeVariable = "REMEDIATION_MODE";
+    public const string EncryptionRemediationVariable = "ENCRYPTION_REMEDIATION";
+    public const string GuardRoleArnVariable = "GUARD_ROLE_ARN";
+    public const string OrgIdVariable = "ORGANIZATION_ID";
+    public const string DelegatedAdminsVariable = "DELEGATED_ADMIN_ACCOUNTS";
+    public const string ConfigurationParameterVariable = "CONFIGURATION_PARAMETER";
+    public const string StateTableVariable = "STATE_TABLE";
+    public const string FollowUpQueueUrlVariable = "FOLLOW_UP_QUEUE_URL";
+
+    /// <summary>Lambda's deliveries of one event: MaximumRetryAttempts + 1 (the template sets both from one value).</summary>
+    public const string DeliveryAttemptsVariable = "DELIVERY_ATTEMPTS";
+
+    /// <summary>SQS's deliveries of one follow-up: the follow-up queue's maxReceiveCount.</summary>
+    public const string FollowUpAttemptsVariable = "FOLLOW_UP_ATTEMPTS";
+
+    public static GuardDeployment Read(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var region = Required(environment, RegionVariable);
+        var topic = Required(environment, AlertTopicArnVariable);
+        if (!topic.StartsWith("arn:", StringComparison.Ordinal) || topic.Split(':').Length != 6)
+        {
+            throw new InvalidOperationException($"{AlertTopicArnVariable} must be an SNS topic ARN, not '{topic}'.");
+        }
+
+        return new GuardDeployment(region, topic, Options(environment))
+        {
+            ConfigurationParameter = Optional(environment, ConfigurationParameterVariable),
+            StateTable = Optional(environment, StateTableVariable),
+            FollowUpQueueUrl = Optional(environment, FollowUpQueueUrlVariable),
+        };
+    }
+
+    private static GuardOptions Options(IEnvironmentVariables environment)
+    {
+        var mode = environment.GetVariable(RemediationModeVariable) ?? "alert";
+        var remediate = mode switch
+        {
+            "remediate" => true,
+            "alert" => false,
+            _ => throw new InvalidOperationException($"{RemediationModeVariable} must be 'remediate' or 'alert', not '{mode}'."),
+        };
+
+        var encryption = environment.GetVariable(EncryptionRemediationVariable) ?? "disabled";
+        var maySwitch = encryption switch
+        {
+            "enabled" => true,
+            "disabled" => false,
+            _ => throw new InvalidOperationException($"{EncryptionRemediationVariable} must be 'enabled' or 'disabled', not '{encryption}'."),
+        };
+
+        var orgId = Optional(environment, OrgIdVariable);
+        if (orgId is not null && !orgId.StartsWith("o-", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{OrgIdVariable} must be an organization id (o-...), not '{orgId}'.");
+        }
+
+        var delegated = (environment.GetVariable(DelegatedAdminsVariable) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (delegated.FirstOrDefault(a => a.Length != 12 || !a.All(char.IsAsciiDigit)) is { } bad)
+        {
+            throw new InvalidOperationException($"{DelegatedAdminsVariable} must list 12-digit account ids separated by commas; '{bad}' is not one.");
+        }
+
+        return new GuardOptions(remediate, Optional(environment, GuardRoleArnVariable), orgId, delegated)
+        {
+            MaySwitchEncryption = remediate && maySwitch,
+            DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
+            FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
+            AlertTopicKeyArn = Optional(environment, AlertTopicKeyArnVariable) is { } topicKey
+                ? KeyArn.TryParse(topicKey, out var topicKeyArn)
+                    ? topicKeyArn
+                    : throw new InvalidOperationException($"{AlertTopicKeyArnVariable} must be a KMS key ARN, not '{topicKey}'.")
+                : null,
+        };
+    }
+
+    private static int Count(IEnvironmentVariables environment, string name, int standard) =>
+        Optional(environment, name) is not { } text
+            ? standard
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000
+                ? count
+                : throw new InvalidOperationException($"{name} must be a whole number from 1 to 1000, not '{text}'.");
+
+    private static string? Optional(IEnvironmentVariables environment, string name) =>
+        environment.GetVariable(name) is { Length: > 0 } value ? value : null;
+
+    private static string Required(IEnvironmentVariables environment, string name) =>
+        Optional(environment, name) ?? throw new InvalidOperationException($"{name} is not set.");
+}
