@@ -28,13 +28,33 @@ public sealed class InspectEventCommandTests
         using var document = JsonDocument.Parse(run.Output);
         var root = document.RootElement;
         Assert.Equal(
-            ["trigger", "eventName", "eventSource", "succeeded", "errorCode", "keyRefs", "actor", "region", "account", "eventId"],
+            ["trigger", "eventName", "eventSource", "succeeded", "errorCode", "keyRefs", "actor", "region", "account", "eventId", "encryptionContext"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.String, root.GetProperty("trigger").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("keyRefs").ValueKind);
-        Assert.Equal(["type", "arn"], root.GetProperty("actor").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["type", "arn", "invokedBy"], root.GetProperty("actor").EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("succeeded").ValueKind is JsonValueKind.True or JsonValueKind.False);
         Assert.Single(run.Output.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void InspectEvent_WhenKmsRefusedIdentityCenter_ShouldShowTheFailedUseWithItsContext()
+    {
+        var run = CliRun.Of("inspect-event", RepoPaths.UnroutedEventFile("kms-decrypt-failed-for-identity-center.json"), "--json");
+
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(("KeyUseFailed", "Decrypt", false, "DisabledException"), (
+            root.GetProperty("trigger").GetString(),
+            root.GetProperty("eventName").GetString(),
+            root.GetProperty("succeeded").GetBoolean(),
+            root.GetProperty("errorCode").GetString()));
+        Assert.Equal("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", root.GetProperty("keyRefs")[0].GetString());
+        Assert.Equal("sso.amazonaws.com", root.GetProperty("actor").GetProperty("invokedBy").GetString());
+        Assert.Equal(
+            "arn:aws:sso:::instance/ssoins-1111222233334444",
+            root.GetProperty("encryptionContext").GetProperty("aws:sso:instance-arn").GetString());
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public static class RepoPaths
 
     public static string EventFile(string name) => Path.Combine(Events, name);
 
+    /// <summary>Events the reader knows but the template does not route yet (tests/unrouted-events/README.md).</summary>
+    public static string UnroutedEventFile(string name) => Path.Combine(Root, "tests", "unrouted-events", name);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -50,6 +50,11 @@ internal sealed class InspectEventCommand : ICliCommand<InspectEventSettings>
         output.WriteLine($"where       account {e.Account ?? "?"}, region {e.Region ?? "?"}");
         output.WriteLine($"event id    {e.EventId ?? "(none)"}");
         output.WriteLine($"time        {e.EventTime?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}");
+        if (e.EncryptionContext is { Count: > 0 } context)
+        {
+            output.WriteLine($"context     {string.Join(", ", context.Select(pair => $"{pair.Key}={pair.Value}"))}");
+        }
+
         if (e.Trigger == Trigger.Unsupported)
         {
             output.WriteLine("The guard does not act on this event.");

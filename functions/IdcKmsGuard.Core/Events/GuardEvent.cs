@@ -30,4 +30,7 @@ public sealed record GuardEvent(
 {
     /// <summary>The event as received (not kept for unsupported ones): a follow-up carries it, a change's journal keeps it.</summary>
     public string? Raw { get; init; }
+
+    /// <summary>The encryption context of a KMS call, as CloudTrail recorded it (null: the call had none).</summary>
+    public IReadOnlyDictionary<string, string>? EncryptionContext { get; init; }
 }

@@ -20,4 +20,7 @@ public enum Trigger
 
     /// <summary>The EventBridge schedule: check everything, whatever events were (or were not) delivered.</summary>
     Sweep,
+
+    /// <summary>KMS refused Identity Center (a call the sso or identitystore service made, or made for someone): the ground truth.</summary>
+    KeyUseFailed,
 }

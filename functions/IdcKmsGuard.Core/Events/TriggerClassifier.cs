@@ -38,7 +38,20 @@ public static class TriggerClassifier
         ["KMS Imported Key Material Expiration"] = Trigger.KeyMaterialExpired,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // What Identity Center asks of its key; CloudTrail names every re-encryption "ReEncrypt".
+    private static readonly FrozenSet<string> KeyUseCalls =
+        new[] { "Decrypt", "GenerateDataKeyWithoutPlaintext", "ReEncrypt", "DescribeKey" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> IdentityCenterServices =
+        new[] { IdentityCenterEventSource, "identitystore.amazonaws.com" }.ToFrozenSet(StringComparer.Ordinal);
+
     public static IReadOnlyCollection<string> KmsEventNames => KmsCalls.Keys;
+
+    /// <summary>The KMS calls whose refusal, made by or through Identity Center, is <see cref="Trigger.KeyUseFailed"/>.</summary>
+    public static IReadOnlyCollection<string> KeyUseEventNames => KeyUseCalls;
+
+    /// <summary>The services whose calls to the key are Identity Center's (userIdentity.invokedBy).</summary>
+    public static IReadOnlyCollection<string> IdentityCenterServiceNames => IdentityCenterServices;
 
     public static IReadOnlyCollection<string> IdentityCenterEventNames => IdentityCenterCalls.Keys;
 
@@ -54,6 +67,17 @@ public static class TriggerClassifier
         };
         return table is not null && table.TryGetValue(eventName, out var trigger) ? trigger : Trigger.Unsupported;
     }
+
+    /// <summary>
+    /// A KMS call Identity Center made (or an administrator made through it: userIdentity.invokedBy) and KMS refused.
+    /// A success, or a failure of a principal calling KMS directly, is not one.
+    /// </summary>
+    public static bool IsFailedKeyUse(string eventSource, string eventName, string? errorCode, string? invokedBy) =>
+        eventSource == KmsEventSource
+        && !string.IsNullOrEmpty(errorCode)
+        && KeyUseCalls.Contains(eventName)
+        && invokedBy is not null
+        && IdentityCenterServices.Contains(invokedBy);
 
     public static Trigger ClassifyNativeKmsEvent(string detailType) =>
         NativeKmsEvents.TryGetValue(detailType, out var trigger) ? trigger : Trigger.Unsupported;

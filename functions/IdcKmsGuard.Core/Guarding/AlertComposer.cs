@@ -41,6 +41,16 @@ internal sealed class AlertComposer(TimeProvider time)
             return $"The guard's scheduled sweep re-read {subject}{when}, whatever events were or were not delivered.";
         }
 
+        if (guardEvent.Trigger == Trigger.KeyUseFailed)
+        {
+            var who = guardEvent.Actor.Arn is { } caller
+                ? $"{caller} (through {guardEvent.Actor.InvokedBy})"
+                : $"Identity Center ({guardEvent.Actor.InvokedBy})";
+            var why = guardEvent.ErrorMessage is { Length: > 0 } message ? $": {message}" : string.Empty;
+            return $"KMS refused {who} a {guardEvent.EventName} call on {subject}{when}, and the call failed with {guardEvent.ErrorCode}{why}. "
+                + "While KMS refuses these calls, Identity Center cannot read its identity data.";
+        }
+
         if (guardEvent.Actor.Kind == ActorType.AwsService && guardEvent.Actor.Arn is null)
         {
             return $"AWS reported {guardEvent.EventName} for {subject}{when}.";

@@ -114,7 +114,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         {
             switch (guardEvent.Trigger)
             {
-                case Trigger.KeyPolicyChanged:
+                // AWS refused Identity Center: whatever the call, the state and the policy are what it depends on.
+                case Trigger.KeyPolicyChanged or Trigger.KeyUseFailed:
                     return await ReviewPolicyAsync(parts, check, cancellationToken).ConfigureAwait(false);
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != MultiRegionRole.Replica:
                     parts = parts.Considering(RuleCatalog.KeyRotation);

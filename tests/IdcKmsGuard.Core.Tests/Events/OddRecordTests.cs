@@ -11,7 +11,7 @@ public sealed class OddRecordTests
         { "panther-schedule-deletion-resources-null.json", Trigger.KeyDeletionScheduled, true, ["1", "arn:aws:kms:us-west-2:123456789012:key/1"] },
         { "panther-disable-key-not-found.json", Trigger.KeyDisabled, false, ["arn:aws:kms:us-west-2:123456789012:key/1", "1"] },
         { "panther-decrypt-read.json", Trigger.Unsupported, true, ["arn:aws:kms:us-west-2:123456789012:key/1"] },
-        { "idc-service-decrypt-denied.json", Trigger.Unsupported, false, ["arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"] },
+        { "idc-service-decrypt-denied.json", Trigger.KeyUseFailed, false, ["arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"] },
         { "eventbridge-resources-objects-lowercase.json", Trigger.KeyPolicyChanged, true, ["arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"] },
     };
 
