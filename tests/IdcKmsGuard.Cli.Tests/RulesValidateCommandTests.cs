@@ -14,7 +14,7 @@ public sealed class RulesValidateCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(run.Error);
         Assert.Equal(
-            $"{Example}: valid; 3 of 20 rules set, 2 principal exemptions, 1 approved key, 2 extra requirements, dry run off.{Environment.NewLine}",
+            $"{Example}: valid; 3 of 21 rules set, 2 principal exemptions, 1 approved key, 2 extra requirements, dry run off.{Environment.NewLine}",
             run.Output);
     }
 
@@ -26,7 +26,7 @@ public sealed class RulesValidateCommandTests
         var run = CliRun.Of("rules", "validate", file.Path);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.EndsWith("valid; 0 of 20 rules set, 0 principal exemptions, 0 approved keys, 0 extra requirements, dry run on.", run.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("valid; 0 of 21 rules set, 0 principal exemptions, 0 approved keys, 0 extra requirements, dry run on.", run.Output.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ internal sealed class GuardParts
         var incidents = new IncidentBook(stores.Incidents, time);
         var keysInUse = new KeyInUseTracker(stores.KeysInUse);
         var auditor = new Auditor(identityCenter, keys, options, time);
-        var keyReview = new KeyReview(keys, options, stores.KnownGoodPolicies, time);
+        var keyReview = new KeyReview(keys, options, stores.KnownGoodPolicies, time, logger);
         Reporter = new EventReporter(outbox, composer, incidents, logger);
         ConfigurationNotices = new ConfigurationNotices(outbox, composer, stores.ConfigurationHistory, time, logger);
         FollowUps = new FollowUpPlanner(stores.FollowUpEvents, time, logger);

@@ -7,6 +7,7 @@ using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
+using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Core.Guarding;
 
@@ -15,7 +16,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// attempts at the same event changed on the key is part of the story (a retry reports the fix an interrupted
 /// attempt made, not a healthy key).
 /// </summary>
-internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKnownGoodPolicies knownGoodPolicies, TimeProvider time)
+internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKnownGoodPolicies knownGoodPolicies, TimeProvider time, ILogger logger)
 {
     private readonly KeyRemediator remediator = new(keys);
     private readonly PolicyReview policyReview = new(keys, options, knownGoodPolicies, time);
@@ -56,6 +57,13 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         {
             earlier = await gate.Changes.SettleLateAsync(earlier, cancellationToken).ConfigureAwait(false);
             parts = parts.WithEarlierWork(earlier, (parts.After ?? before)?.State.ToString());
+        }
+
+        if (guardEvent.Trigger == Trigger.KeyUseFailed && gate.IsOn(RuleCatalog.KeyUseFailing))
+        {
+            var policyJudged = parts.Considered.Contains(RuleCatalog.KeyPolicyHealthy.Id) && gate.IsOn(RuleCatalog.KeyPolicyHealthy);
+            var refused = KeyUseFindings.For(guardEvent, parts, parts.After ?? before, policyJudged, logger);
+            parts = parts.With([refused]).Considering(RuleCatalog.KeyUseFailing);
         }
 
         return Conclude(guardEvent, key, parts, before, gate, ownChange) with { Considered = parts.Considered };

@@ -38,6 +38,9 @@ internal static class Headlines
             ("IDC-ADMIN-ACCESS", _) => "Identity Center administrators can no longer use the key",
             ("IDC-APP-ACCESS", _) => "Managed applications can no longer decrypt through Identity Center",
             ("IDC-CONTEXT-SCOPE", _) => "Identity Center's key policy statements are not scoped to this instance",
+            ("KEY-USE-FAILING", "fixed") => "KMS refused Identity Center; the guard repaired the cause",
+            ("KEY-USE-FAILING", "failed") => "KMS refuses Identity Center; the guard could not repair the cause",
+            ("KEY-USE-FAILING", _) => "KMS refuses Identity Center's calls to its key: sign-in is failing",
             ("ATTEMPT-DENIED", _) => "Someone tried to change the Identity Center key and was refused",
             _ => Fallback,
         };

@@ -160,11 +160,19 @@ public static class RuleCatalog
         "Enable the alert topic's key (or cancel its deletion, then enable it): aws kms enable-key --key-id {key} --region {region}. "
         + "Until then no alert or alarm of IdcKmsGuard is delivered; the guard keeps guarding and logs what it would have sent.");
 
+    // The ground truth: AWS refusing Identity Center. It has no remediation of its own: the rule of the cause repairs.
+    public static GuardRule KeyUseFailing { get; } = new(
+        "KEY-USE-FAILING",
+        Severity.Critical,
+        "KMS does not refuse Identity Center's calls to the key",
+        "Re-read the key (aws kms describe-key --key-id {key} --region {region}) and its policy; when both are healthy, look "
+        + "outside the key policy: grants, service and resource control policies, VPC endpoint policies, the replica's state.");
+
     public static IReadOnlyList<GuardRule> All { get; } =
     [
         KeyEnabled, KeyNotPendingDeletion, KeyPolicyHealthy, KeyPolicySafe, KeyReplica, KeySpec, KeyRotation, EncryptionApproved,
         EncryptionStatus, KeyMaterial, KeyDeleted, AttemptDenied, AdminAccess, AppAccess, ExtraAccess, ContextScope, GuardAccess,
-        GuardConfig, GuardConfigChanged, GuardAlertPath,
+        GuardConfig, GuardConfigChanged, GuardAlertPath, KeyUseFailing,
     ];
 
     public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GuardRule? rule)

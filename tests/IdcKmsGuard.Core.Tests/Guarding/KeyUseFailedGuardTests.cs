@@ -21,6 +21,38 @@ public sealed class KeyUseFailedGuardTests
         Assert.Equal("KEY-ENABLED", result.Alert.RuleId);
         Assert.Contains("the call failed with DisabledException", result.Alert.WhatHappened, StringComparison.Ordinal);
         Assert.Contains("EnableKey " + GuardScenario.Key, scenario.Keys.Calls);
+        var refused = Assert.Single(result.Alert.Findings, f => f.RuleId == "KEY-USE-FAILING");
+        Assert.True(refused.Resolved);
+        Assert.Equal(Severity.Critical, refused.Severity);
+        Assert.Contains("The cause the guard found: KEY-ENABLED, repaired and verified.", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Rules, r => r.RuleId == "KEY-USE-FAILING");
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheKeyAndItsPolicyAreHealthy_ShouldSayTheCauseLiesOutsideWhatTheGuardModels()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync(DecryptRefused);
+
+        Assert.Equal(("KEY-USE-FAILING", AlertOutcome.Alerted), (result.Alert!.RuleId, result.Alert.Outcome));
+        Assert.Equal("KMS refuses Identity Center's calls to its key: sign-in is failing", result.Alert.Headline);
+        var refused = Assert.Single(result.Alert.Findings);
+        Assert.Contains("with DisabledException in us-east-1, encryption context aws:sso:instance-arn=", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("the cause lies outside the key policy", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.Keys.Calls, call => call.StartsWith("EnableKey", StringComparison.Ordinal) || call.StartsWith("PutKeyPolicy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenAnAdministratorWasRefusedThroughIdentityCenter_ShouldRateItHigh()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync(RepoPaths.UnroutedEventFile("kms-describe-key-failed-through-identity-center.json"));
+
+        var refused = Assert.Single(result.Alert!.Findings, f => f.RuleId == "KEY-USE-FAILING");
+        Assert.Equal(Severity.High, refused.Severity);
+        Assert.Contains("AWSReservedSSO_AdministratorAccess_0123456789abcdef/alice@example.com through sso.amazonaws.com", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
