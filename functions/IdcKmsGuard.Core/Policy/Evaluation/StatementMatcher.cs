@@ -27,7 +27,7 @@ internal static class StatementMatcher
         var satisfied = new List<string>(statement.Conditions.Count);
         foreach (var clause in statement.Conditions)
         {
-            var outcome = ConditionEvaluator.Evaluate(clause, request.Context);
+            var outcome = ConditionEvaluator.Evaluate(clause, request.Context, statement.Effect);
             if (!outcome.Satisfied)
             {
                 return (false, false, $"{clause.Operator.Name} on {clause.Key} not met: {outcome.Explanation}");

@@ -17,6 +17,7 @@ public static class PolicyChecker
         findings.AddRange(LockoutCheck.For(policy, facts));
         findings.AddRange(PublicAccessCheck.For(policy));
         findings.AddRange(ContextScopeCheck.For(outcomes));
+        findings.AddRange(SetOperatorCheck.For(policy));
         return new PolicyReport(findings.OrderByDescending(f => f.Severity).ToList(), outcomes);
     }
 }
