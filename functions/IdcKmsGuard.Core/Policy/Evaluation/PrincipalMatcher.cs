@@ -5,12 +5,15 @@ namespace IdcKmsGuard.Core.Policy.Evaluation;
 /// <summary>
 /// Does a Principal or NotPrincipal element name the requester? An account (its id or its root ARN) names every IAM
 /// principal of that account, but only as a delegation: the account's IAM policies must allow the request too.
+/// Where IAM's matching is not documented, the statement is read against Identity Center: an Allow counts only on
+/// what certainly names the requester, a Deny on whatever might (for NotPrincipal, naming excludes, so it flips).
 /// </summary>
 internal static class PrincipalMatcher
 {
-    public static PrincipalMatch Match(PrincipalBlock block, PolicyPrincipal principal)
+    public static PrincipalMatch Match(PrincipalBlock block, PolicyPrincipal principal, StatementEffect effect)
     {
-        var named = Named(block, principal);
+        var lenient = (effect == StatementEffect.Deny) != block.IsNot;
+        var named = Named(block, principal, lenient);
         if (!block.IsNot)
         {
             return named;
@@ -42,7 +45,7 @@ internal static class PrincipalMatcher
         return false;
     }
 
-    private static PrincipalMatch Named(PrincipalBlock block, PolicyPrincipal principal)
+    private static PrincipalMatch Named(PrincipalBlock block, PolicyPrincipal principal, bool lenient)
     {
         if (block.IsWildcard)
         {
@@ -50,12 +53,23 @@ internal static class PrincipalMatcher
         }
 
         PrincipalMatch? viaAccount = null;
+        PrincipalMatch? mistyped = null;
         foreach (var entry in block.Entries)
         {
             switch (entry.Type, principal)
             {
-                case (PrincipalType.Service, ServicePrincipal service) when string.Equals(entry.Value, service.Name, StringComparison.OrdinalIgnoreCase):
+                case (PrincipalType.Service, ServicePrincipal service) when string.Equals(entry.Value, service.Name, StringComparison.Ordinal):
                     return new PrincipalMatch(true, false, $"Principal names the service {service.Name}");
+
+                // Nothing documents that IAM matches service principals ignoring case (they are all lower case).
+                case (PrincipalType.Service, ServicePrincipal service) when string.Equals(entry.Value, service.Name, StringComparison.OrdinalIgnoreCase):
+                    if (lenient)
+                    {
+                        return new PrincipalMatch(true, false, $"Principal names the service {entry.Value}, which might be {service.Name}");
+                    }
+
+                    mistyped ??= PrincipalMatch.No($"Principal names the service {entry.Value}, not {service.Name}: service principals match exactly");
+                    break;
                 case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.Arn, StringComparison.Ordinal):
                     return new PrincipalMatch(true, false, $"Principal names {iam.Arn}");
                 case (PrincipalType.Aws, IamPrincipal iam) when IsAccountPrincipal(entry.Value, out var account) && account == iam.Account:
@@ -64,7 +78,7 @@ internal static class PrincipalMatcher
             }
         }
 
-        return viaAccount ?? PrincipalMatch.No($"Principal does not name {Describe(principal)}");
+        return viaAccount ?? mistyped ?? PrincipalMatch.No($"Principal does not name {Describe(principal)}");
     }
 }
 

@@ -8,7 +8,7 @@ internal static class StatementMatcher
 {
     public static (bool Applies, bool ViaAccount, string Reason) Check(PolicyStatement statement, PolicyRequest request)
     {
-        var principal = PrincipalMatcher.Match(statement.Principal, request.Principal);
+        var principal = PrincipalMatcher.Match(statement.Principal, request.Principal, statement.Effect);
         if (!principal.Matches)
         {
             return (false, false, principal.Reason);

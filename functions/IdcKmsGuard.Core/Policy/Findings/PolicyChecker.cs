@@ -18,6 +18,7 @@ public static class PolicyChecker
         findings.AddRange(PublicAccessCheck.For(policy));
         findings.AddRange(ContextScopeCheck.For(outcomes));
         findings.AddRange(SetOperatorCheck.For(policy));
+        findings.AddRange(ServiceNameCheck.For(policy, outcomes));
         return new PolicyReport(findings.OrderByDescending(f => f.Severity).ToList(), outcomes);
     }
 }

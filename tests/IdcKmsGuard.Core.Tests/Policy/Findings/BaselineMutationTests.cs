@@ -32,6 +32,7 @@ public sealed class BaselineMutationTests
         ["Deny everything outside an account"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"111122223333"}}}""")),
         ["Deny the services by name"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":{"Service":["sso.amazonaws.com"]},"Action":["kms:ReEncrypt*"],"Resource":"*"}""")),
         ["ForAnyValue:StringEquals slips to a bare StringLike"] = s => Rename(s[2]!["Condition"]!.AsObject(), "ForAnyValue:StringEquals", "StringLike"),
+        ["sso.amazonaws.com in capitals"] = s => s[2]!["Principal"]!["Service"] = new JsonArray("identitystore.amazonaws.com", "SSO.AMAZONAWS.COM"),
         ["Deny via NotPrincipal"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:GenerateDataKey*","Resource":"*"}""")),
     };
 

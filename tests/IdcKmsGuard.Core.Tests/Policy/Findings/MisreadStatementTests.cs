@@ -9,6 +9,9 @@ namespace IdcKmsGuard.Core.Tests.Policy.Findings;
 /// </summary>
 public sealed class MisreadStatementTests
 {
+    private const string ForAnyValueContextKeys =
+        """ "ForAnyValue:StringEquals":{"kms:EncryptionContextKeys":["aws:sso:instance-arn","aws:identitystore:identitystore-arn"]} """;
+
     private const string DescribeKey = """
         {"Sid":"Describe","Effect":"Allow","Principal":{"Service":["sso.amazonaws.com","identitystore.amazonaws.com"]},
          "Action":"kms:DescribeKey","Resource":"*"}
@@ -54,6 +57,41 @@ public sealed class MisreadStatementTests
         var report = Check(UseKey(""" "Null":{"kms:EncryptionContextKeys":"false"} """));
 
         Assert.DoesNotContain(report.Findings, f => f.Id == PolicyFindingIds.SetOperatorMissing);
+    }
+
+    [Theory]
+    [InlineData("\"SSO.AMAZONAWS.COM\"", "sso.amazonaws.com")]
+    [InlineData("[\"Sso.amazonaws.com\",\"identitystore.amazonaws.com\"]", "sso.amazonaws.com")]
+    [InlineData("[\"sso.amazonaws.com\",\"identitystore.amazonaws.con\"]", "identitystore.amazonaws.com")]
+    public void Check_WhenUseKeyNamesAServiceInAnotherSpelling_ShouldBeCriticalAndSayItGrantsNothing(string services, string meant)
+    {
+        var report = Check(UseKey(ForAnyValueContextKeys, services));
+
+        Assert.False(report.IsHealthy);
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.KeyAccess && f.Message.StartsWith(meant, StringComparison.Ordinal));
+        var finding = Assert.Single(report.Findings, f => f.Id == PolicyFindingIds.ServiceName);
+        Assert.Contains($"grants nothing to {meant}", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_WhenADenyNamesTheServiceInCapitals_ShouldCountTheDenyAsApplying()
+    {
+        var deny = """{"Sid":"NoSso","Effect":"Deny","Principal":{"Service":"SSO.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}""";
+
+        var report = Check(UseKey(ForAnyValueContextKeys), deny);
+
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.KeyDeny && f.Statements.SequenceEqual(["#4 \"NoSso\""]));
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.ServiceName && f.Message.Contains("denies it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_WhenAnUnrelatedServiceIsNamed_ShouldNotReportASpelling()
+    {
+        var other = """{"Effect":"Allow","Principal":{"Service":"logs.amazonaws.com"},"Action":"kms:Encrypt","Resource":"*"}""";
+
+        var report = Check(UseKey(ForAnyValueContextKeys), other);
+
+        Assert.DoesNotContain(report.Findings, f => f.Id == PolicyFindingIds.ServiceName);
     }
 
     internal static PolicyReport Check(params string[] statements)
