@@ -18,7 +18,8 @@ public static class PolicyFindingRules
                 var rule = f.Id switch
                 {
                     PolicyFindingIds.AdminLockout or PolicyFindingIds.Public => RuleCatalog.KeyPolicySafe.Id,
-                    PolicyFindingIds.SetOperatorMissing or PolicyFindingIds.ServiceName => RuleCatalog.KeyPolicyHealthy.Id,
+                    PolicyFindingIds.SetOperatorMissing or PolicyFindingIds.ServiceName or PolicyFindingIds.ResourceVariable
+                        => RuleCatalog.KeyPolicyHealthy.Id,
                     PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope or PolicyFindingIds.ExtraAccess => f.Id,
                     _ => RuleCatalog.KeyPolicyHealthy.Id,
                 };

@@ -33,6 +33,7 @@ public sealed class BaselineMutationTests
         ["Deny the services by name"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":{"Service":["sso.amazonaws.com"]},"Action":["kms:ReEncrypt*"],"Resource":"*"}""")),
         ["ForAnyValue:StringEquals slips to a bare StringLike"] = s => Rename(s[2]!["Condition"]!.AsObject(), "ForAnyValue:StringEquals", "StringLike"),
         ["sso.amazonaws.com in capitals"] = s => s[2]!["Principal"]!["Service"] = new JsonArray("identitystore.amazonaws.com", "SSO.AMAZONAWS.COM"),
+        ["UseKey resource names the account by a variable"] = s => s[2]!["Resource"] = "arn:aws:kms:*:${aws:ResourceAccount}:key/*",
         ["Deny via NotPrincipal"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:GenerateDataKey*","Resource":"*"}""")),
     };
 

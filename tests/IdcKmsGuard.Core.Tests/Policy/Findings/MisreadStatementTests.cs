@@ -94,6 +94,31 @@ public sealed class MisreadStatementTests
         Assert.DoesNotContain(report.Findings, f => f.Id == PolicyFindingIds.ServiceName);
     }
 
+    [Fact]
+    public void Check_WhenUseKeyPutsAVariableInTheAccountOfItsResource_ShouldBeCriticalAndNameTheVariable()
+    {
+        var useKey = UseKey(ForAnyValueContextKeys).Replace(
+            "\"Resource\":\"*\"", "\"Resource\":\"arn:aws:kms:us-east-1:${aws:ResourceAccount}:key/*\"", StringComparison.Ordinal);
+
+        var report = Check(useKey);
+
+        Assert.False(report.IsHealthy);
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.KeyAccess && f.Message.StartsWith("sso.amazonaws.com", StringComparison.Ordinal));
+        var finding = Assert.Single(report.Findings, f => f.Id == PolicyFindingIds.ResourceVariable);
+        Assert.Equal(["#3 \"UseKey\""], finding.Statements);
+    }
+
+    [Fact]
+    public void Check_WhenADenyPutsAVariableInTheAccountOfItsResource_ShouldCountTheDenyAsApplying()
+    {
+        var deny = """{"Sid":"Fence","Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"arn:aws:kms:*:${aws:ResourceAccount}:key/*"}""";
+
+        var report = Check(UseKey(ForAnyValueContextKeys), deny);
+
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.KeyDeny && f.Statements.SequenceEqual(["#4 \"Fence\""]));
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.ResourceVariable);
+    }
+
     internal static PolicyReport Check(params string[] statements)
     {
         var policy = $$$"""{"Version":"2012-10-17","Statement":[{{{ReferencePolicies.KmsDefaultAdministration}}},{{{DescribeKey}}},{{{string.Join(",", statements)}}}]}""";
