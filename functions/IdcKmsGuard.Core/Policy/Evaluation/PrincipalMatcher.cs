@@ -19,6 +19,15 @@ internal static class PrincipalMatcher
             return named;
         }
 
+        if (named.Matches && !lenient && principal is IamPrincipal iam && !NamesAccountAndPrincipal(block, iam))
+        {
+            return new PrincipalMatch(
+                true,
+                false,
+                $"NotPrincipal does not exclude {Describe(principal)}: with Deny it must name both {iam.Arn} and its account "
+                + $"{iam.Account}, or IAM may deny the account or the role first");
+        }
+
         return named.Matches
             ? PrincipalMatch.No($"NotPrincipal excludes {Describe(principal)}")
             : new PrincipalMatch(true, false, $"NotPrincipal does not exclude {Describe(principal)}");
@@ -71,7 +80,9 @@ internal static class PrincipalMatcher
                     mistyped ??= PrincipalMatch.No($"Principal names the service {entry.Value}, not {service.Name}: service principals match exactly");
                     break;
                 case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.Arn, StringComparison.Ordinal):
-                    return new PrincipalMatch(true, false, $"Principal names {iam.Arn}");
+                    return new PrincipalMatch(true, false, iam.SessionArn is null ? $"Principal names {iam.Arn}" : $"Principal names {iam.Arn}, whose session this is");
+                case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.SessionArn, StringComparison.Ordinal):
+                    return new PrincipalMatch(true, false, $"Principal names the session {iam.SessionArn}");
                 case (PrincipalType.Aws, IamPrincipal iam) when IsAccountPrincipal(entry.Value, out var account) && account == iam.Account:
                     viaAccount ??= new PrincipalMatch(true, true, $"Principal names account {account}, whose IAM policies must also allow it");
                     break;
@@ -79,6 +90,15 @@ internal static class PrincipalMatcher
         }
 
         return viaAccount ?? mistyped ?? PrincipalMatch.No($"Principal does not name {Describe(principal)}");
+    }
+
+    // IAM guide, NotPrincipal with Deny: "include both the ARN for a role and the ARN for the account containing that
+    // role" (for a user, the user's and the account's); otherwise the policy "might deny access to the entire account".
+    private static bool NamesAccountAndPrincipal(PrincipalBlock block, IamPrincipal iam)
+    {
+        var values = block.Entries.Where(e => e.Type == PrincipalType.Aws).Select(e => e.Value).ToList();
+        return values.Contains(iam.Arn, StringComparer.Ordinal)
+            && values.Any(v => IsAccountPrincipal(v, out var account) && account == iam.Account);
     }
 }
 
