@@ -10,6 +10,8 @@ namespace IdcKmsGuard.Core.Policy.Evaluation;
 /// </summary>
 internal static class PrincipalMatcher
 {
+    public const string ExactServiceNote = "service principals match exactly";
+
     public static PrincipalMatch Match(PrincipalBlock block, PolicyPrincipal principal, StatementEffect effect)
     {
         var lenient = (effect == StatementEffect.Deny) != block.IsNot;
@@ -77,7 +79,7 @@ internal static class PrincipalMatcher
                         return new PrincipalMatch(true, false, $"Principal names the service {entry.Value}, which might be {service.Name}");
                     }
 
-                    mistyped ??= PrincipalMatch.No($"Principal names the service {entry.Value}, not {service.Name}: service principals match exactly");
+                    mistyped ??= PrincipalMatch.No($"Principal names the service {entry.Value}, not {service.Name}: {ExactServiceNote}");
                     break;
                 case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.Arn, StringComparison.Ordinal):
                     return new PrincipalMatch(true, false, iam.SessionArn is null ? $"Principal names {iam.Arn}" : $"Principal names {iam.Arn}, whose session this is");
