@@ -82,7 +82,8 @@ internal static class PrincipalMatcher
                     mistyped ??= PrincipalMatch.No($"Principal names the service {entry.Value}, not {service.Name}: {ExactServiceNote}");
                     break;
                 case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.Arn, StringComparison.Ordinal):
-                    return new PrincipalMatch(true, false, iam.SessionArn is null ? $"Principal names {iam.Arn}" : $"Principal names {iam.Arn}, whose session this is");
+                    var session = iam.SessionArn is null ? string.Empty : ", whose session this is";
+                    return new PrincipalMatch(true, false, $"Principal names {iam.Arn}{session}");
                 case (PrincipalType.Aws, IamPrincipal iam) when string.Equals(entry.Value, iam.SessionArn, StringComparison.Ordinal):
                     return new PrincipalMatch(true, false, $"Principal names the session {iam.SessionArn}");
                 case (PrincipalType.Aws, IamPrincipal iam) when IsAccountPrincipal(entry.Value, out var account) && account == iam.Account:
