@@ -38,8 +38,15 @@ internal static class ServiceNameCheck
         }
     }
 
-    private static bool IsCloseTo(string written, string service) =>
-        string.Equals(written, service, StringComparison.OrdinalIgnoreCase) || Distance(written.ToLowerInvariant(), service) <= MaxTypos;
+    // The service's own name in any case, with at most two slips in the domain: "SSO.amazonaws.con". Another service
+    // one letter away ("ssm.amazonaws.com") is a real service, not a slip.
+    private static bool IsCloseTo(string written, string service)
+    {
+        var dot = service.IndexOf('.', StringComparison.Ordinal);
+        return written.Length > dot
+            && written.StartsWith(service[..(dot + 1)], StringComparison.OrdinalIgnoreCase)
+            && Distance(written[dot..].ToLowerInvariant(), service[dot..]) <= MaxTypos;
+    }
 
     private static int Distance(string a, string b)
     {

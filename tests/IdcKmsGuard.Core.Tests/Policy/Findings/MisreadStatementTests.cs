@@ -84,10 +84,13 @@ public sealed class MisreadStatementTests
         Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.ServiceName && f.Message.Contains("denies it", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Check_WhenAnUnrelatedServiceIsNamed_ShouldNotReportASpelling()
+    [Theory]
+    [InlineData("logs.amazonaws.com")]
+    [InlineData("ssm.amazonaws.com")]
+    [InlineData("sts.amazonaws.com")]
+    public void Check_WhenAnotherServiceIsNamed_ShouldNotReportASpelling(string service)
     {
-        var other = """{"Effect":"Allow","Principal":{"Service":"logs.amazonaws.com"},"Action":"kms:Encrypt","Resource":"*"}""";
+        var other = $$"""{"Effect":"Allow","Principal":{"Service":"{{service}}"},"Action":"kms:Encrypt","Resource":"*"}""";
 
         var report = Check(UseKey(ForAnyValueContextKeys), other);
 
