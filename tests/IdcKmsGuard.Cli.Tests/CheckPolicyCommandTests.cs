@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace IdcKmsGuard.Cli.Tests;
 
@@ -28,6 +29,42 @@ public sealed class CheckPolicyCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("CRITICAL", run.Output, StringComparison.Ordinal);
         Assert.Contains("IDC-KEY-ACCESS", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckPolicy_WhenUseKeyNamesIdentityCenterInCapitals_ShouldExitTwoAndSayTheServiceIsMisspelled()
+    {
+        using var policy = new TempFile(PolicyFixtures.BaselineWithUseKey(useKey =>
+            useKey["Principal"]!["Service"] = new JsonArray("identitystore.amazonaws.com", "SSO.AMAZONAWS.COM")));
+
+        var run = PolicyFixtures.Run("check-policy", policy.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("CRITICAL", run.Output, StringComparison.Ordinal);
+        Assert.Contains("IDC-KEY-ACCESS", run.Output, StringComparison.Ordinal);
+        Assert.Contains("KEY-POLICY-SERVICE-NAME", run.Output, StringComparison.Ordinal);
+        Assert.Contains("SSO.AMAZONAWS.COM", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckPolicy_WhenUseKeyComparesContextKeysWithoutASetOperator_ShouldExitTwoAndNameTheOperator()
+    {
+        using var policy = new TempFile(PolicyFixtures.BaselineWithUseKey(useKey =>
+        {
+            var condition = useKey["Condition"]!.AsObject();
+            var keys = condition["ForAnyValue:StringEquals"]!.DeepClone();
+            condition.Remove("ForAnyValue:StringEquals");
+            condition["StringLike"] = keys;
+        }));
+
+        var run = PolicyFixtures.Run("check-policy", policy.Path, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Output);
+        var findings = document.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "IDC-KEY-ACCESS");
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "KEY-POLICY-SET-OPERATOR"
+            && f.GetProperty("statements").EnumerateArray().Any(s => s.GetString()!.Contains(PolicyFixtures.UseKeySid, StringComparison.Ordinal)));
     }
 
     [Fact]

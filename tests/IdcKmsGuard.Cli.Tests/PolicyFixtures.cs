@@ -34,6 +34,10 @@ internal static class PolicyFixtures
     public static string BaselineWithBlockingDeny() =>
         Baseline(s => s.Add(JsonNode.Parse("""{"Sid":"NoDecrypt","Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*"}""")));
 
+    /// <summary>The baseline with its UseKey statement changed, e.g. a principal in capitals or a bare operator.</summary>
+    public static string BaselineWithUseKey(Action<JsonNode> change) =>
+        Baseline(s => change(s.Single(x => x!["Sid"]!.GetValue<string>() == UseKeySid)!));
+
     /// <summary>The baseline plus unrelated statements until it is past KMS's 32,768-byte limit.</summary>
     public static string BaselineOver32Kb() => Baseline(s => Pad(s, 32_769));
 

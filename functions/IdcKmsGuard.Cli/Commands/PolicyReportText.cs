@@ -18,7 +18,7 @@ internal static class PolicyReportText
         foreach (var finding in report.Findings)
         {
             var statements = finding.Statements.Count == 0 ? string.Empty : $" [{string.Join(", ", finding.Statements)}]";
-            output.WriteLine($"{AlertRenderer.Name(finding.Severity).ToUpperInvariant(),-9}{finding.Id,-20}{finding.Message}{statements}");
+            output.WriteLine($"{AlertRenderer.Name(finding.Severity).ToUpperInvariant(),-9}{finding.Id,-24}{finding.Message}{statements}");
         }
 
         output.WriteLine();

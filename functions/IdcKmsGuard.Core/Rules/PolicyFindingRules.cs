@@ -7,7 +7,7 @@ namespace IdcKmsGuard.Core.Rules;
 public static class PolicyFindingRules
 {
     /// <summary>
-    /// Policy findings as alert findings: critical access under KEY-POLICY-HEALTHY, lock-out and public under
+    /// Policy findings as alert findings: critical access and statements IAM reads otherwise than written under KEY-POLICY-HEALTHY, lock-out and public under
     /// KEY-POLICY-SAFE; administrator, application, extra-requirement and scoping findings keep their own ids.
     /// </summary>
     public static IReadOnlyList<Finding> Findings(PolicyReport report)
@@ -18,6 +18,8 @@ public static class PolicyFindingRules
                 var rule = f.Id switch
                 {
                     PolicyFindingIds.AdminLockout or PolicyFindingIds.Public => RuleCatalog.KeyPolicySafe.Id,
+                    PolicyFindingIds.SetOperatorMissing or PolicyFindingIds.ServiceName or PolicyFindingIds.ResourceVariable
+                        => RuleCatalog.KeyPolicyHealthy.Id,
                     PolicyFindingIds.AdminAccess or PolicyFindingIds.AppAccess or PolicyFindingIds.ContextScope or PolicyFindingIds.ExtraAccess => f.Id,
                     _ => RuleCatalog.KeyPolicyHealthy.Id,
                 };

@@ -6,10 +6,12 @@ namespace IdcKmsGuard.Core.Policy.Conditions;
 /// <summary>
 /// Evaluates one condition clause (one operator, one key, its values) against a request's context, as IAM does.
 /// The values of one clause combine with OR (NOR for a negated operator); combining clauses with AND is the caller's.
+/// Where IAM's behaviour is not documented, the reading depends on the statement's effect: an Allow counts only on
+/// what IAM certainly matches, a Deny on whatever it might, so Identity Center is never judged safer than it is.
 /// </summary>
 public static class ConditionEvaluator
 {
-    public static ConditionOutcome Evaluate(ConditionClause clause, RequestContext context)
+    public static ConditionOutcome Evaluate(ConditionClause clause, RequestContext context, StatementEffect effect = StatementEffect.Allow)
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(context);
@@ -31,8 +33,27 @@ public static class ConditionEvaluator
         {
             SetQualifier.ForAnyValue => SetOperators.ForAnyValue(clause, found, policy),
             SetQualifier.ForAllValues => SetOperators.ForAllValues(clause, found, policy),
+            _ when found is { Count: > 1 } => SeveralValuesWithoutQualifier(clause, found, policy, effect),
             _ => WithoutQualifier(clause, found, policy),
         };
+    }
+
+    // IAM: "Multivalued context keys require a condition set operator" (Single-valued vs. multivalued context keys), and
+    // IAM does not match a single-valued operator against a request carrying several values. An Allow must not count on
+    // it; a Deny might still apply (any value matching, or for a negated operator, the unmatched condition holding).
+    private static ConditionOutcome SeveralValuesWithoutQualifier(
+        ConditionClause clause, IReadOnlyList<string> found, PolicyValueSet policy, StatementEffect effect)
+    {
+        var op = clause.Operator;
+        var why = $"{clause.Key} carries {found.Count} values {Explain.List(found)} and {op.Name} has no ForAnyValue:/ForAllValues:";
+        if (effect == StatementEffect.Allow)
+        {
+            return new(false, $"{why}: IAM does not match a single-valued operator against several values, not satisfied");
+        }
+
+        return op.IsNegated
+            ? new(true, $"{why}: a Deny might apply, counted as satisfied")
+            : WithoutQualifier(clause, found, policy);
     }
 
     private static ConditionOutcome WithoutQualifier(ConditionClause clause, IReadOnlyList<string>? found, PolicyValueSet policy)
@@ -47,11 +68,7 @@ public static class ConditionEvaluator
                 : new(false, $"{clause.Key} is absent: not satisfied");
         }
 
-        // Several request values without ForAnyValue/ForAllValues: the IAM guide only says multivalued keys "require"
-        // a set operator and does not define this case. We read the operator as it reads for one value: a positive
-        // operator is satisfied when any request value matches any policy value (as ForAnyValue), a negated one when
-        // no request value matches any policy value. The negated result is the exact complement of the positive one,
-        // so a Deny written with StringNotEquals is never read as weaker than its positive twin.
+        // Several values reach here only for a Deny's positive operator: it might apply when any value matches.
         var matched = -1;
         var matchedValue = found[0];
         string? problem = null;

@@ -8,18 +8,19 @@ internal static class StatementMatcher
 {
     public static (bool Applies, bool ViaAccount, string Reason) Check(PolicyStatement statement, PolicyRequest request)
     {
-        var principal = PrincipalMatcher.Match(statement.Principal, request.Principal);
+        var principal = PrincipalMatcher.Match(statement.Principal, request.Principal, statement.Effect);
         if (!principal.Matches)
         {
             return (false, false, principal.Reason);
         }
 
-        if (!Covers(statement.Actions, request.Action, ignoreCase: true, request.Context, "Action", out var actionReason))
+        if (!Covers(statement.Actions, request.Action, isAction: true, lenient: false, request.Context, "Action", out var actionReason))
         {
             return (false, false, actionReason);
         }
 
-        if (!Covers(statement.Resources, request.ResourceArn, ignoreCase: false, request.Context, "Resource", out var resourceReason))
+        var lenient = (statement.Effect == StatementEffect.Deny) != statement.Resources.IsNot;
+        if (!Covers(statement.Resources, request.ResourceArn, isAction: false, lenient, request.Context, "Resource", out var resourceReason))
         {
             return (false, false, resourceReason);
         }
@@ -27,7 +28,7 @@ internal static class StatementMatcher
         var satisfied = new List<string>(statement.Conditions.Count);
         foreach (var clause in statement.Conditions)
         {
-            var outcome = ConditionEvaluator.Evaluate(clause, request.Context);
+            var outcome = ConditionEvaluator.Evaluate(clause, request.Context, statement.Effect);
             if (!outcome.Satisfied)
             {
                 return (false, false, $"{clause.Operator.Name} on {clause.Key} not met: {outcome.Explanation}");
@@ -40,9 +41,9 @@ internal static class StatementMatcher
         return (true, principal.ViaAccount, $"{principal.Reason}; {request.Action} is covered; {conditions}");
     }
 
-    private static bool Covers(PatternBlock block, string value, bool ignoreCase, RequestContext context, string element, out string reason)
+    private static bool Covers(PatternBlock block, string value, bool isAction, bool lenient, RequestContext context, string element, out string reason)
     {
-        var matched = block.Patterns.FirstOrDefault(pattern => Matches(pattern, value, isAction: ignoreCase, context));
+        var matched = block.Patterns.FirstOrDefault(pattern => Matches(pattern, value, isAction, lenient, context));
         if (block.IsNot)
         {
             reason = matched is null ? string.Empty : $"Not{element} {matched} excludes {value}";
@@ -53,8 +54,9 @@ internal static class StatementMatcher
         return matched is not null;
     }
 
-    // Variables belong in Resource only (never in Action); a literal * from ${*} must stay literal.
-    private static bool Matches(string pattern, string value, bool isAction, RequestContext context)
+    // Variables belong in Resource only (never in Action); a literal * from ${*} must stay literal. Before the 5th colon
+    // IAM does not substitute them; only where a Deny might apply does the engine assume it could.
+    private static bool Matches(string pattern, string value, bool isAction, bool lenient, RequestContext context)
     {
         if (pattern == "*")
         {
@@ -66,6 +68,10 @@ internal static class StatementMatcher
             return Glob.Matches(pattern, value, ignoreCase: true);
         }
 
-        return PolicyVariables.TryExpandPattern(pattern, context, out var expanded) && expanded.Matches(value, ignoreCase: false);
+        GlobPattern expanded;
+        var usable = lenient
+            ? PolicyVariables.TryExpandPattern(pattern, context, out expanded)
+            : ResourceArnVariables.TryExpand(pattern, context, out expanded);
+        return usable && expanded.Matches(value, ignoreCase: false);
     }
 }

@@ -49,9 +49,11 @@ internal static class AccessFindings
     private static string Actions(IEnumerable<RequestOutcome> outcomes) =>
         string.Join(", ", outcomes.Select(o => o.Required.Purpose).Distinct(StringComparer.Ordinal));
 
-    // The statement that came nearest to allowing: it named the principal and the action but a condition failed.
+    // The statement that came nearest to allowing: it named the principal and the action but a condition failed, or it
+    // named the service in another case.
     private static StatementVerdict? Closest(PolicyDecision decision) =>
-        decision.Verdicts.FirstOrDefault(v => v.Statement.Effect == Model.StatementEffect.Allow && v.Reason.Contains(" not met: ", StringComparison.Ordinal));
+        decision.Verdicts.FirstOrDefault(v => v.Statement.Effect == Model.StatementEffect.Allow
+            && (v.Reason.Contains(" not met: ", StringComparison.Ordinal) || v.Reason.Contains(PrincipalMatcher.ExactServiceNote, StringComparison.Ordinal)));
 
     private static PolicyFinding Finding(string id, string message, IEnumerable<string> statements) =>
         new(id, PolicyFindingIds.SeverityOf(id), message, statements.Distinct(StringComparer.Ordinal).ToList());

@@ -17,6 +17,9 @@ public static class PolicyChecker
         findings.AddRange(LockoutCheck.For(policy, facts));
         findings.AddRange(PublicAccessCheck.For(policy));
         findings.AddRange(ContextScopeCheck.For(outcomes));
+        findings.AddRange(SetOperatorCheck.For(policy));
+        findings.AddRange(ServiceNameCheck.For(policy, outcomes));
+        findings.AddRange(ResourceVariableCheck.For(policy));
         return new PolicyReport(findings.OrderByDescending(f => f.Severity).ToList(), outcomes);
     }
 }

@@ -20,6 +20,9 @@ public static class RequiredRequestCatalog
     // Standing in for an unknown organization: policies that use ${aws:ResourceOrgID} still evaluate correctly.
     public const string UnknownOrgId = "o-unknownorg0";
 
+    // Administrators call as a session of their role; Identity Center names the session after the user.
+    public const string AdministratorSessionName = "idc-administrator@example.com";
+
     // A representative AWS managed application (Amazon Q Business) that decrypts through Identity Center.
     public const string ManagedApplicationService = "qbusiness.amazonaws.com";
 
@@ -102,13 +105,12 @@ public static class RequiredRequestCatalog
     ];
 
     private static IEnumerable<IamPrincipal> Administrators(IdentityCenterFacts facts) =>
-        facts.Administrators ?? facts.AdminAccounts
-            .Select(account => new IamPrincipal(
+        (facts.Administrators ?? facts.AdminAccounts.Select(account => new IamPrincipal(
                 $"arn:{facts.Partition}:iam::{account}:role/aws-reserved/sso.amazonaws.com/{facts.Region}/"
                 + "AWSReservedSSO_AdministratorAccess_0123456789abcdef",
                 account,
-                OrgOf(facts)))
-            .ToList();
+                OrgOf(facts))))
+            .Select(admin => admin with { SessionName = admin.SessionName ?? AdministratorSessionName });
 
     private static RequestContext ServiceContext(IdentityCenterFacts facts, string sourceArn) =>
         OrgContext(facts).With("aws:SourceAccount", facts.Account).With("aws:SourceArn", sourceArn).With("aws:SourceOrgID", OrgOf(facts));

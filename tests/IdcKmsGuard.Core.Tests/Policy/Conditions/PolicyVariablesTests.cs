@@ -127,4 +127,28 @@ public sealed class PolicyVariablesTests
 
         Assert.False(Evaluate(op, key, [policyValue], Context(key, requestValue)).Satisfied);
     }
+
+    [Theory]
+    [InlineData("arn:aws:s3:::bucket/${aws:username}/*", "arn:aws:s3:::bucket/alice/report", true)]
+    [InlineData("arn:aws:kms:us-east-1:111122223333:key/${aws:username}", "arn:aws:kms:us-east-1:111122223333:key/alice", true)]
+    [InlineData("arn:aws:kms:us-east-1:${aws:ResourceAccount}:key/*", "arn:aws:kms:us-east-1:111122223333:key/k", false)]
+    [InlineData("arn:aws:kms:us-east-1:${aws:ResourceAccount}:key/*", "arn:aws:kms:us-east-1:${aws:ResourceAccount}:key/k", true)]
+    [InlineData("arn:${aws:username}:kms:*:*:key/*", "arn:alice:kms:us-east-1:111122223333:key/k", false)]
+    [InlineData("${aws:username}", "alice", false)]
+    public void ExpandResource_WhenAVariableStandsBeforeTheFifthColon_ShouldLeaveItAsText(string resource, string arn, bool matches)
+    {
+        Assert.True(ResourceArnVariables.TryExpand(resource, Request, out var pattern));
+        Assert.Equal(matches, pattern.Matches(arn, ignoreCase: false));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:kms:us-east-1:${aws:ResourceAccount}:key/*", true)]
+    [InlineData("arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*", true)]
+    [InlineData("arn:aws:s3:::bucket/${aws:username}", false)]
+    [InlineData("arn:aws:kms:*:111122223333:key/${aws:username}:${aws:userid}", false)]
+    [InlineData("*", false)]
+    public void HasVariableBeforeResourcePart_ShouldCountColonsOutsideVariables(string resource, bool expected)
+    {
+        Assert.Equal(expected, ResourceArnVariables.HasVariableBeforeResourcePart(resource));
+    }
 }

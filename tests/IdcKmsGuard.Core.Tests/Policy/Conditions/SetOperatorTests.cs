@@ -1,4 +1,6 @@
+using IdcKmsGuard.Core.Policy.Conditions;
 using IdcKmsGuard.Core.Policy.Evaluation;
+using IdcKmsGuard.Core.Policy.Model;
 using static IdcKmsGuard.Core.Tests.Policy.Conditions.ClauseBuilder;
 
 namespace IdcKmsGuard.Core.Tests.Policy.Conditions;
@@ -42,12 +44,11 @@ public sealed class SetOperatorTests
         { "ForAllValues:StringNotEquals", ["tenant-key-id", "aws:sso:instance-arn"], false },
         { "ForAllValues:StringNotEquals", null, true },
 
-        // Without a set operator (IAM leaves this undefined; see ConditionEvaluator): any value for a positive
-        // operator, none for a negated one.
-        { "StringEquals", ["aws:sso:instance-arn", "tenant-key-id"], true },
+        // Without a set operator, in an Allow: IAM does not match several request values, whatever they are.
+        { "StringEquals", ["aws:sso:instance-arn", "tenant-key-id"], false },
         { "StringEquals", ["tenant-key-id", "other"], false },
         { "StringNotEquals", ["aws:sso:instance-arn", "tenant-key-id"], false },
-        { "StringNotEquals", ["tenant-key-id", "other"], true },
+        { "StringNotEquals", ["tenant-key-id", "other"], false },
         { "StringEquals", [], false },
         { "StringNotEquals", [], true },
         { "StringEqualsIfExists", [], true },
@@ -121,10 +122,31 @@ public sealed class SetOperatorTests
     }
 
     [Fact]
-    public void Evaluate_WhenNoSetOperatorAndSeveralValues_ShouldSayWhichValueMatched()
+    public void Evaluate_WhenNoSetOperatorAndSeveralValuesInAnAllow_ShouldNotBeSatisfied()
     {
         var outcome = Evaluate("StringEquals", Key, IdentityCenterKeys, OneKey(Key, "tenant-key-id", "aws:sso:instance-arn"));
 
-        Assert.Equal(new(true, "kms:EncryptionContextKeys is ['tenant-key-id', 'aws:sso:instance-arn'], policy wants 'aws:sso:instance-arn': match on 'aws:sso:instance-arn'"), outcome);
+        Assert.Equal(
+            new(false, "kms:EncryptionContextKeys carries 2 values ['tenant-key-id', 'aws:sso:instance-arn'] and StringEquals has no "
+                + "ForAnyValue:/ForAllValues:: IAM does not match a single-valued operator against several values, not satisfied"),
+            outcome);
+    }
+
+    [Theory]
+    [InlineData("StringEquals", true)]
+    [InlineData("StringLike", true)]
+    [InlineData("StringNotEquals", true)]
+    [InlineData("StringEquals", false, "other")]
+    public void Evaluate_WhenNoSetOperatorAndSeveralValuesInADeny_ShouldCountWhateverMightApply(string op, bool expected, string policyValue = "aws:sso:instance-arn")
+    {
+        var outcome = ConditionEvaluator.Evaluate(Clause(op, Key, policyValue), OneKey(Key, "tenant-key-id", "aws:sso:instance-arn"), StatementEffect.Deny);
+
+        Assert.Equal(expected, outcome.Satisfied);
+    }
+
+    [Fact]
+    public void Evaluate_WhenNoSetOperatorAndOneValue_ShouldCompareItAsUsual()
+    {
+        Assert.True(Evaluate("StringLike", Key, ["aws:sso:*"], OneKey(Key, "aws:sso:instance-arn")).Satisfied);
     }
 }

@@ -14,6 +14,8 @@ public sealed class BaselineMutationTests
 
     public static TheoryData<string> Harmless => new(Harmlessness.Keys);
 
+    public static TheoryData<string> AdminBreaking => new(AdminBreakages.Keys);
+
     private static readonly Dictionary<string, Action<JsonArray>> Breakages = new(StringComparer.Ordinal)
     {
         ["remove the UseKey statement"] = s => s.RemoveAt(2),
@@ -31,7 +33,26 @@ public sealed class BaselineMutationTests
         ["Deny kms:Decrypt to everyone"] = s => s.Add(JsonNode.Parse("""{"Sid":"NoDecrypt","Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*"}""")),
         ["Deny everything outside an account"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"111122223333"}}}""")),
         ["Deny the services by name"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":{"Service":["sso.amazonaws.com"]},"Action":["kms:ReEncrypt*"],"Resource":"*"}""")),
+        ["ForAnyValue:StringEquals slips to a bare StringLike"] = s => Rename(s[2]!["Condition"]!.AsObject(), "ForAnyValue:StringEquals", "StringLike"),
+        ["sso.amazonaws.com in capitals"] = s => s[2]!["Principal"]!["Service"] = new JsonArray("identitystore.amazonaws.com", "SSO.AMAZONAWS.COM"),
+        ["UseKey resource names the account by a variable"] = s => s[2]!["Resource"] = "arn:aws:kms:*:${aws:ResourceAccount}:key/*",
         ["Deny via NotPrincipal"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:GenerateDataKey*","Resource":"*"}""")),
+    };
+
+    private const string AdminRole = "AWSReservedSSO_AdministratorAccess_0123456789abcdef";
+
+    // Administrators call as sessions of their role; a Deny IAM applies to the session must cost them their access.
+    private static readonly Dictionary<string, Action<JsonArray>> AdminBreakages = new(StringComparer.Ordinal)
+    {
+        ["Deny one administrator's session"] = s => s.Add(JsonNode.Parse($$"""
+            {"Effect":"Deny","Principal":{"AWS":"arn:aws:sts::111122223333:assumed-role/{{AdminRole}}/idc-administrator@example.com"},"Action":"kms:Decrypt","Resource":"*"}
+            """)),
+        ["Deny everyone but the services and the admin roles, without their accounts"] = s => s.Add(JsonNode.Parse($$"""
+            {"Effect":"Deny","NotPrincipal":{"Service":["sso.amazonaws.com","identitystore.amazonaws.com"],"AWS":[
+              "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/us-east-1/{{AdminRole}}",
+              "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/us-east-1/{{AdminRole}}"]},
+             "Action":"kms:Decrypt","Resource":"*"}
+            """)),
     };
 
     private static readonly Dictionary<string, Action<JsonArray>> Harmlessness = new(StringComparer.Ordinal)
@@ -53,6 +74,12 @@ public sealed class BaselineMutationTests
         ["wildcard actions"] = s => s[2]!["Action"] = new JsonArray("kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"),
         ["a Deny for another principal"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::111122223333:role/Intern"},"Action":"kms:ScheduleKeyDeletion","Resource":"*"}""")),
         ["a Deny of deletion for everyone"] = s => s.Add(JsonNode.Parse("""{"Effect":"Deny","Principal":"*","Action":["kms:ScheduleKeyDeletion","kms:DisableKey"],"Resource":"*"}""")),
+        ["Deny everyone but the services, the admin roles and their accounts"] = s => s.Add(JsonNode.Parse($$"""
+            {"Effect":"Deny","NotPrincipal":{"Service":["sso.amazonaws.com","identitystore.amazonaws.com"],"AWS":[
+              "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/us-east-1/{{AdminRole}}","arn:aws:iam::111122223333:root",
+              "arn:aws:iam::444455556666:role/aws-reserved/sso.amazonaws.com/us-east-1/{{AdminRole}}","arn:aws:iam::444455556666:root"]},
+             "Action":"kms:Decrypt","Resource":"*"}
+            """)),
         ["pinned to this instance"] = s => s[2]!["Condition"]!["StringEquals"]!["aws:SourceArn"] = new JsonArray(ReferencePolicies.InstanceArn, ReferencePolicies.IdentityStoreArn),
     };
 
@@ -73,6 +100,16 @@ public sealed class BaselineMutationTests
         var report = PolicyChecker.Check(Mutated(Harmlessness[mutation]), ReferencePolicies.Facts);
 
         Assert.True(report.IsHealthy, $"'{mutation}': {string.Join("; ", report.Findings.Select(f => f.Message))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminBreaking))]
+    public void Check_WhenBaselineLosesWhatAdministratorsNeed_ShouldReportAdministratorAccess(string mutation)
+    {
+        var report = PolicyChecker.Check(Mutated(AdminBreakages[mutation]), ReferencePolicies.Facts);
+
+        Assert.False(report.IsGood, $"'{mutation}' should not be good");
+        Assert.Contains(report.Findings, f => f.Id == PolicyFindingIds.AdminAccess);
     }
 
     [Fact]
