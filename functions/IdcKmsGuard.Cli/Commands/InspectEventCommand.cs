@@ -50,9 +50,9 @@ internal sealed class InspectEventCommand : ICliCommand<InspectEventSettings>
         output.WriteLine($"where       account {e.Account ?? "?"}, region {e.Region ?? "?"}");
         output.WriteLine($"event id    {e.EventId ?? "(none)"}");
         output.WriteLine($"time        {e.EventTime?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}");
-        if (e.EncryptionContext is { Count: > 0 } context)
+        if (e.EncryptionContext is { Count: > 0 })
         {
-            output.WriteLine($"context     {string.Join(", ", context.Select(pair => $"{pair.Key}={pair.Value}"))}");
+            output.WriteLine($"context     {e.EncryptionContextText}");
         }
 
         if (e.Trigger == Trigger.Unsupported)

@@ -33,4 +33,8 @@ public sealed record GuardEvent(
 
     /// <summary>The encryption context of a KMS call, as CloudTrail recorded it (null: the call had none).</summary>
     public IReadOnlyDictionary<string, string>? EncryptionContext { get; init; }
+
+    /// <summary>The encryption context as "key=value, ..." (empty when the call had none).</summary>
+    public string EncryptionContextText =>
+        EncryptionContext is null ? string.Empty : string.Join(", ", EncryptionContext.Select(pair => $"{pair.Key}={pair.Value}"));
 }

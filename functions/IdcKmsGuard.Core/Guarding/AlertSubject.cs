@@ -38,10 +38,4 @@ internal sealed record AlertSubject
         new() { InstanceArn = instanceArn, Key = keyInUse, Region = region };
 
     public static AlertSubject ForScope(State.IncidentScope scope) => scope.Key is { } key ? ForKey(key) : ForInstance(scope.Arn);
-
-    /// <summary>A scope the guard keeps journals under: a key ARN or an instance ARN.</summary>
-    public static AlertSubject ForScope(string? scope) =>
-        KeyArn.TryParse(scope, out var key) ? ForKey(key)
-        : scope is null ? None
-        : ForInstance(scope);
 }

@@ -53,7 +53,7 @@ internal static class KeyUseFindings
             refused.Actor.Arn ?? refused.Actor.InvokedBy,
             refused.Actor.InvokedBy,
             refused.Region,
-            Context(refused),
+            refused.EncryptionContextText,
             key?.State.ToString() ?? "unread",
             refused.EventId,
             refused.Raw);
@@ -69,10 +69,7 @@ internal static class KeyUseFindings
     private static string Describe(GuardEvent refused)
     {
         var who = refused.Actor.Arn is { } caller ? $"{caller} through {refused.Actor.InvokedBy}" : refused.Actor.InvokedBy;
-        var context = refused.EncryptionContext is { Count: > 0 } ? $", encryption context {Context(refused)}" : string.Empty;
+        var context = refused.EncryptionContext is { Count: > 0 } ? $", encryption context {refused.EncryptionContextText}" : string.Empty;
         return $"KMS refused {refused.EventName} by {who} with {refused.ErrorCode} in {refused.Region ?? "an unknown Region"}{context}.";
     }
-
-    private static string Context(GuardEvent refused) =>
-        string.Join(", ", (refused.EncryptionContext ?? new Dictionary<string, string>()).Select(pair => $"{pair.Key}={pair.Value}"));
 }

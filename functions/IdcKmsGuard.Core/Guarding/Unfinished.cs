@@ -24,7 +24,10 @@ internal static class Unfinished
         var unverified = failure is AwsCallException call ? $"{call.Operation} failed ({call.ErrorCode})" : "the guard stopped before it could re-read";
         var scopes = journal.Journal.Scopes.Where(s => !s.Reported).ToList();
         var subject = scopes.FirstOrDefault()?.Scope ?? guardEvent.KeyRefs.FirstOrDefault(r => KeyArn.TryParse(r, out _)) ?? guardEvent.InstanceArn;
-        var key = subject is not null && KeyArn.TryParse(subject, out var arn) ? arn : null;
+        var scope = KeyArn.TryParse(subject, out var arn) ? State.IncidentScope.ForKey(arn)
+            : subject is null ? null
+            : State.IncidentScope.ForInstance(subject);
+        var key = scope?.Key;
         var changed = scopes.SelectMany(s => s.Changes).ToList();
         var which = journal.IsLastAttempt
             ? $"attempt {journal.Attempt}, the last"
@@ -39,7 +42,8 @@ internal static class Unfinished
             + (changed.Count == 0
                 ? "The guard changed nothing."
                 : $"The guard's attempts sent {changed.Count} change(s), listed below as they came out.");
-        var draft = new AlertDraft(guardEvent, AlertSubject.ForScope(subject) with { StateBefore = scopes.FirstOrDefault()?.StateBefore })
+        var about = (scope is null ? AlertSubject.None : AlertSubject.ForScope(scope)) with { StateBefore = scopes.FirstOrDefault()?.StateBefore };
+        var draft = new AlertDraft(guardEvent, about)
         {
             Headline = Headlines.For(primary, AlertOutcome.Failed),
             WhatHappened = whatHappened,
@@ -51,7 +55,6 @@ internal static class Unfinished
                 ? "Check Identity Center's encryption: aws sso-admin describe-instance."
                 : $"Check the key: aws kms describe-key --key-id {key} --region {key.Region}"],
         };
-        var scope = key is not null ? State.IncidentScope.ForKey(key) : subject is null ? null : State.IncidentScope.ForInstance(subject);
         return new KeyReviewResult(Disposition.Alerted, draft.Headline, draft) { Scope = scope };
     }
 }
