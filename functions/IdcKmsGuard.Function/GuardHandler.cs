@@ -2,7 +2,6 @@ using System.Text.Json;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
-using IdcKmsGuard.Core.FollowUps;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Lambda.Runtime;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace IdcKmsGuard.Function;
 /// <summary>
 /// One invocation: read the event, run the guard within the invocation's time, answer with what it did. Failures
 /// are thrown so that Lambda retries the event and, after the retries, keeps it in the dead-letter queue: nothing is
-/// dropped silently. A follow-up in an SQS batch fails alone.
+/// dropped silently. An SQS batch (follow-ups, refused calls) is answered message by message.
 /// </summary>
 /// <param name="metrics">Receives the Embedded Metric Format lines of each result (stdout in Lambda); null: none.</param>
 internal sealed class GuardHandler(
@@ -26,10 +25,10 @@ internal sealed class GuardHandler(
     {
         ArgumentNullException.ThrowIfNull(invocation);
         using var budget = InvocationBudget.Until(invocation.Deadline, time, cancellationToken);
-        if (SqsBatch.TryRead(invocation.Payload) is { } followUps)
+        if (SqsBatch.TryRead(invocation.Payload) is { } messages)
         {
             return JsonSerializer.SerializeToUtf8Bytes(
-                await HandleFollowUpsAsync(followUps, budget).ConfigureAwait(false),
+                await new QueueBatchHandler(guard, logger, Emit).HandleAsync(messages, budget).ConfigureAwait(false),
                 FunctionJsonContext.Default.BatchResponse);
         }
 
@@ -67,41 +66,6 @@ internal sealed class GuardHandler(
             logger.LogError(e, "Event {EventId} failed: {Reason}", guardEvent.EventId, e.Message);
             throw new GuardInvocationException(e);
         }
-    }
-
-    // Each follow-up stands alone: one that fails, for whatever reason, is reported back to SQS, which delivers it
-    // again and, after the queue's receive limit, keeps it in the dead-letter queue; the others are done. Out of
-    // time, the rest are handed back unread.
-    private async Task<BatchResponse> HandleFollowUpsAsync(IReadOnlyList<SqsMessage> messages, InvocationBudget budget)
-    {
-        var failures = new List<BatchItemFailure>();
-        foreach (var message in messages)
-        {
-            if (budget.Work.IsCancellationRequested)
-            {
-                failures.Add(new BatchItemFailure(message.MessageId));
-                continue;
-            }
-
-            try
-            {
-                var result = await guard.FollowUpAsync(FollowUpJson.Read(message.Body), budget).ConfigureAwait(false);
-                Emit(result);
-                logger.LogInformation(
-                    "Follow-up {MessageId} for event {EventId}: {Disposition}: {Reason}",
-                    message.MessageId,
-                    result.Event.EventId,
-                    result.Disposition.ToString(),
-                    result.Reason);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Follow-up {MessageId} failed: {Reason}", message.MessageId, e.Message);
-                failures.Add(new BatchItemFailure(message.MessageId));
-            }
-        }
-
-        return new BatchResponse(failures);
     }
 
     private void Emit(GuardResult result)

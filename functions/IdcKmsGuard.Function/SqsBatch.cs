@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace IdcKmsGuard.Function;
 
-/// <summary>An SQS event source batch: the follow-ups the guard scheduled for itself.</summary>
+/// <summary>An SQS event source batch: the follow-ups the guard scheduled for itself, or queued refusals of Identity Center.</summary>
 internal static class SqsBatch
 {
     /// <returns>The batch's messages, or null when the payload is not an SQS batch (then it is an event).</returns>

@@ -7,7 +7,8 @@ namespace IdcKmsGuard.Aws.State;
 /// (what the last review found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL),
 /// <c>exempt#&lt;keyArn&gt;#&lt;ruleId&gt;</c> (an exempt principal's change the guard leaves alone; TTL at the exemption's end),
 /// <c>followup#&lt;eventId&gt;</c> (the event a follow-up message names; TTL a day), <c>config#&lt;source&gt;</c> (the
-/// configuration version last announced, no TTL).
+/// configuration version last announced, no TTL), <c>keyuse#&lt;keyId&gt;</c> (the burst of refused calls of Identity Center
+/// to a key; TTL a month after its last write).
 /// Other times are epoch milliseconds (N). The sparse index <see cref="UnfinishedIndex"/> (hash key
 /// <c>outboxScope</c>, keys only) holds exactly the events whose journal is not finished.
 /// </summary>
@@ -60,6 +61,19 @@ internal static class StateTable
     public const string Version = "version";
     public const string VersionNumber = "versionNumber";
     public const string DocumentText = "text";
+
+    public const string KeyUsePrefix = "keyuse#";
+    public const string OpenedAt = "openedAt";
+    public const string LastFailureAt = "lastFailureAt";
+    public const string Failures = "failures";
+    public const string AlertCount = "alerts";
+    public const string Actions = "actions";
+    public const string ErrorCodes = "errorCodes";
+    public const string Regions = "regions";
+    public const string Contexts = "contexts";
+    public const string Representative = "representative";
+    public const string Revision = "revision";
+    public const string ClosedAt = "closedAt";
 
     public const string SweepPrefix = "sweep#";
     public const string Fingerprint = "fingerprint";

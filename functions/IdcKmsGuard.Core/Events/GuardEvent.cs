@@ -34,6 +34,9 @@ public sealed record GuardEvent(
     /// <summary>The encryption context of a KMS call, as CloudTrail recorded it (null: the call had none).</summary>
     public IReadOnlyDictionary<string, string>? EncryptionContext { get; init; }
 
+    /// <summary>For a refused call of Identity Center: the burst of refusals it stands for (null: reviewed alone).</summary>
+    public KeyUseBurst? Burst { get; init; }
+
     /// <summary>The encryption context as "key=value, ..." (empty when the call had none).</summary>
     public string EncryptionContextText =>
         EncryptionContext is null ? string.Empty : string.Join(", ", EncryptionContext.Select(pair => $"{pair.Key}={pair.Value}"));

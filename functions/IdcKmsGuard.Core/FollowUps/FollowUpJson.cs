@@ -11,8 +11,25 @@ public static class FollowUpJson
     {
         ArgumentNullException.ThrowIfNull(followUp);
         return JsonSerializer.Serialize(
-            new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.UpdatingSince, followUp.EventId),
+            new FollowUpMessage(FollowUp.Kind, followUp.Attempt, followUp.Since, followUp.EventId),
             FollowUpJsonContext.Default.FollowUpMessage);
+    }
+
+    /// <summary>Whether a queue message is a follow-up at all (a JSON object with a follow-up kind), of any version.</summary>
+    public static bool IsFollowUp(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("kind", out var kind)
+                && kind.ValueKind == JsonValueKind.String
+                && kind.GetString()!.StartsWith("idckmsguard.follow-up/", StringComparison.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <exception cref="FormatException">The body is not a follow-up this version understands.</exception>

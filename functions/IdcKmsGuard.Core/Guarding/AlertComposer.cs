@@ -41,6 +41,12 @@ internal sealed class AlertComposer(TimeProvider time)
             return $"The guard's scheduled sweep re-read {subject}{when}, whatever events were or were not delivered.";
         }
 
+        if (guardEvent.Burst is { Phase: KeyUsePhase.Quiet } quiet)
+        {
+            return $"KMS has refused none of Identity Center's calls to {subject} since {quiet.LastFailureAt:yyyy-MM-dd HH:mm:ss} UTC. "
+                + $"During the burst, {quiet.Describe()}";
+        }
+
         if (guardEvent.Trigger == Trigger.KeyUseFailed)
         {
             var who = guardEvent.Actor.Arn is { } caller

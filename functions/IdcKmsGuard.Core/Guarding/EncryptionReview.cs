@@ -196,7 +196,7 @@ internal sealed class EncryptionReview
 
     private string Elapsed(FollowUp followUp)
     {
-        var elapsed = time.GetUtcNow() - followUp.UpdatingSince;
+        var elapsed = time.GetUtcNow() - followUp.Since;
         return elapsed < TimeSpan.FromMinutes(2) ? $"{Math.Max(0, (int)elapsed.TotalSeconds)} s" : $"{(int)elapsed.TotalMinutes} min";
     }
 

@@ -1,3 +1,4 @@
+using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
@@ -49,7 +50,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
             // event did not check stays as the sweep left it.
             var verified = EvaluatedRules.Verified(review.Considered, configuration);
-            await incidents.RecordAsync(scope, alert.Findings, verified, cancellationToken).ConfigureAwait(false);
+            await incidents.RecordAsync(scope, Remembered(guardEvent, alert.Findings), verified, cancellationToken).ConfigureAwait(false);
         }
 
         var reason = published.Disposition == Disposition.Suppressed
@@ -113,13 +114,24 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId);
     }
 
+    // Refusals may go on after the guard repaired their cause (another cause, a cache): a burst's incident stays open
+    // until its quiet check sees them stop, and that check alone says "resolved".
+    private static IReadOnlyList<Finding> Remembered(GuardEvent guardEvent, IReadOnlyList<Finding> findings) =>
+        guardEvent.Burst is { Phase: not KeyUsePhase.Quiet }
+            ? [.. findings.Select(f => f.RuleId == RuleCatalog.KeyUseFailing.Id ? f with { Resolved = false } : f)]
+            : findings;
+
     // Every attempt at the same event and subject carries the same alert id: a retry after a lost answer is one alert.
+    // A burst paces its own alerts (one to open it, an update every few minutes): each is its own, never a repeat.
     private Task<PublishedAlert> PublishAsync(
-        GuardEvent guardEvent, Alerts.Alert alert, string subject, GuardConfiguration configuration, CancellationToken cancellationToken) =>
+        GuardEvent guardEvent, Alert alert, string subject, GuardConfiguration configuration, CancellationToken cancellationToken) =>
         outbox.PublishAsync(
             alert,
             AlertIds.For(guardEvent.EventId ?? alert.Headline, subject),
             configuration.ChatbotNotifications,
             configuration.RepeatAlertWindow,
-            cancellationToken);
+            cancellationToken,
+            guardEvent.Burst is { Phase: not KeyUsePhase.Quiet } burst
+                ? $"{subject}|{alert.RuleId}|burst {burst.OpenedAt:O}|{burst.AlertNumber}"
+                : null);
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
-/// Re-checks of an Identity Center key switch that is still UPDATING. The guard keeps the event itself; a follow-up
-/// message only names it, so a message that names an event the guard never kept is refused.
+/// Re-checks of an Identity Center key switch that is still UPDATING, and quiet checks of a burst of refusals. The
+/// guard keeps the event itself; a follow-up message only names it, so a message that names an event the guard never
+/// kept is refused.
 /// </summary>
 internal sealed class FollowUpPlanner(IFollowUpEvents events, TimeProvider time, ILogger logger)
 {
@@ -30,6 +31,22 @@ internal sealed class FollowUpPlanner(IFollowUpEvents events, TimeProvider time,
         return EventReader.Read(json);
     }
 
+    /// <summary>A check, after <paramref name="delay"/>, whether a burst of refusals went quiet (see <see cref="KeyUseBursts"/>).</summary>
+    /// <returns>False when the guard schedules no follow-ups (no queue, or an event without id): the burst closes when stale.</returns>
+    public async Task<bool> ScheduleQuietCheckAsync(
+        GuardEvent refusal, int attempt, DateTimeOffset burstOpenedAt, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (Scheduler is null || refusal.Raw is not { } raw || refusal.EventId is not { } eventId)
+        {
+            return false;
+        }
+
+        await events.KeepFollowUpEventAsync(eventId, raw, time.GetUtcNow() + EventLifetime, cancellationToken).ConfigureAwait(false);
+        await Scheduler.ScheduleAsync(new FollowUp(eventId, attempt, burstOpenedAt), delay, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Quiet check {Attempt} of the refusal burst on {KeyRefs} in {Delay}", attempt, string.Join(", ", refusal.KeyRefs), delay);
+        return true;
+    }
+
     /// <summary>The alert waits for the switch's outcome; past the schedule's end, the review's "still UPDATING" alert goes out.</summary>
     /// <returns>Why the alert waits; null when no re-check was scheduled.</returns>
     public async Task<string?> ScheduleAsync(GuardEvent guardEvent, FollowUp? current, CancellationToken cancellationToken)
@@ -41,7 +58,7 @@ internal sealed class FollowUpPlanner(IFollowUpEvents events, TimeProvider time,
         }
 
         var delay = Schedule.DelayBefore(attempt);
-        var since = current?.UpdatingSince ?? time.GetUtcNow();
+        var since = current?.Since ?? time.GetUtcNow();
         await events.KeepFollowUpEventAsync(eventId, raw, time.GetUtcNow() + EventLifetime, cancellationToken).ConfigureAwait(false);
         await Scheduler.ScheduleAsync(new FollowUp(eventId, attempt, since), delay, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Identity Center's key switch is UPDATING; re-check {Attempt} of {MaxAttempts} in {Delay}", attempt, Schedule.MaxAttempts, delay);

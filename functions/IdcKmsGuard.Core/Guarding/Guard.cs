@@ -48,6 +48,9 @@ public sealed class Guard
 
     public FollowUpSchedule FollowUpSchedule { get => parts.FollowUps.Schedule; init => parts.FollowUps.Schedule = value; }
 
+    /// <summary>How bursts of refused calls are announced (<see cref="KeyUseCadence.Standard"/> unless a test says otherwise).</summary>
+    public KeyUseCadence KeyUseCadence { get => parts.KeyUse.Cadence; init => parts.KeyUse.Cadence = value; }
+
     /// <summary>Who wrote a configuration version (SSM's parameter history), for GUARD-CONFIG-CHANGED; null: not said.</summary>
     public IConfigurationAuthors? ConfigurationAuthors { get => parts.ConfigurationNotices.Authors; init => parts.ConfigurationNotices.Authors = value; }
 
@@ -57,6 +60,17 @@ public sealed class Guard
     /// <exception cref="RetryLaterException">The event is not finished: Lambda should deliver it again.</exception>
     public Task<GuardResult> HandleAsync(GuardEvent guardEvent, InvocationBudget budget) =>
         HandleAsync(guardEvent, followUp: null, budget);
+
+    /// <summary>Which burst a refused call of Identity Center counts in: refusals are batched per burst.</summary>
+    public static string KeyUseBurstOf(GuardEvent refusal) => KeyUseBursts.KeyIdOf(refusal);
+
+    /// <summary>
+    /// Refused calls of Identity Center to one key (<see cref="KeyUseBurstOf"/> alike), delivered in a batch: counted,
+    /// and the first of a burst, or a due update, reviewed and alerted on like any event.
+    /// </summary>
+    /// <exception cref="RetryLaterException">The review is not finished: the batch should be delivered again.</exception>
+    public Task<GuardResult> KeyUseFailuresAsync(IReadOnlyList<GuardEvent> refusals, InvocationBudget budget) =>
+        parts.KeyUse.CountAsync(refusals, budget, HandleAsync);
 
     /// <summary>A re-check scheduled by an earlier event; acted on once per attempt, like an event.</summary>
     /// <exception cref="EventFormatException">The follow-up names an event the guard never kept (forged, or kept past
@@ -70,7 +84,9 @@ public sealed class Guard
         ArgumentNullException.ThrowIfNull(followUp);
         ArgumentNullException.ThrowIfNull(budget);
         var guardEvent = await parts.FollowUps.EventOfAsync(followUp, budget.Work).ConfigureAwait(false);
-        return await HandleAsync(guardEvent, followUp, budget).ConfigureAwait(false);
+        return guardEvent.Trigger == Trigger.KeyUseFailed
+            ? await parts.KeyUse.QuietCheckAsync(guardEvent, followUp, budget, HandleAsync).ConfigureAwait(false)
+            : await HandleAsync(guardEvent, followUp, budget).ConfigureAwait(false);
     }
 
     private async Task<GuardResult> HandleAsync(GuardEvent guardEvent, FollowUp? followUp, InvocationBudget budget)

@@ -38,6 +38,7 @@ internal sealed class GuardParts
         Reporter = new EventReporter(outbox, composer, incidents, logger);
         ConfigurationNotices = new ConfigurationNotices(outbox, composer, stores.ConfigurationHistory, time, logger);
         FollowUps = new FollowUpPlanner(stores.FollowUpEvents, time, logger);
+        KeyUse = new KeyUseBursts(stores.KeyUseTallies, FollowUps, time, logger);
         Attempts = new AttemptRunner(stores.Events, new ChangeEvidence(keys, identityCenter), options, configuration, Reporter, time, logger);
         Abandoned = new AbandonedJournals(stores.Events, Attempts, decide, logger);
         KeyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, Abandoned);
@@ -53,6 +54,8 @@ internal sealed class GuardParts
     public ConfigurationNotices ConfigurationNotices { get; }
 
     public FollowUpPlanner FollowUps { get; }
+
+    public KeyUseBursts KeyUse { get; }
 
     public AbandonedJournals Abandoned { get; }
 

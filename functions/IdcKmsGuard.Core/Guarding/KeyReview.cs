@@ -61,9 +61,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
 
         if (guardEvent.Trigger == Trigger.KeyUseFailed && gate.IsOn(RuleCatalog.KeyUseFailing))
         {
-            var policyJudged = parts.Considered.Contains(RuleCatalog.KeyPolicyHealthy.Id) && gate.IsOn(RuleCatalog.KeyPolicyHealthy);
-            var refused = KeyUseFindings.For(guardEvent, parts, parts.After ?? before, policyJudged, logger);
-            parts = parts.With([refused]).Considering(RuleCatalog.KeyUseFailing);
+            parts = KeyUseFindings.Add(guardEvent, parts, parts.After ?? before, gate, logger);
         }
 
         return Conclude(guardEvent, key, parts, before, gate, ownChange) with { Considered = parts.Considered };
@@ -74,7 +72,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     {
         if (parts.Findings.Count == 0)
         {
-            return guardEvent.Succeeded
+            // A refused call of Identity Center with nothing found: KEY-USE-FAILING is off, or the burst went quiet.
+            return guardEvent.Succeeded || guardEvent.Trigger == Trigger.KeyUseFailed
                 ? KeyReviewResult.Quiet(
                     ownChange ? Disposition.Verified : Disposition.Healthy,
                     $"after {guardEvent.EventName} the key is {before?.State} and passes every check")

@@ -18,6 +18,21 @@ internal static class KeyUseFindings
         RuleCatalog.KeyUseFailing.Id, RuleCatalog.GuardAccess.Id, RuleCatalog.AttemptDenied.Id,
     };
 
+    /// <summary>
+    /// The refusal's finding, or none once its burst went quiet: then the key's own findings decide, and a healthy key
+    /// closes the incident KEY-USE-FAILING opened.
+    /// </summary>
+    public static KeyReviewParts Add(GuardEvent refused, KeyReviewParts parts, KeySnapshot? key, RemediationGate gate, ILogger logger)
+    {
+        if (refused.Burst is { Phase: KeyUsePhase.Quiet })
+        {
+            return parts.Considering(RuleCatalog.KeyUseFailing);
+        }
+
+        var policyJudged = parts.Considered.Contains(RuleCatalog.KeyPolicyHealthy.Id) && gate.IsOn(RuleCatalog.KeyPolicyHealthy);
+        return parts.With([For(refused, parts, key, policyJudged, logger)]).Considering(RuleCatalog.KeyUseFailing);
+    }
+
     /// <param name="policyJudged">The review ran the policy engine on the key (its policy rules are on and it could read).</param>
     public static Finding For(GuardEvent refused, KeyReviewParts parts, KeySnapshot? key, bool policyJudged, ILogger logger)
     {
@@ -70,6 +85,7 @@ internal static class KeyUseFindings
     {
         var who = refused.Actor.Arn is { } caller ? $"{caller} through {refused.Actor.InvokedBy}" : refused.Actor.InvokedBy;
         var context = refused.EncryptionContext is { Count: > 0 } ? $", encryption context {refused.EncryptionContextText}" : string.Empty;
-        return $"KMS refused {refused.EventName} by {who} with {refused.ErrorCode} in {refused.Region ?? "an unknown Region"}{context}.";
+        var burst = refused.Burst is { } counted ? $" In all, {counted.Describe()}" : string.Empty;
+        return $"KMS refused {refused.EventName} by {who} with {refused.ErrorCode} in {refused.Region ?? "an unknown Region"}{context}.{burst}";
     }
 }

@@ -12,13 +12,14 @@ public sealed record GuardStores(
     IKeyInUseMemory KeysInUse,
     IExemptChanges ExemptChanges,
     IFollowUpEvents FollowUpEvents,
-    IConfigurationHistory ConfigurationHistory)
+    IConfigurationHistory ConfigurationHistory,
+    IKeyUseTallies KeyUseTallies)
 {
     /// <summary>No memory at all: see <see cref="StatelessStore"/>.</summary>
     public static GuardStores Stateless { get; } = Of(StatelessStore.Instance);
 
     public static GuardStores Of<TStore>(TStore store)
         where TStore : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents,
-            IConfigurationHistory =>
-        new(store, store, store, store, store, store, store, store);
+            IConfigurationHistory, IKeyUseTallies =>
+        new(store, store, store, store, store, store, store, store, store);
 }

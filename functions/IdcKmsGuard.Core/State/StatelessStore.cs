@@ -6,7 +6,8 @@ namespace IdcKmsGuard.Core.State;
 /// every alert goes out, nothing is remembered, and a journal lives only as long as its invocation.
 /// </summary>
 public sealed class StatelessStore
-    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory
+    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory,
+    IKeyUseTallies
 {
     public static StatelessStore Instance { get; } = new();
 
@@ -42,6 +43,11 @@ public sealed class StatelessStore
         Task.FromResult<AnnouncedConfiguration?>(null);
 
     public Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Without memory every batch of refusals opens a burst of its own: each alerts.
+    public Task<KeyUseTally?> GetKeyUseTallyAsync(string keyId, CancellationToken cancellationToken) => Task.FromResult<KeyUseTally?>(null);
+
+    public Task<bool> SaveKeyUseTallyAsync(KeyUseTally tally, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task SaveKnownGoodPolicyAsync(KnownGoodPolicy policy, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -22,7 +22,7 @@ public sealed class FollowUpTests
         Assert.Equal(Disposition.FollowUpScheduled, result.Disposition);
         Assert.Empty(scenario.Publisher.Published);
         var (followUp, delay) = Assert.Single(scenario.Scheduler.Scheduled);
-        Assert.Equal((1, TimeSpan.FromSeconds(30), GuardScenario.Now), (followUp.Attempt, delay, followUp.UpdatingSince));
+        Assert.Equal((1, TimeSpan.FromSeconds(30), GuardScenario.Now), (followUp.Attempt, delay, followUp.Since));
         var kept = scenario.State.FollowUpEvents[followUp.EventId];
         Assert.Equal(File.ReadAllText(RepoPaths.EventFile("sso-update-instance.json")), kept.Json);
         Assert.Equal(GuardScenario.Now.AddHours(24), kept.KeepUntil);
@@ -73,7 +73,7 @@ public sealed class FollowUpTests
         }
 
         Assert.Equal(FollowUpSchedule.Standard.Delays, scenario.Scheduler.Scheduled.Select(s => s.Delay));
-        Assert.All(scenario.Scheduler.Scheduled, s => Assert.Equal(GuardScenario.Now, s.FollowUp.UpdatingSince));
+        Assert.All(scenario.Scheduler.Scheduled, s => Assert.Equal(GuardScenario.Now, s.FollowUp.Since));
         Assert.Equal(Disposition.Alerted, last!.Disposition);
         Assert.Equal(("IDC-ENCRYPTION-STATUS", Severity.High), (last.Alert!.RuleId, last.Alert.Severity));
         Assert.Equal("Identity Center's key switch has not finished", last.Alert.Headline);

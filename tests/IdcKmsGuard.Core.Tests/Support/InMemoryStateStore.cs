@@ -4,7 +4,8 @@ namespace IdcKmsGuard.Core.Tests.Support;
 
 /// <summary>The state ports' contracts in memory, for decision tests; the DynamoDB adapter is tested against moto.</summary>
 internal sealed class InMemoryStateStore(TimeProvider time)
-    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory
+    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory,
+    IKeyUseTallies
 {
     private readonly Dictionary<string, (DateTimeOffset LastSent, int Suppressed)> alerts = new(StringComparer.Ordinal);
 
@@ -188,6 +189,26 @@ internal sealed class InMemoryStateStore(TimeProvider time)
         Events.TryGetValue(claim.EventId, out var entry) && entry.Token == claim.Token && claim.Token is not null
             ? entry
             : throw new ClaimLostException(claim.EventId);
+
+    public Dictionary<string, KeyUseTally> KeyUseTallies { get; } = new(StringComparer.Ordinal);
+
+    public int KeyUseTallyWrites { get; private set; }
+
+    public Task<KeyUseTally?> GetKeyUseTallyAsync(string keyId, CancellationToken cancellationToken) =>
+        Task.FromResult(KeyUseTallies.GetValueOrDefault(keyId));
+
+    public Task<bool> SaveKeyUseTallyAsync(KeyUseTally tally, CancellationToken cancellationToken)
+    {
+        var stored = KeyUseTallies.GetValueOrDefault(tally.KeyId)?.Revision ?? 0;
+        if (stored != tally.Revision - 1)
+        {
+            return Task.FromResult(false);
+        }
+
+        KeyUseTallies[tally.KeyId] = tally;
+        KeyUseTallyWrites++;
+        return Task.FromResult(true);
+    }
 }
 
 /// <summary>One event's claim as the ledger keeps it.</summary>
