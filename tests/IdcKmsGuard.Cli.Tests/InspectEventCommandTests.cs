@@ -40,7 +40,7 @@ public sealed class InspectEventCommandTests
     [Fact]
     public void InspectEvent_WhenKmsRefusedIdentityCenter_ShouldShowTheFailedUseWithItsContext()
     {
-        var run = CliRun.Of("inspect-event", RepoPaths.UnroutedEventFile("kms-decrypt-failed-for-identity-center.json"), "--json");
+        var run = CliRun.Of("inspect-event", RepoPaths.EventFile("kms-decrypt-by-identity-center-failed.json"), "--json");
 
         using var document = JsonDocument.Parse(run.Output);
         var root = document.RootElement;

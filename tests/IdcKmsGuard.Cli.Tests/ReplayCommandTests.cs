@@ -71,6 +71,27 @@ public sealed class ReplayCommandTests
         Assert.Equal("Enabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
     }
 
+    // AWS refused Identity Center while the key was disabled: the replay re-reads the key, plans its fix, and lists
+    // KEY-USE-FAILING among the rules it judged.
+    [Fact]
+    public async Task Replay_WhenKmsRefusedIdentityCenter_ShouldListKeyUseFailingAmongTheRules()
+    {
+        var (account, seeded) = Seed();
+        using var kms = Kms(account);
+        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
+
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-decrypt-by-identity-center-failed.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--dry-run", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        using var document = JsonDocument.Parse(run.Output);
+        var entry = document.RootElement[0];
+        Assert.Equal("KeyUseFailed", entry.GetProperty("trigger").GetString());
+        var rules = entry.GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetString());
+        Assert.Equal("violated", rules["KEY-USE-FAILING"]);
+        Assert.Equal("violated", rules["KEY-ENABLED"]);
+        Assert.StartsWith("Dry run: would have enabled the key", entry.GetProperty("actions")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     // The project's events rewritten to the seeded key, instance and account, so that the guard really judges
     // each one; a dry run, so that every event meets the same healthy key.
     [Fact]
@@ -90,7 +111,9 @@ public sealed class ReplayCommandTests
         Assert.All(outcomes, o => Assert.True(
             o.Trigger == "Unsupported" ? o.Disposition == "Ignored" : o.Disposition is "Healthy" or "Alerted" or "Verified",
             $"{o.File}: {o.Trigger} ended {o.Disposition}"));
-        Assert.Equal(["kms-cmk-rotation.json", "kms-create-grant.json"], outcomes.Where(o => o.Trigger == "Unsupported").Select(o => o.File));
+        Assert.Equal(
+            ["kms-cmk-rotation.json", "kms-create-grant.json", "kms-decrypt-by-identity-center.json", "kms-decrypt-direct-failed.json"],
+            outcomes.Where(o => o.Trigger == "Unsupported").Select(o => o.File));
     }
 
     [Fact]

@@ -13,8 +13,6 @@ public static class RepoPaths
 
     public static string EventFile(string name) => Path.Combine(Events, name);
 
-    /// <summary>Events the reader knows but the template does not route yet (tests/unrouted-events/README.md).</summary>
-    public static string UnroutedEventFile(string name) => Path.Combine(Root, "tests", "unrouted-events", name);
 
     private static string FindRoot()
     {

@@ -6,7 +6,7 @@ namespace IdcKmsGuard.Core.Tests.Events;
 /// <summary>AWS refusing Identity Center's own KMS calls: the one signal that is never inferred.</summary>
 public sealed class KeyUseFailedTests
 {
-    private static string Sample => File.ReadAllText(RepoPaths.UnroutedEventFile("kms-decrypt-failed-for-identity-center.json"));
+    private static string Sample => File.ReadAllText(RepoPaths.EventFile("kms-decrypt-by-identity-center-failed.json"));
 
     [Fact]
     public void Read_WhenKmsRefusedIdentityCenter_ShouldCarryTheKeyTheErrorAndTheContext()
@@ -22,7 +22,7 @@ public sealed class KeyUseFailedTests
     [Fact]
     public void Read_WhenAnAdministratorCalledThroughIdentityCenter_ShouldBeKeyUseFailed()
     {
-        var guardEvent = EventReader.Read(File.ReadAllText(RepoPaths.UnroutedEventFile("kms-describe-key-failed-through-identity-center.json")));
+        var guardEvent = EventReader.Read(File.ReadAllText(RepoPaths.EventFile("kms-describe-key-through-identity-center-failed.json")));
 
         Assert.Equal(Trigger.KeyUseFailed, guardEvent.Trigger);
         Assert.Equal((ActorType.AssumedRole, "sso.amazonaws.com"), (guardEvent.Actor.Kind, guardEvent.Actor.InvokedBy));

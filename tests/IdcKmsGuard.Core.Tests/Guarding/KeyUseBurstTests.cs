@@ -13,7 +13,7 @@ namespace IdcKmsGuard.Core.Tests.Guarding;
 /// </summary>
 public sealed class KeyUseBurstTests
 {
-    private static readonly string Template = File.ReadAllText(RepoPaths.UnroutedEventFile("kms-decrypt-failed-for-identity-center.json"));
+    private static readonly string Template = File.ReadAllText(RepoPaths.EventFile("kms-decrypt-by-identity-center-failed.json"));
 
     private int next;
 

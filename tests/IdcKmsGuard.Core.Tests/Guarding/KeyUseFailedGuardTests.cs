@@ -8,7 +8,7 @@ namespace IdcKmsGuard.Core.Tests.Guarding;
 /// <summary>KMS refused Identity Center: the guard re-reads the key and repairs the cause as any key event would.</summary>
 public sealed class KeyUseFailedGuardTests
 {
-    private static readonly string DecryptRefused = RepoPaths.UnroutedEventFile("kms-decrypt-failed-for-identity-center.json");
+    private static readonly string DecryptRefused = RepoPaths.EventFile("kms-decrypt-by-identity-center-failed.json");
 
     [Fact]
     public async Task Handle_WhenTheKeyIsDisabled_ShouldEnableItAndSayWhatAwsRefused()
@@ -48,7 +48,7 @@ public sealed class KeyUseFailedGuardTests
     {
         var scenario = new GuardScenario(KeyState.Enabled);
 
-        var result = await scenario.HandleAsync(RepoPaths.UnroutedEventFile("kms-describe-key-failed-through-identity-center.json"));
+        var result = await scenario.HandleAsync(RepoPaths.EventFile("kms-describe-key-through-identity-center-failed.json"));
 
         var refused = Assert.Single(result.Alert!.Findings, f => f.RuleId == "KEY-USE-FAILING");
         Assert.Equal(Severity.High, refused.Severity);

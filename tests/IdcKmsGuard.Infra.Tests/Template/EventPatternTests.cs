@@ -13,7 +13,9 @@ public sealed class EventPatternTests(GuardRulesOnMoto rules) : IClassFixture<Gu
 {
     public static TheoryData<string> EventFileNames => [.. EventFiles.Names];
 
-    public static TheoryData<string> FailedCallFileNames => [.. EventFiles.Names.Where(EventFiles.IsFailedCall)];
+    // A refused call the guard acts on; a refusal of someone else's direct call to KMS is not one.
+    public static TheoryData<string> FailedCallFileNames =>
+        [.. EventFiles.Names.Where(file => EventFiles.IsFailedCall(file) && EventReader.Read(EventFiles.Text(file)).Trigger != Trigger.Unsupported)];
 
     [Theory]
     [MemberData(nameof(EventFileNames))]
@@ -64,10 +66,33 @@ public sealed class EventPatternTests(GuardRulesOnMoto rules) : IClassFixture<Gu
         Assert.Empty(fromEc2);
     }
 
+    // The burst rule's pattern is narrow: each control differs from a delivered refusal in one field only.
+    [Theory]
+    [InlineData("errorCode", null, "a call KMS allowed")]
+    [InlineData("eventName", "Encrypt", "a call Identity Center does not make")]
+    [InlineData("invokedBy", "s3.amazonaws.com", "another service's call")]
+    [InlineData("invokedBy", null, "a direct call")]
+    public async Task PutEvents_WhenARefusalDiffersInOneField_ShouldNotReachTheBurstRule(string field, string? value, string what)
+    {
+        var refusal = JsonNode.Parse(EventFiles.Envelope("kms-decrypt-by-identity-center-failed.json").GetRawText())!;
+        var detail = refusal["detail"]!.AsObject();
+        var owner = field == "invokedBy" ? detail["userIdentity"]!.AsObject() : detail;
+        owner.Remove(field);
+        if (value is not null)
+        {
+            owner[field] = value;
+        }
+
+        using var control = JsonDocument.Parse(refusal.ToJsonString());
+        var deliveries = await rules.PutAsync(control.RootElement);
+
+        Assert.True(deliveries.Count == 0, $"{what} was delivered by {string.Join(", ", deliveries.Select(d => d.Rule))}.");
+    }
+
     [Fact]
     public void Rules_WhenInstalled_ShouldBeTheThreeOfTheTemplate()
     {
-        Assert.Equal(["IdentityCenterApiCalls", "KmsApiCalls", "KmsServiceEvents"], rules.Rules.Order(StringComparer.Ordinal));
+        Assert.Equal(["IdentityCenterApiCalls", "KeyUseFailureRule", "KmsApiCalls", "KmsServiceEvents"], rules.Rules.Order(StringComparer.Ordinal));
     }
 
     private static string? RuleFor(GuardEvent guardEvent) => guardEvent switch
@@ -76,6 +101,7 @@ public sealed class EventPatternTests(GuardRulesOnMoto rules) : IClassFixture<Gu
 
         // The sweep's schedule is a rule of its own (ScheduleExpression, no pattern): no pattern rule may take it.
         { Trigger: Trigger.Sweep } => null,
+        { Trigger: Trigger.KeyUseFailed } => "KeyUseFailureRule",
         { EventSource: TriggerClassifier.KmsEventSource } => "KmsApiCalls",
         { EventSource: TriggerClassifier.IdentityCenterEventSource } => "IdentityCenterApiCalls",
         { EventSource: "aws.kms" } => "KmsServiceEvents",

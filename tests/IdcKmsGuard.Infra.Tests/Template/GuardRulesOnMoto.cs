@@ -34,12 +34,12 @@ public sealed class GuardRulesOnMoto : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        foreach (var rule in EventRule.OfGuardFunction())
+        foreach (var rule in EventRule.OfGuard())
         {
             var queueUrl = (await sqs.CreateQueueAsync($"deliveries-{rule.Name}")).QueueUrl;
             var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"])).QueueARN;
             var ruleName = $"idckmsguard-{rule.Name}";
-            await events.PutRuleAsync(ruleName, rule.PatternJson(accountId));
+            await events.PutRuleAsync(ruleName, rule.PatternJson(accountId), rule.State);
             await events.PutTargetAsync(ruleName, new RuleTarget("deliveries", queueArn));
             queueByRule[rule.Name] = queueUrl;
         }

@@ -22,7 +22,7 @@ public sealed class MultiRegionTemplateTests
     [Fact]
     public void Forwarder_ShouldForwardExactlyWhatTheGuardsRulesTake()
     {
-        var guard = EventRule.OfGuardFunction().ToDictionary(r => r.Name, r => r.PatternJson(Account), StringComparer.Ordinal);
+        var guard = EventRule.OfGuard().ToDictionary(r => r.Name, r => r.PatternJson(Account), StringComparer.Ordinal);
         var forwarded = Forwarder.ResourcesOfType("AWS::Events::Rule").ToDictionary(r => r.LogicalId, r => YamlJson.ToJson(r.Properties.Map("EventPattern"), new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS::AccountId"] = Account }), StringComparer.Ordinal);
 
         Assert.Equal(guard.OrderBy(p => p.Key, StringComparer.Ordinal), forwarded.OrderBy(p => p.Key, StringComparer.Ordinal));

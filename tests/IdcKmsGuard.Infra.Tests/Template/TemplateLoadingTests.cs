@@ -61,7 +61,7 @@ public sealed class TemplateLoadingTests
     [Fact]
     public void GuardPatterns_ShouldBeLiteralJsonPinnedToTheAccount()
     {
-        Assert.All(EventRule.OfGuardFunction(), rule =>
+        Assert.All(EventRule.OfGuard(), rule =>
         {
             using var pattern = System.Text.Json.JsonDocument.Parse(rule.PatternJson("111122223333"));
             Assert.Equal("[\"111122223333\"]", pattern.RootElement.GetProperty("account").GetRawText());

@@ -74,6 +74,23 @@ public sealed class TemplateSecurityContractTests
         Assert.Equal(["GuardFunctionRole.Arn"], ExceptedPrincipals(deny));
     }
 
+    // A queued refusal makes the guard review the key and alert: only the guard's burst rule may send one (a Deny for
+    // every other source), only the guard may take one.
+    [Fact]
+    public void KeyUseFailureQueue_ShouldTakeMessagesOnlyFromTheBurstRuleAndGiveThemOnlyToTheGuard()
+    {
+        var (_, properties) = Assert.Single(Template.ResourcesOfType("AWS::SQS::QueuePolicy"), p => p.Properties.Sequence("Queues").Children.Any(q => q.Refers("KeyUseFailureQueue")));
+        var policy = IamStatement.Of(properties.Map("PolicyDocument"));
+
+        var allow = Assert.Single(policy, s => s.Effect == "Allow");
+        Assert.Equal("KeyUseFailureRule.Arn", allow.ConditionBlock("ArnEquals")?.Find("aws:SourceArn")?.ToString());
+        var sendDeny = DenyToAllBut(policy, "sqs:SendMessage");
+        Assert.Equal("KeyUseFailureRule.Arn", sendDeny.ConditionBlock("ArnNotEquals")?.Find("aws:SourceArn")?.ToString());
+        var takeDeny = DenyToAllBut(policy, "sqs:ReceiveMessage");
+        Assert.Contains("sqs:DeleteMessage", takeDeny.Actions);
+        Assert.Equal(["GuardFunctionRole.Arn"], ExceptedPrincipals(takeDeny));
+    }
+
     // A rule of anybody else's making must not be able to park messages in the guard's dead-letter queue.
     [Fact]
     public void DeadLetterQueue_ShouldAcceptEventBridgeDeliveriesOnlyFromTheGuardsOwnRules()
@@ -84,7 +101,8 @@ public sealed class TemplateSecurityContractTests
         var sources = statement.ConditionBlock("ArnEquals")?.Find("aws:SourceArn")?.Strings() ?? [];
         var rules = Template.Properties("GuardFunction").Map("Events").Children
             .Where(e => ((YamlMappingNode)e.Value).Scalar("Type") is "EventBridgeRule" or "Schedule")
-            .Select(e => $"GuardFunction{e.Key}.Arn");
+            .Select(e => $"GuardFunction{e.Key}.Arn")
+            .Concat(Template.ResourcesOfType("AWS::Events::Rule").Select(r => $"{r.LogicalId}.Arn"));
         Assert.Equal(rules.Order(StringComparer.Ordinal), sources.Order(StringComparer.Ordinal));
     }
 

@@ -8,9 +8,9 @@ internal sealed class EventBridgeClient(AwsHttpClient http, string region)
 {
     private readonly JsonProtocolClient client = new(http, AwsService.EventBridge, "AWSEvents", region);
 
-    public async Task<string> PutRuleAsync(string name, string eventPattern)
+    public async Task<string> PutRuleAsync(string name, string eventPattern, string state = "ENABLED")
     {
-        var response = await client.InvokeAsync("PutRule", new PutRuleRequest(name, eventPattern, "ENABLED"), EventBridgeJsonContext.Default.PutRuleRequest, EventBridgeJsonContext.Default.PutRuleResponse, name, CancellationToken.None);
+        var response = await client.InvokeAsync("PutRule", new PutRuleRequest(name, eventPattern, state), EventBridgeJsonContext.Default.PutRuleRequest, EventBridgeJsonContext.Default.PutRuleResponse, name, CancellationToken.None);
         return response.RuleArn ?? throw new InvalidOperationException($"PutRule {name} returned no RuleArn.");
     }
 

@@ -2,12 +2,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace IdcKmsGuard.Infra.Tests.Support.Templates;
 
-/// <summary>One EventBridgeRule event of a SAM function: the rule SAM creates on the default bus.</summary>
-internal sealed record EventRule(string Name, YamlMappingNode Properties)
+/// <summary>
+/// One EventBridge rule of the guard: an EventBridgeRule event of a SAM function (the rule SAM creates on the default
+/// bus), or a rule of its own (AWS::Events::Rule) that queues events for the function.
+/// </summary>
+/// <param name="Delivery">Where the rule's RetryPolicy and DeadLetterConfig are: the SAM event's properties, or the target.</param>
+/// <param name="State">ENABLED, or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS for a rule that takes read-only calls.</param>
+internal sealed record EventRule(string Name, YamlMappingNode Pattern, YamlMappingNode Delivery, string State)
 {
     public const string GuardFunction = "GuardFunction";
-
-    public YamlMappingNode Pattern => Properties.Map("Pattern");
 
     /// <summary>The pattern as EventBridge gets it in the given account (every pattern pins account: !Ref AWS::AccountId).</summary>
     public string PatternJson(string account) => YamlJson.ToJson(Pattern, new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS::AccountId"] = account });
@@ -24,7 +27,8 @@ internal sealed record EventRule(string Name, YamlMappingNode Properties)
         return node.Sequence(path[^1]).Strings().ToHashSet(StringComparer.Ordinal);
     }
 
-    public static IReadOnlyList<EventRule> OfGuardFunction() => Of(CloudFormationTemplate.Guard, GuardFunction);
+    /// <summary>Every rule that brings events to the guard function: its own and the queueing ones.</summary>
+    public static IReadOnlyList<EventRule> OfGuard() => [.. Of(CloudFormationTemplate.Guard, GuardFunction), .. Standalone(CloudFormationTemplate.Guard)];
 
     // SAM treats CloudWatchEvent and EventBridgeRule alike; both create an AWS::Events::Rule.
     public static IReadOnlyList<EventRule> Of(CloudFormationTemplate template, string functionId) =>
@@ -32,6 +36,19 @@ internal sealed record EventRule(string Name, YamlMappingNode Properties)
         .. template.Properties(functionId).Map("Events").Children
             .Select(entry => (Name: ((YamlScalarNode)entry.Key).Value!, Event: (YamlMappingNode)entry.Value))
             .Where(entry => entry.Event.ScalarOrNull("Type") is "EventBridgeRule" or "CloudWatchEvent")
-            .Select(entry => new EventRule(entry.Name, entry.Event.Map("Properties"))),
+            .Select(entry => new EventRule(
+                entry.Name, entry.Event.Map("Properties").Map("Pattern"), entry.Event.Map("Properties"), entry.Event.Map("Properties").ScalarOrNull("State") ?? "ENABLED")),
+    ];
+
+    /// <summary>The template's own AWS::Events::Rule resources with a pattern, named by logical id.</summary>
+    public static IReadOnlyList<EventRule> Standalone(CloudFormationTemplate template) =>
+    [
+        .. template.ResourcesOfType("AWS::Events::Rule")
+            .Where(rule => rule.Properties.Find("EventPattern") is YamlMappingNode)
+            .Select(rule => new EventRule(
+                rule.LogicalId,
+                rule.Properties.Map("EventPattern"),
+                (YamlMappingNode)rule.Properties.Sequence("Targets").Children[0],
+                rule.Properties.ScalarOrNull("State") ?? "ENABLED")),
     ];
 }
