@@ -245,6 +245,7 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
         outcomes.append((title, all(ok for _, ok in checks)))
 
     outcomes.append(follow_up_scenario(demo, len(outcomes) + 1))
+    outcomes.append(key_use_scenario(demo, len(outcomes) + 1))
     outcomes.extend(two_region_scenarios(demo, len(outcomes) + 1))
 
     print(f"\n== {len(outcomes) + 1}. A malformed event arrives " + "=" * 70)
@@ -290,6 +291,61 @@ def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:
         ("the re-check arrives through the queue and succeeds", batch is not None and response == {"batchItemFailures": []}),
         ("exactly one alert, about the finished switch", len(alerts) == 1 and alert["document"]["headline"] == "Identity Center switched to another customer managed key"),
         ("the alert says who started the switch", alert is not None and "alice@example.com" in (alert["document"]["event"]["actor"]["arn"] or "")),
+    ]
+    for name, ok in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
+    return title, all(ok for _, ok in checks)
+
+
+def key_use_scenario(demo: Demo, number: int, refusals: int = 300, batch_size: int = 100) -> tuple[str, bool]:
+    """The key was disabled and its DisableKey event never arrived; Identity Center's sign-ins fail by the hundred.
+    The refusals reach the burst rule (read-only calls), are queued, and reach the guard in batches: the first batch
+    repairs the key and alerts once, the others are counted."""
+    title = f"KMS refuses Identity Center {refusals} times (the DisableKey event was lost)"
+    print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
+
+    # The follow-up scenario switched Identity Center to a new key: that is the key whose refusals matter now.
+    current = getattr(demo, "new_key", demo.key)
+    demo.kms.disable_key(KeyId=current)
+    state_of = lambda: demo.kms.describe_key(KeyId=current)["KeyMetadata"]["KeyState"]  # noqa: E731
+    print(f"  changed:   {current} is now {state_of()}; no DisableKey event is delivered")
+
+    def refusal(i):
+        def edit(event):
+            event["detail"]["resources"][0]["ARN"] = current
+            event["detail"]["errorMessage"] = f"{current} is disabled."
+            event["resources"] = [current] if event.get("resources") else []
+            event["id"] = f"0c4a2f1e-0000-4000-8000-{900000 + i:012d}"
+            event["detail"]["eventID"] = f"7f1d9a3b-0000-4000-9000-{900000 + i:012d}"
+        return edit
+
+    delivered = []
+    for start in range(0, refusals, 10):
+        events = [demo.event("kms-decrypt-by-identity-center-failed.json", refusal(i)) for i in range(start, min(start + 10, refusals))]
+        demo.events.put_events(Entries=[{"Source": e["source"], "DetailType": e["detail-type"], "Detail": json.dumps(e["detail"]),
+                                         "Resources": e.get("resources") or []} for e in events])
+        delivered += eventbridge_rules.receive(demo.sqs, demo.deliveries, wait_seconds=1)
+    print(f"  delivered: {len(delivered)} refusals through the template's burst rule")
+    responses = []
+    for start in range(0, len(delivered), batch_size):
+        batch = {"Records": [{"messageId": f"refusal-{start + i}", "receiptHandle": "-", "body": json.dumps(e), "attributes": {},
+                              "messageAttributes": {}, "md5OfBody": "-", "eventSource": "aws:sqs",
+                              "eventSourceARN": f"arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-key-use-failures", "awsRegion": REGION}
+                             for i, e in enumerate(delivered[start:start + batch_size])]}
+        responses.append(demo.emulator.invoke(batch))
+    print(f"  guard:     {len(responses)} batches, answers {[r.json() if r.ok else r.error_type for r in responses]}")
+    alerts = demo.alerts()
+    alert = alerts[0] if alerts else None
+    show_alert(alert)
+    state = state_of()
+    findings = {f["rule"]: f for f in alert["document"]["findings"]} if alert else {}
+    checks = [
+        ("every refusal delivered by the burst rule", len(delivered) == refusals),
+        ("every batch taken whole", all(r.ok and r.json() == {"batchItemFailures": []} for r in responses)),
+        ("the key is Enabled again", state == "Enabled"),
+        ("exactly one alert for the whole burst", len(alerts) == 1),
+        ("it names the cause, fixed, and counts the refusals", alert is not None and alert["document"]["rule"] == "KEY-ENABLED"
+         and "KEY-USE-FAILING" in findings and f"In all, {batch_size} calls failed" in findings["KEY-USE-FAILING"]["message"]),
     ]
     for name, ok in checks:
         print(f"  {'ok  ' if ok else 'FAIL'}      {name}")

@@ -31,30 +31,38 @@ _CloudFormationLoader.add_multi_constructor("!", _any_tag)
 ACCOUNT_ID = "AWS::AccountId"  # how the loader reads !Ref AWS::AccountId
 
 
-def load_patterns(account: str, template_path: str = os.path.join(ROOT, "template.yaml")) -> dict[str, dict]:
-    """{event name in the template: EventBridge pattern} for every EventBridgeRule of every function, in the account
-    the stack would be deployed to (every pattern pins `account: [!Ref AWS::AccountId]`)."""
+def load_rules(account: str, template_path: str = os.path.join(ROOT, "template.yaml")) -> dict[str, tuple[dict, str]]:
+    """{rule name: (EventBridge pattern, State)} for every rule that brings events to the guard: each EventBridgeRule
+    event of a function, and each AWS::Events::Rule of the template (the burst rule, which queues refusals), in the
+    account the stack would be deployed to (every pattern pins `account: [!Ref AWS::AccountId]`)."""
     with open(template_path) as template:
         document = yaml.load(template, Loader=_CloudFormationLoader)
-    patterns = {}
-    for resource in document["Resources"].values():
+    rules = {}
+    for logical_id, resource in document["Resources"].items():
+        if resource.get("Type") == "AWS::Events::Rule" and "EventPattern" in resource["Properties"]:
+            rules[logical_id] = (_in_account(resource["Properties"]["EventPattern"], account), resource["Properties"].get("State", "ENABLED"))
         if resource.get("Type") != "AWS::Serverless::Function":
             continue
         for name, event in resource["Properties"].get("Events", {}).items():
             if event.get("Type") in ("EventBridgeRule", "CloudWatchEvent"):
-                pattern = dict(event["Properties"]["Pattern"])
-                if "account" in pattern:
-                    pattern["account"] = [account if value == ACCOUNT_ID else value for value in pattern["account"]]
-                patterns[name] = pattern
-    return patterns
+                rules[name] = (_in_account(event["Properties"]["Pattern"], account), event["Properties"].get("State", "ENABLED"))
+    return rules
+
+
+def _in_account(pattern: dict, account: str) -> dict:
+    pattern = dict(pattern)
+    if "account" in pattern:
+        pattern["account"] = [account if value == ACCOUNT_ID else value for value in pattern["account"]]
+    return pattern
 
 
 def install(events, sqs, account: str, queue_name: str = "guard-deliveries") -> str:
-    """Create the template's rules on the default bus of the account, all targeting one SQS queue; return its URL."""
+    """Create the template's rules, in their State, on the default bus of the account, all targeting one SQS queue;
+    return its URL."""
     queue_url = sqs.create_queue(QueueName=queue_name)["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    for name, pattern in load_patterns(account).items():
-        events.put_rule(Name=f"idckmsguard-{name}", EventPattern=json.dumps(pattern), State="ENABLED")
+    for name, (pattern, state) in load_rules(account).items():
+        events.put_rule(Name=f"idckmsguard-{name}", EventPattern=json.dumps(pattern), State=state)
         events.put_targets(Rule=f"idckmsguard-{name}", Targets=[{"Id": "guard", "Arn": queue_arn}])
     return queue_url
 

@@ -52,7 +52,7 @@ internal sealed class AlertComposer(TimeProvider time)
             var who = guardEvent.Actor.Arn is { } caller
                 ? $"{caller} (through {guardEvent.Actor.InvokedBy})"
                 : $"Identity Center ({guardEvent.Actor.InvokedBy})";
-            var why = guardEvent.ErrorMessage is { Length: > 0 } message ? $": {message}" : string.Empty;
+            var why = guardEvent.ErrorMessage is { Length: > 0 } message ? $": {message.TrimEnd('.')}" : string.Empty;
             return $"KMS refused {who} a {guardEvent.EventName} call on {subject}{when}, and the call failed with {guardEvent.ErrorCode}{why}. "
                 + "While KMS refuses these calls, Identity Center cannot read its identity data.";
         }

@@ -59,6 +59,12 @@ internal sealed class KeyUseBursts(IKeyUseTallies tallies, FollowUpPlanner follo
             {
                 // The ordinary path: the refusal is claimed (a repeated batch is a duplicate), the key re-read and repaired.
                 announced = await handle(latest with { Burst = next.ToBurst(due) }, null, budget).ConfigureAwait(false);
+                if (announced.Disposition == Disposition.Ignored)
+                {
+                    // Not a key Identity Center uses (any more): no burst of its to count or close.
+                    return announced;
+                }
+
                 if (due == KeyUsePhase.Opened)
                 {
                     await followUps.ScheduleQuietCheckAsync(latest, 1, next.OpenedAt, Cadence.QuietCheckDelay(TimeSpan.Zero), budget.Work)

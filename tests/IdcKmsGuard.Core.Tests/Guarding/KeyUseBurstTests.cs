@@ -122,6 +122,25 @@ public sealed class KeyUseBurstTests
         Assert.Equal(40, scenario.State.KeyUseTallies[GuardScenario.Key.KeyId].Failures);
     }
 
+    // Identity Center switched keys and something still fails on the old one: the guard does not guard it, and
+    // opens no burst it would have to close.
+    [Fact]
+    public async Task KeyUseFailures_WhenTheKeyIsNotOneIdentityCenterUses_ShouldIgnoreThemAndCountNothing()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, followUps: true);
+        var other = "1234abcd-12ab-34cd-56ef-000000000000";
+        List<GuardEvent> OfTheOtherKey() =>
+            [.. Refusals(5).Select(r => EventReader.Read(r.Raw!.Replace("mrk-1234abcd12ab34cd56ef1234567890ab", other, StringComparison.Ordinal)))];
+
+        var first = await scenario.Guard.KeyUseFailuresAsync(OfTheOtherKey(), Budget(scenario));
+        var second = await scenario.Guard.KeyUseFailuresAsync(OfTheOtherKey(), Budget(scenario));
+
+        Assert.Equal([Disposition.Ignored, Disposition.Ignored], [first.Disposition, second.Disposition]);
+        Assert.Empty(scenario.State.KeyUseTallies);
+        Assert.Empty(scenario.Scheduler.Scheduled);
+        Assert.Empty(scenario.Publisher.Published);
+    }
+
     [Fact]
     public async Task KeyUseFailures_WhenABatchHoldsAnotherKey_ShouldRefuseIt()
     {
