@@ -20,6 +20,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
 {
     private readonly KeyRemediator remediator = new(keys);
     private readonly PolicyReview policyReview = new(keys, options, knownGoodPolicies, time);
+    private readonly KeyUseFindings keyUse = new(options.OrgId, logger);
 
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, ProtectedKey key, RemediationGate gate, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
 
         if (guardEvent.Trigger == Trigger.KeyUseFailed && gate.IsOn(RuleCatalog.KeyUseFailing))
         {
-            parts = KeyUseFindings.Add(guardEvent, parts, parts.After ?? before, gate, logger);
+            parts = keyUse.Add(guardEvent, key.Target, parts, parts.After ?? before, gate);
         }
 
         return Conclude(guardEvent, key, parts, before, gate, ownChange) with { Considered = parts.Considered };

@@ -20,6 +20,9 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
 
     public KeySnapshot? After { get; init; }
 
+    /// <summary>The live policy when the review judged it healthy: the one refused requests are asked about.</summary>
+    public Policy.Model.KeyPolicy? JudgedPolicy { get; init; }
+
     /// <summary>The rules the review looked at, whatever their mode: what it can report on, and close when healthy.</summary>
     public RuleSet Considered { get; init; } = RuleSet.Empty;
 
@@ -114,6 +117,7 @@ internal sealed record KeyReviewParts(IReadOnlyList<Finding> Findings)
         Verifications = policy.Verification is { } verification ? [.. Verifications, verification] : Verifications,
         PolicyDiff = policy.Diff,
         PolicyChange = policy.PolicyChange,
+        JudgedPolicy = policy.Judged,
         Skipped = policy.Skipped is { } skipped
             ? new Dictionary<string, AlertOutcome>(Skipped, StringComparer.Ordinal) { [Rules.RuleCatalog.KeyPolicyHealthy.Id] = skipped }
             : Skipped,

@@ -63,7 +63,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
 
         if (report.IsHealthy || gate is null)
         {
-            return new(findings, [], null, [], notes);
+            return new(findings, [], null, [], notes) { Judged = policy };
         }
 
         var knownGood = await knownGoodPolicies.GetKnownGoodPolicyAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
@@ -238,4 +238,7 @@ internal sealed record PolicyReviewResult(
 
     /// <summary>How the policy differs from the last one seen healthy.</summary>
     public IReadOnlyList<string> PolicyChange { get; init; } = [];
+
+    /// <summary>The live policy the review judged healthy (null when it found it broken, or could not read it).</summary>
+    public KeyPolicy? Judged { get; init; }
 }

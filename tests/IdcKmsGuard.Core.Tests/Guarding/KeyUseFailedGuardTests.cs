@@ -67,4 +67,31 @@ public sealed class KeyUseFailedGuardTests
         Assert.Contains(result.Rules, r => r is { RuleId: "KEY-ENABLED", Status: RuleStatus.Ok });
         Assert.Contains(result.Rules, r => r is { RuleId: "KEY-POLICY-HEALTHY", Status: RuleStatus.Violated });
     }
+
+    // The engine is asked about the very request CloudTrail recorded: with the documented context it allows it.
+    [Fact]
+    public async Task Handle_WhenTheRecordedRequestIsOneThePolicyAllows_ShouldSaySoWithTheStatementThatAllowsIt()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync(DecryptRefused);
+
+        var refused = Assert.Single(result.Alert!.Findings);
+        Assert.Contains("this very request too (Allowed by #3 \"AllowIdentityCenterAndIdentityStoreToUseKey\")", refused.Message, StringComparison.Ordinal);
+    }
+
+    // A context the guard does not model (here: none of the documented keys) passes every modelled request but not the
+    // recorded one: the cause is found in the policy after all, and the alert says which request and why.
+    [Fact]
+    public async Task Handle_WhenThePolicyRefusesTheRecordedRequestButNotTheModelledOnes_ShouldSayTheRequestDiffers()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+
+        var result = await scenario.HandleAsync(DecryptRefused, json => json.Replace("\"aws:sso:instance-arn\"", "\"aws:sso:tenant\"", StringComparison.Ordinal));
+
+        var refused = Assert.Single(result.Alert!.Findings);
+        Assert.Contains("but not this one as CloudTrail recorded it (ImplicitDeny", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("the caller or its context differs from the documented ones", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("the cause lies outside the key policy", refused.Message, StringComparison.Ordinal);
+    }
 }
