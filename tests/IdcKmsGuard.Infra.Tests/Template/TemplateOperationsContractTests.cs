@@ -40,6 +40,19 @@ public sealed class TemplateOperationsContractTests
         Assert.True(Template.Properties(EventRule.GuardFunction).Map("DeadLetterQueue").Find("TargetArn") is { } target && target.Refers("DeadLetterQueue"), "The function's own failed invocations must reach the watched queue.");
     }
 
+    // Every queue the guard takes work from is watched: work that waits is an alert that does not go out.
+    [Theory]
+    [InlineData("FollowUpQueue")]
+    [InlineData("KeyUseFailureQueue")]
+    public void Alarms_ShouldWatchEveryQueueTheGuardTakesWorkFrom(string queue)
+    {
+        Assert.Contains(Alarms, alarm =>
+            alarm.Properties.ScalarOrNull("Namespace") == "AWS/SQS"
+            && alarm.Properties.ScalarOrNull("MetricName") == "ApproximateAgeOfOldestMessage"
+            && HasDimension(alarm.Properties, "QueueName", queue)
+            && NotifiesAlertTopic(alarm.Properties));
+    }
+
     // CloudWatch publishes alarm notifications itself. It can only do so to an encrypted topic whose key policy lets
     // cloudwatch.amazonaws.com use the key; the AWS managed key alias/aws/sns has a fixed policy that does not
     // (SNS Developer Guide, "Enable compatibility between event sources from AWS services and encrypted topics").
