@@ -67,6 +67,22 @@ public sealed class CheckPolicyCommandTests
             && f.GetProperty("statements").EnumerateArray().Any(s => s.GetString()!.Contains(PolicyFixtures.UseKeySid, StringComparison.Ordinal)));
     }
 
+    // IAM substitutes no variable before the fifth colon of an ARN: this Resource names no key, so the Allow grants nothing.
+    [Fact]
+    public void CheckPolicy_WhenUseKeyNamesTheAccountOfItsResourceByAVariable_ShouldExitTwoAndNameTheVariable()
+    {
+        using var policy = new TempFile(PolicyFixtures.BaselineWithUseKey(useKey => useKey["Resource"] = "arn:aws:kms:*:${aws:ResourceAccount}:key/*"));
+
+        var run = PolicyFixtures.Run("check-policy", policy.Path, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Output);
+        var findings = document.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "IDC-KEY-ACCESS" && f.GetProperty("severity").GetString() == "critical");
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "KEY-POLICY-ARN-VARIABLE"
+            && f.GetProperty("statements").EnumerateArray().Any(s => s.GetString()!.Contains(PolicyFixtures.UseKeySid, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void CheckPolicy_WhenJsonRequested_ShouldPrintTheDocumentedShape()
     {

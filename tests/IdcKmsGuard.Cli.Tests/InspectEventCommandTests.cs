@@ -37,6 +37,20 @@ public sealed class InspectEventCommandTests
         Assert.Single(run.Output.TrimEnd().Split('\n'));
     }
 
+    // Refused and made by or through Identity Center: KeyUseFailed. Allowed, or a direct call: something else.
+    [Theory]
+    [InlineData("kms-decrypt-by-identity-center-failed.json", "KeyUseFailed")]
+    [InlineData("kms-describe-key-through-identity-center-failed.json", "KeyUseFailed")]
+    [InlineData("kms-decrypt-by-identity-center.json", "Unsupported")]
+    [InlineData("kms-decrypt-direct-failed.json", "Unsupported")]
+    public void InspectEvent_WhenGivenAKeyUseRecord_ShouldCallOnlyRefusalsOfIdentityCenterKeyUseFailed(string file, string trigger)
+    {
+        var run = CliRun.Of("inspect-event", RepoPaths.EventFile(file), "--json");
+
+        using var document = JsonDocument.Parse(run.Output);
+        Assert.Equal(trigger, document.RootElement.GetProperty("trigger").GetString());
+    }
+
     [Fact]
     public void InspectEvent_WhenKmsRefusedIdentityCenter_ShouldShowTheFailedUseWithItsContext()
     {

@@ -71,16 +71,16 @@ public sealed class ReplayCommandTests
         Assert.Equal("Enabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
     }
 
-    // AWS refused Identity Center while the key was disabled: the replay re-reads the key, plans its fix, and lists
+    // AWS refused Identity Center while the key was disabled: the replay re-reads the key, re-enables it, and lists
     // KEY-USE-FAILING among the rules it judged.
     [Fact]
-    public async Task Replay_WhenKmsRefusedIdentityCenter_ShouldListKeyUseFailingAmongTheRules()
+    public async Task Replay_WhenKmsRefusedIdentityCenterOnADisabledKey_ShouldReEnableItAndReportKeyUseFailing()
     {
         var (account, seeded) = Seed();
         using var kms = Kms(account);
         await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
 
-        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-decrypt-by-identity-center-failed.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--dry-run", "--json");
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-decrypt-by-identity-center-failed.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--json");
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         using var document = JsonDocument.Parse(run.Output);
@@ -89,7 +89,9 @@ public sealed class ReplayCommandTests
         var rules = entry.GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetString());
         Assert.Equal("violated", rules["KEY-USE-FAILING"]);
         Assert.Equal("violated", rules["KEY-ENABLED"]);
-        Assert.StartsWith("Dry run: would have enabled the key", entry.GetProperty("actions")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Enabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
+        Assert.True(entry.GetProperty("alert").GetProperty("published").GetBoolean());
+        Assert.Contains(entry.GetProperty("alert").GetProperty("document").GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "KEY-USE-FAILING");
     }
 
     // The project's events rewritten to the seeded key, instance and account, so that the guard really judges
