@@ -28,6 +28,13 @@ internal enum SweepChange
 /// <summary>The sweep alerts on a change of state, not every hour: this decides, per scope, from the incident memory.</summary>
 internal static class SweepDecision
 {
+    // A refused attempt is a moment, not a state: it is alerted on, never kept open for a sweep to "clear".
+    private static readonly RuleSet NeverOpen = RuleSet.Of(RuleCatalog.AttemptDenied);
+
+    // Only events say that AWS refuses Identity Center, and only the burst's quiet check that it stopped: a sweep
+    // cannot judge it and keeps it as remembered.
+    private static readonly RuleSet JudgedByEventsOnly = RuleSet.Of(RuleCatalog.KeyUseFailing);
+
     /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered (the
     /// sweep's count and start time too, when nothing changed).</summary>
     public static IncidentMemory Merge(
@@ -44,9 +51,23 @@ internal static class SweepDecision
 
     // Low findings are advice, never an alert of their own: they do not make a state.
     private static RuleSet Open(IReadOnlyList<Finding> findings) =>
-        RuleSet.Of(findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId));
+        RuleSet.Of(findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId)).Except(NeverOpen);
 
+    /// <summary>A judgement of the scope in full (the sweep's): what it cannot judge stays as remembered.</summary>
     public static (SweepChange Change, IncidentMemory Next) Decide(
+        IncidentScope scope,
+        IncidentMemory? previous,
+        IReadOnlyList<Finding> findings,
+        int repeatAfter,
+        DateTimeOffset now)
+    {
+        var kept = (previous?.Open ?? RuleSet.Empty).Intersect(JudgedByEventsOnly);
+        var judged = previous is null ? null : previous with { Open = previous.Open.Except(JudgedByEventsOnly) };
+        var (change, next) = DecideJudged(scope, judged, findings, repeatAfter, now);
+        return (change, kept.IsEmpty ? next : next with { Open = next.Open.Union(kept) });
+    }
+
+    private static (SweepChange Change, IncidentMemory Next) DecideJudged(
         IncidentScope scope,
         IncidentMemory? previous,
         IReadOnlyList<Finding> findings,

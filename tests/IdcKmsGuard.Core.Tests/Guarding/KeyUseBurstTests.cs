@@ -59,6 +59,26 @@ public sealed class KeyUseBurstTests
         Assert.False(scenario.State.KeyUseTallies[GuardScenario.Key.KeyId].IsOpen);
     }
 
+    // The hourly sweep between the opening alert and the quiet check finds the repaired key healthy: it says nothing,
+    // and the quiet check still says "resolved", once.
+    [Fact]
+    public async Task Sweep_WhileABurstIsOpen_ShouldStayQuietAndLeaveTheResolvedNoticeToTheQuietCheck()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, followUps: true);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        await scenario.Guard.KeyUseFailuresAsync(Refusals(20), Budget(scenario));
+        scenario.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var sweep = await scenario.HandleAsync("scheduled-event.json");
+        scenario.Time.Advance(TimeSpan.FromMinutes(8));
+        var quiet = await scenario.Guard.FollowUpAsync(scenario.Scheduler.Scheduled[0].FollowUp, CancellationToken.None);
+
+        Assert.Empty(sweep.Alerts);
+        Assert.Equal(Disposition.Alerted, quiet.Disposition);
+        Assert.Contains("KMS has refused none of Identity Center's calls", quiet.Alert!.WhatHappened, StringComparison.Ordinal);
+        Assert.Equal(2, scenario.Publisher.Published.Count);
+    }
+
     [Fact]
     public async Task QuietCheck_WhenRefusalsGoOn_ShouldCheckAgainWithoutAlerting()
     {

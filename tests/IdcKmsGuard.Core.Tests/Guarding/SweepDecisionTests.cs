@@ -64,6 +64,41 @@ public sealed class SweepDecisionTests
         Assert.Equal(SweepChange.Cleared, change);
     }
 
+    // Refusals are judged by events and the burst's quiet check only: a sweep that finds the key healthy meanwhile
+    // neither clears the burst's incident nor counts it as its own.
+    [Fact]
+    public void Decide_WhenABurstOfRefusalsIsOpenAndTheKeyIsHealthy_ShouldKeepItAndStayQuiet()
+    {
+        var burst = new IncidentMemory(Scope, RuleSet.Parse("KEY-USE-FAILING"), 1, Now.AddMinutes(-5));
+
+        var (change, next) = SweepDecision.Decide(Scope, burst, [], 24, Now);
+
+        Assert.Equal(SweepChange.None, change);
+        Assert.Equal(RuleSet.Parse("KEY-USE-FAILING"), next.Open);
+    }
+
+    [Fact]
+    public void Decide_WhenABurstIsOpenAndTheSweepFindsAnotherViolation_ShouldAlertItAsNewAndKeepBoth()
+    {
+        var burst = new IncidentMemory(Scope, RuleSet.Parse("KEY-USE-FAILING"), 1, Now.AddMinutes(-5));
+
+        var (change, next) = SweepDecision.Decide(Scope, burst, [Broken], 24, Now);
+
+        Assert.Equal(SweepChange.New, change);
+        Assert.Equal(RuleSet.Parse("KEY-POLICY-HEALTHY,KEY-USE-FAILING"), next.Open);
+    }
+
+    // A refused attempt (someone tried to disable the key) is a moment: alerted once, never an open incident.
+    [Fact]
+    public void Merge_WhenAnEventReportsARefusedAttempt_ShouldNotKeepItOpen()
+    {
+        var denied = new Finding("ATTEMPT-DENIED", Severity.Medium, "DisableKey failed with AccessDeniedException.");
+
+        var next = SweepDecision.Merge(Scope, null, [denied], RuleSet.Parse("ATTEMPT-DENIED,KEY-ENABLED"), Now);
+
+        Assert.True(next.IsHealthy);
+    }
+
     [Fact]
     public void Merge_WhenAnEventJudgedOnlyTheKeyState_ShouldKeepWhatTheSweepFoundElsewhere()
     {
