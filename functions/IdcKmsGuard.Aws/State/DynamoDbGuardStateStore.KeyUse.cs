@@ -30,7 +30,6 @@ public sealed partial class DynamoDbGuardStateStore : IKeyUseTallies
             (int)(item.GetNumber(StateTable.AlertCount) ?? 0),
             new KeyUseCounts(
                 Counts(item, StateTable.Actions), Counts(item, StateTable.ErrorCodes), Counts(item, StateTable.Regions), Counts(item, StateTable.Contexts)),
-            item.GetString(StateTable.Representative) ?? string.Empty,
             revision,
             item.GetMillis(StateTable.ClosedAt));
     }
@@ -51,7 +50,6 @@ public sealed partial class DynamoDbGuardStateStore : IKeyUseTallies
             [StateTable.ErrorCodes] = Map(tally.Counts.ErrorCodes),
             [StateTable.Regions] = Map(tally.Counts.Regions),
             [StateTable.Contexts] = Map(tally.Counts.Contexts),
-            [StateTable.Representative] = Text(tally.Representative),
             [StateTable.Revision] = Number(tally.Revision),
             [StateTable.ExpiresAt] = Seconds(time.GetUtcNow() + KeepKeyUseTally),
         };

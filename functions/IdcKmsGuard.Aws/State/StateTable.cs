@@ -71,7 +71,6 @@ internal static class StateTable
     public const string ErrorCodes = "errorCodes";
     public const string Regions = "regions";
     public const string Contexts = "contexts";
-    public const string Representative = "representative";
     public const string Revision = "revision";
     public const string ClosedAt = "closedAt";
 

@@ -54,7 +54,7 @@ internal sealed class KeyUseBursts(IKeyUseTallies tallies, FollowUpPlanner follo
             var now = time.GetUtcNow();
             var stored = await tallies.GetKeyUseTallyAsync(keyId, budget.Work).ConfigureAwait(false);
             var phase = PhaseFor(stored, now);
-            var next = Next(stored, phase, keyId, latest, distinct.Count, counts, now, alerted: announced is not null || phase is not null);
+            var next = Next(stored, phase, keyId, distinct.Count, counts, now, alerted: announced is not null || phase is not null);
             if (phase is { } due && announced is null)
             {
                 // The ordinary path: the refusal is claimed (a repeated batch is a duplicate), the key re-read and repaired.
@@ -123,12 +123,12 @@ internal sealed class KeyUseBursts(IKeyUseTallies tallies, FollowUpPlanner follo
         : null;
 
     private static KeyUseTally Next(
-        KeyUseTally? stored, KeyUsePhase? phase, string keyId, GuardEvent latest, int refused, KeyUseCounts counts, DateTimeOffset now, bool alerted)
+        KeyUseTally? stored, KeyUsePhase? phase, string keyId, int refused, KeyUseCounts counts, DateTimeOffset now, bool alerted)
     {
         var revision = (stored?.Revision ?? 0) + 1;
         if (phase == KeyUsePhase.Opened || stored is not { IsOpen: true })
         {
-            return new KeyUseTally(keyId, now, now, refused, now, 1, counts, latest.EventId ?? string.Empty, revision);
+            return new KeyUseTally(keyId, now, now, refused, now, 1, counts, revision);
         }
 
         return stored with

@@ -8,7 +8,6 @@ namespace IdcKmsGuard.Core.State;
 /// closes it.
 /// </summary>
 /// <param name="KeyId">The key's id (a multi-Region key's replicas share it and one burst).</param>
-/// <param name="Representative">The id of the refusal the opening alert was about; its quiet check re-reads it.</param>
 /// <param name="Revision">Grows by one per write; every write is conditional on the revision its writer read.</param>
 public sealed record KeyUseTally(
     string KeyId,
@@ -18,7 +17,6 @@ public sealed record KeyUseTally(
     DateTimeOffset LastAlertAt,
     int Alerts,
     KeyUseCounts Counts,
-    string Representative,
     long Revision,
     DateTimeOffset? ClosedAt = null)
 {

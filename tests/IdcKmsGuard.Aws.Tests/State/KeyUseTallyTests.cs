@@ -22,7 +22,6 @@ public sealed class KeyUseTallyTests
             Counts(("DisabledException", 812)),
             Counts(("us-east-1", 800), ("eu-west-1", 12)),
             Counts(("aws:sso:instance-arn=arn:aws:sso:::instance/ssoins-1111222233334444", 810), ("(none)", 2))),
-        "7f1d9a3b-0000-4000-9000-000000000031",
         1);
 
     [Fact]
