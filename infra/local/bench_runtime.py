@@ -79,10 +79,11 @@ def cold_starts(bootstrap: str, moto_url: str, seeded: dict, runs: int, log_dir:
     for run in range(runs):
         emulator = RuntimeEmulator().start()
         function = BootstrapProcess(bootstrap, emulator, function_environment(moto_url, seeded), os.path.join(log_dir, f"cold-{run}.log"))
-        result = emulator.invoke(first_event)
+        # A new event id each run: with the same one, every process after the first would only answer "duplicate".
+        result = emulator.invoke(first_event.replace(b'"eventID": "', f'"eventID": "cold{run}-'.encode()))
         answered = time.perf_counter()
-        if not result.ok:
-            raise RuntimeError(f"cold start run {run} failed: {result.body!r}")
+        if not result.ok or result.json().get("disposition") == "Duplicate":
+            raise RuntimeError(f"cold start run {run} did not do the work: {result.body!r}")
         init_ms.append((emulator.next_requests[0] - function.started_at) * 1000)
         first_response_ms.append((answered - function.started_at) * 1000)
         function.stop()
