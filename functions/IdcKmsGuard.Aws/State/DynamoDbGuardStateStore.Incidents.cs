@@ -51,14 +51,6 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
             };
         }
 
-        try
-        {
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await TryPutAsync(pk, request, cancellationToken).ConfigureAwait(false);
     }
 }

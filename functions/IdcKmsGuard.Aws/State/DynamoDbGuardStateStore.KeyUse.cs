@@ -69,15 +69,7 @@ public sealed partial class DynamoDbGuardStateStore : IKeyUseTallies
             request.ExpressionAttributeValues = new() { [":previous"] = Number(tally.Revision - 1) };
         }
 
-        try
-        {
-            await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await TryPutAsync(pk, request, cancellationToken).ConfigureAwait(false);
     }
 
     // An empty map is allowed in DynamoDB; the values are counts.

@@ -93,13 +93,21 @@ public sealed partial class DynamoDbGuardStateStore
             ConditionExpression = $"attribute_not_exists(pk) OR {order} {(orEqual ? "<=" : "<")} :order",
             ExpressionAttributeValues = new() { [":order"] = item[order] },
         };
+        // False: a newer one is kept already.
+        await TryPutAsync(pk, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>False when the request's condition failed: nothing was written.</returns>
+    private async Task<bool> TryPutAsync(string pk, PutItemRequest request, CancellationToken cancellationToken)
+    {
         try
         {
             await CallAsync("PutItem", pk, () => client.PutItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            return true;
         }
         catch (ConditionalCheckFailedException)
         {
-            // A newer one is kept already.
+            return false;
         }
     }
 
