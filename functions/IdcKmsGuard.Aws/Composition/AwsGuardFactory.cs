@@ -20,6 +20,9 @@ namespace IdcKmsGuard.Aws.Composition;
 /// <summary>The guard over the real AWS adapters: one composition for the function, its tests and the CLI's replay.</summary>
 public static class AwsGuardFactory
 {
+    // Which instances exist changes only when one is created or deleted; what they are is read on every event.
+    private static readonly TimeSpan InstanceListKept = TimeSpan.FromMinutes(5);
+
     /// <param name="configuration">Replaces the SSM parameter (replay's --config FILE, --dry-run).</param>
     /// <param name="publisher">Replaces SNS (replay shows the alert instead of publishing it).</param>
     /// <param name="forceDryRun">Whatever the configuration says, change nothing (replay --dry-run).</param>
@@ -37,7 +40,7 @@ public static class AwsGuardFactory
         ArgumentNullException.ThrowIfNull(credentials);
 
         var aws = HttpFor(credentials, endpoints, time);
-        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, deployment.Region));
+        var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, deployment.Region), time, InstanceListKept);
         var keys = KeysFor(credentials, endpoints);
         publisher ??= deployment.AlertTopicArn is { } topic
             ? new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic)

@@ -1,3 +1,4 @@
+using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
@@ -5,18 +6,34 @@ using IdcKmsGuard.Core.Ports;
 namespace IdcKmsGuard.Aws.SsoAdmin;
 
 /// <summary>The <see cref="IIdentityCenter"/> port over SSO Admin.</summary>
-public sealed class SsoAdminIdentityCenter(SsoAdminClient client) : IIdentityCenter
+/// <param name="keepInstanceList">How long a warm process reuses ListInstances' answer (null: never). Only which
+/// instances exist is kept, never what they are: every instance is described afresh each time. An empty list is never
+/// kept (a new instance is seen at once), and a kept instance that is gone makes the list be read again.</param>
+public sealed class SsoAdminIdentityCenter(SsoAdminClient client, TimeProvider? time = null, TimeSpan? keepInstanceList = null) : IIdentityCenter
 {
+    private KeptInstanceList? kept;
+
     public async Task<IReadOnlyList<IdentityCenterInstance>> DescribeInstancesAsync(CancellationToken cancellationToken)
     {
-        var instances = await client.ListInstancesAsync(cancellationToken).ConfigureAwait(false);
-        var described = new List<IdentityCenterInstance>(instances.Count);
-        foreach (var instance in instances)
+        if (kept is { } list && time is not null && list.Until > time.GetUtcNow())
         {
-            described.Add(await DescribeInstanceAsync(instance.InstanceArn, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                return await DescribeAllAsync(list.Arns, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsCallException e) when (e.ErrorCode == "ResourceNotFoundException")
+            {
+                kept = null;
+            }
         }
 
-        return described;
+        var arns = (await client.ListInstancesAsync(cancellationToken).ConfigureAwait(false)).Select(i => i.InstanceArn).ToList();
+        if (arns.Count > 0 && time is not null && keepInstanceList is { } keep)
+        {
+            kept = new KeptInstanceList(arns, time.GetUtcNow() + keep);
+        }
+
+        return await DescribeAllAsync(arns, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IdentityCenterInstance> DescribeInstanceAsync(string instanceArn, CancellationToken cancellationToken)
@@ -45,6 +62,14 @@ public sealed class SsoAdminIdentityCenter(SsoAdminClient client) : IIdentityCen
         client.UpdateInstanceAsync(
             new UpdateInstanceRequest(instanceArn, EncryptionConfiguration: new EncryptionConfiguration("AWS_OWNED_KMS_KEY")),
             cancellationToken);
+
+    // Several instances (rare) are described at once: one round trip, not one per instance.
+    private async Task<IReadOnlyList<IdentityCenterInstance>> DescribeAllAsync(IReadOnlyList<string> arns, CancellationToken cancellationToken) =>
+        arns.Count == 1
+            ? [await DescribeInstanceAsync(arns[0], cancellationToken).ConfigureAwait(false)]
+            : await Task.WhenAll(arns.Select(arn => DescribeInstanceAsync(arn, cancellationToken))).ConfigureAwait(false);
+
+    private sealed record KeptInstanceList(IReadOnlyList<string> Arns, DateTimeOffset Until);
 
     internal static Core.IdentityCenter.EncryptionConfiguration ToEncryption(EncryptionConfigurationDetails? details)
     {

@@ -23,7 +23,9 @@ internal sealed class AbandonedJournals(
         IReadOnlyList<string> unfinished;
         try
         {
-            unfinished = await ledger.UnfinishedAsync(scope, budget.Work).ConfigureAwait(false);
+            unfinished = scope is null
+                ? await ledger.UnfinishedAsync(scope, budget.Work).ConfigureAwait(false)
+                : await ReadAhead.TakeOr(AheadReads.Unfinished(scope), c => ledger.UnfinishedAsync(scope, c), budget.Work).ConfigureAwait(false);
         }
         catch (AwsCallException e)
         {
@@ -34,7 +36,14 @@ internal sealed class AbandonedJournals(
             return;
         }
 
-        foreach (var eventId in unfinished.Where(id => id != ownEventId))
+        var others = unfinished.Where(id => id != ownEventId).ToList();
+        if (others.Count > 0)
+        {
+            // Finishing them takes time and publishes: what this attempt read ahead is no longer current.
+            ReadAhead.Forget();
+        }
+
+        foreach (var eventId in others)
         {
             try
             {
@@ -63,6 +72,7 @@ internal sealed class AbandonedJournals(
         }
 
         logger.LogWarning("Finishing event {EventId}, which attempt {Attempt} left unfinished", eventId, claim.Attempt - 1);
+        using var ownReads = ReadAhead.Begin(budget.Work);
         var late = new EventAttempt(EventReader.Read(json), FollowUp: null, claim, claim.Attempt, LateReport: true);
         await attempts.RunAsync(late, budget, decide).ConfigureAwait(false);
     }

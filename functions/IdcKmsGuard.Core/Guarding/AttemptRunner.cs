@@ -69,7 +69,7 @@ internal sealed class AttemptRunner(
         GuardResult result;
         try
         {
-            snapshot = await configuration(budget.Work).ConfigureAwait(false);
+            snapshot = await ReadAhead.TakeOr(AheadReads.Configuration, configuration, budget.Work).ConfigureAwait(false);
             result = await decide(attempt, journal, snapshot, budget).ConfigureAwait(false);
         }
         catch (Exception e) when (Ours(e, budget))

@@ -25,6 +25,15 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
     /// <summary>Who wrote a configuration version (SSM's parameter history); null: not said.</summary>
     public IConfigurationAuthors? Authors { get; set; }
 
+    /// <summary>Starts reading what was announced last, when <paramref name="snapshot"/> may be a version to announce.</summary>
+    public void StartReads(ConfigurationSnapshot snapshot)
+    {
+        if (snapshot.Document is { Version: { } version } document && announced != $"{document.Origin}@{version}")
+        {
+            ReadAhead.Start(AheadReads.LastAnnounced(document.Origin), c => history.LastAnnouncedAsync(document.Origin, c));
+        }
+    }
+
     public async Task AnnounceAsync(GuardEvent guardEvent, ConfigurationSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (snapshot.Fault is { } fault)
@@ -65,7 +74,8 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
 
         try
         {
-            var last = await history.LastAnnouncedAsync(document.Origin, cancellationToken).ConfigureAwait(false);
+            var last = await ReadAhead.TakeOr(AheadReads.LastAnnounced(document.Origin), c => history.LastAnnouncedAsync(document.Origin, c), cancellationToken)
+                .ConfigureAwait(false);
             if (last is null || ConfigurationVersions.IsNewer(version, last.Version))
             {
                 await PublishChangeAsync(guardEvent, snapshot, document, last, cancellationToken).ConfigureAwait(false);

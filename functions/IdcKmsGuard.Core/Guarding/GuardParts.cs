@@ -28,6 +28,7 @@ internal sealed class GuardParts
         this.ports = ports;
         this.options = options;
         this.time = time;
+        Configuration = configuration;
         var (identityCenter, keys, stores) = (ports.IdentityCenter, ports.Keys, ports.Stores);
         var composer = new AlertComposer(time);
         var outbox = new AlertOutbox(ports.Publisher, stores.Alerts, logger);
@@ -41,11 +42,15 @@ internal sealed class GuardParts
         KeyUse = new KeyUseBursts(stores.KeyUseTallies, FollowUps, time, logger);
         Attempts = new AttemptRunner(stores.Events, new ChangeEvidence(keys, identityCenter), options, configuration, Reporter, time, logger);
         Abandoned = new AbandonedJournals(stores.Events, Attempts, decide, logger);
-        KeyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, Abandoned);
+        var keyReads = new KeyReadsAhead(keys, stores.Events, stores.Incidents);
+        KeyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, Abandoned, keyReads);
         InstanceEvents = new InstanceEventReview(identityCenter, new EncryptionReview(identityCenter, keys, options, stores, time, auditor));
         var alertPath = new AlertPathCheck(keys, options.AlertTopicKeyArn);
         Sweeps = new SweepRun(new SweepReview(auditor, keyReview, keysInUse, time), incidents, outbox, composer, alertPath, logger);
     }
+
+    /// <summary>The tunable configuration as of now (the provider caches it).</summary>
+    public Func<CancellationToken, Task<ConfigurationSnapshot>> Configuration { get; }
 
     public AttemptRunner Attempts { get; }
 

@@ -22,7 +22,10 @@ internal static class IncidentMemoryUpdates
     {
         for (var attempt = 1; ; attempt++)
         {
-            var previous = await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
+            // Only the first read may have been started ahead: after a conflict the stored memory is read afresh.
+            var previous = attempt == 1
+                ? await ReadAhead.TakeOr(AheadReads.IncidentMemory(scope), c => state.GetIncidentMemoryAsync(scope, c), cancellationToken).ConfigureAwait(false)
+                : await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
             var (next, result) = decide(previous);
             if (next is null || next == previous || await state.SaveIncidentMemoryAsync(next, previous, cancellationToken).ConfigureAwait(false))
             {

@@ -18,12 +18,31 @@ internal sealed class KeyEventReview(
     KeyInUseTracker keysInUse,
     KeyReview keyReview,
     Auditor auditor,
-    AbandonedJournals abandoned)
+    AbandonedJournals abandoned,
+    KeyReadsAhead keyReads)
 {
+    // The instances the last review in this process read: only a guess at which key the next event is about, since
+    // every review reads them again before it decides.
+    private IReadOnlyList<IdentityCenterInstance>? lastSeen;
+
+    /// <summary>
+    /// Starts, before the event is claimed, the reads its review begins with: the instances, and when the instances
+    /// seen last name the event's key, that key's reads too (<see cref="KeyReadsAhead"/>).
+    /// </summary>
+    public void StartReads(GuardEvent guardEvent)
+    {
+        ReadAhead.Start(AheadReads.Instances, identityCenter.DescribeInstancesAsync);
+        if (lastSeen is { } seen && ProtectedKeyLocator.Guess(guardEvent, seen) is { } guess)
+        {
+            keyReads.Start(guess, lateReport: false);
+        }
+    }
+
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, RemediationGate gate, InvocationBudget budget, bool lateReport)
     {
         var cancellationToken = budget.Work;
-        var instances = await identityCenter.DescribeInstancesAsync(cancellationToken).ConfigureAwait(false);
+        var instances = await ReadAhead.TakeOr(AheadReads.Instances, identityCenter.DescribeInstancesAsync, cancellationToken).ConfigureAwait(false);
+        lastSeen = instances;
         var key = await locator.LocateAsync(guardEvent, instances, keysInUse.PreviousAsync, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
@@ -32,6 +51,8 @@ internal sealed class KeyEventReview(
                 : "Identity Center uses no customer managed key";
             return KeyReviewResult.Quiet(Disposition.Ignored, why);
         }
+
+        keyReads.Start(key, lateReport);
 
         if (!lateReport)
         {

@@ -27,7 +27,8 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         KeySnapshot? before;
         try
         {
-            before = await keys.DescribeKeyAsync(key.Target, cancellationToken).ConfigureAwait(false);
+            before = await ReadAhead.TakeOr(AheadReads.KeyDescription(key.Target), c => keys.DescribeKeyAsync(key.Target, c), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (AwsCallException e) when (e.IsAccessDenied)
         {

@@ -66,6 +66,19 @@ internal sealed class ProtectedKeyLocator(IKeyStore keys)
         return null;
     }
 
+    /// <summary>
+    /// The key the event names among the keys <paramref name="instances"/> name, found without a call (no alias is
+    /// resolved, no previous key looked up): a guess at what <see cref="LocateAsync"/> finds, for reads started ahead.
+    /// </summary>
+    public static ProtectedKey? Guess(GuardEvent guardEvent, IReadOnlyList<IdentityCenterInstance> instances)
+    {
+        var inUse = instances.Where(i => i.Encryption.UsesCustomerManagedKey).Select(i => (i, i.Encryption.KmsKeyArn!)).ToList();
+        return guardEvent.KeyRefs.Select(KeyReference.Classify)
+            .Where(r => !r.IsAlias)
+            .Select(r => Match(r, guardEvent.Region, inUse))
+            .FirstOrDefault(match => match is not null);
+    }
+
     private static ProtectedKey? Match(KeyReference reference, string? eventRegion, List<(IdentityCenterInstance Instance, KeyArn Key)> keys)
     {
         foreach (var (instance, key) in keys)
