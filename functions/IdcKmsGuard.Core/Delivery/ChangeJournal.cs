@@ -5,26 +5,24 @@ using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Core.Delivery;
 
 /// <summary>
-/// The one way the guard changes anything. Each change is journaled with the event's claim before it is sent and
-/// again when AWS answers; a throttled call is sent again after a backoff (it did not happen); a call whose answer may
-/// have been lost is re-read before anything is sent again, so a change is never made twice blindly. Failures that
-/// may pass are noted, so that the guard can ask Lambda for a retry instead of leaving the key broken.
+/// The one way the guard changes anything. Each change is journaled with the event's claim before it is sent; AWS's
+/// answer is kept in memory and written with the next write of the journal, or by <see cref="FlushAsync"/> before a
+/// failed attempt gives the event back (a completed event drops its journal, so the answer needs no write of its
+/// own). A process that dies in between leaves the change "planned", which the next holder settles by re-reading the
+/// state, as it does a call whose answer was lost. <see cref="ChangeSender"/> sends it (never twice blindly). Failures
+/// that may pass are noted, so that the guard can ask Lambda for a retry instead of leaving the key broken.
 /// </summary>
 internal sealed class ChangeJournal
 {
-    private const int MaxSends = 4;
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
-
     private readonly IEventLedger ledger;
     private readonly LedgerClaim claim;
-    private readonly ChangeEvidence evidence;
-    private readonly TimeProvider time;
+    private readonly ChangeSender sender;
     private readonly int maxAttempts;
-    private readonly TimeSpan backoff;
     private readonly List<string> transientFailures = [];
     private readonly EarlierAttempts earlier;
     private EventJournal current;
     private bool appliedNow;
+    private string? unsavedScope;
     private readonly List<(string Scope, JournaledChange Change)> madeNow = [];
 
     /// <param name="eventJson">The event as received, journaled so that another invocation can finish it.</param>
@@ -33,11 +31,9 @@ internal sealed class ChangeJournal
     public ChangeJournal(
         IEventLedger ledger, LedgerClaim claim, string? eventJson, int maxAttempts, ChangeEvidence evidence, TimeProvider time, TimeSpan? backoff = null)
     {
-        this.backoff = backoff ?? TimeSpan.FromMilliseconds(100);
         this.ledger = ledger;
         this.claim = claim;
-        this.evidence = evidence;
-        this.time = time;
+        sender = new ChangeSender(evidence, time, backoff ?? TimeSpan.FromMilliseconds(100));
         this.maxAttempts = maxAttempts;
         current = claim.Journal ?? new EventJournal(eventJson is { Length: <= MaxJournaledEventChars } ? eventJson : null, []);
         earlier = new EarlierAttempts(claim.Journal, evidence, () => IsLastAttempt);
@@ -57,8 +53,8 @@ internal sealed class ChangeJournal
     public IReadOnlyList<string> TransientFailures => transientFailures;
 
     /// <summary>
-    /// This attempt changed something and then could not journal it (or what followed): a retry could not learn of
-    /// the change from the journal alone, so this attempt must report it before it gives up.
+    /// This attempt changed something and then could not journal it: a retry could not learn of the change from the
+    /// journal alone, so this attempt must report it before it gives up.
     /// </summary>
     public bool LostTrack { get; private set; }
 
@@ -119,7 +115,7 @@ internal sealed class ChangeJournal
             throw;
         }
 
-        var outcome = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+        var outcome = await sender.SendAsync(change, cancellationToken).ConfigureAwait(false);
         appliedNow |= outcome.Status == ChangeStatus.Applied;
         madeNow.Add((context.Scope, outcome));
         if (outcome.Transient)
@@ -127,22 +123,32 @@ internal sealed class ChangeJournal
             NoteTransient($"{change.Action} on {change.Target}: {outcome.Detail}");
         }
 
-        try
+        Remember(context, outcome, index);
+        unsavedScope = context.Scope;
+        return ToStep(outcome);
+    }
+
+    /// <summary>
+    /// Writes the answers kept in memory, before a failed attempt gives the event back; one that cannot be written
+    /// leaves the change "planned" for the next holder to settle, and this attempt reports what it changed.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (unsavedScope is not { } scope)
         {
-            await RecordAsync(context, outcome, index, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is AwsCallException or OperationCanceledException)
-        {
-            // The change stays "planned" in the stored journal: a re-read settles it for whoever reads it next. Out of
-            // time, the invocation stops here, and reports what it changed.
-            LostTrack = appliedNow;
-            if (e is OperationCanceledException)
-            {
-                throw;
-            }
+            return;
         }
 
-        return ToStep(outcome);
+        try
+        {
+            await ledger.SaveJournalAsync(claim, current, scope, cancellationToken).ConfigureAwait(false);
+            unsavedScope = null;
+        }
+        catch (Exception e) when (e is not ClaimLostException && e is GuardException or OperationCanceledException or HttpRequestException or IOException)
+        {
+            // Another holder of the event settles the planned change by re-reading; a failed write leaves nobody to.
+            LostTrack = appliedNow;
+        }
     }
 
     /// <summary>The steps this attempt took on <paramref name="scope"/>, for a review that failed after making them.</summary>
@@ -158,6 +164,7 @@ internal sealed class ChangeJournal
 
         current = current.With(entry with { Reported = true });
         await ledger.SaveJournalAsync(claim, current, scope, cancellationToken).ConfigureAwait(false);
+        unsavedScope = null;
     }
 
     public static RemediationStep ToStep(JournaledChange change) => new(
@@ -170,51 +177,15 @@ internal sealed class ChangeJournal
         },
         change.Status == ChangeStatus.Planned ? "Sent; the answer was lost, and a re-read could not tell whether it took effect." : change.Detail);
 
-    private async Task<JournaledChange> SendAsync(PlannedChange change, CancellationToken cancellationToken)
+    private async Task<int> RecordAsync(ChangeContext context, JournaledChange change, int? index, CancellationToken cancellationToken)
     {
-        for (var send = 1; ; send++)
-        {
-            try
-            {
-                await change.SendAsync(cancellationToken).ConfigureAwait(false);
-                return Settled(change, ChangeStatus.Applied, change.Done);
-            }
-            catch (AwsCallException e) when (e.IsThrottling && send < MaxSends)
-            {
-                await Task.Delay(DelayBefore(send), time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsCallException e) when (e.IsAmbiguous)
-            {
-                // Sent, answer unknown: the state says whether it happened. Never send it again blindly.
-                if (await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false))
-                {
-                    return Settled(change, ChangeStatus.Applied, $"{change.Done} (the answer was lost: {e.ErrorCode}; a re-read shows it took effect)");
-                }
-
-                if (send >= MaxSends)
-                {
-                    return Settled(change, ChangeStatus.Failed, $"{Describe(e)}, {send} tries; a re-read shows it did not take effect.", transient: true);
-                }
-
-                await Task.Delay(DelayBefore(send), time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsCallException e)
-            {
-                // Refused, yet perhaps in effect: a resend that lost a race with its own lost answer, or someone else.
-                if (!e.IsAccessDenied && await evidence.TookEffectAsync(change.Action, change.Target, change.Expected, cancellationToken).ConfigureAwait(false))
-                {
-                    return Settled(change, ChangeStatus.Applied, $"{change.Done} (AWS answered {e.ErrorCode}, but a re-read shows the change in effect)");
-                }
-
-                return Settled(change, ChangeStatus.Failed, send > 1 ? $"{Describe(e)}, {send} tries." : Describe(e), transient: e.IsTransient);
-            }
-        }
+        var at = Remember(context, change, index);
+        await ledger.SaveJournalAsync(claim, current, context.Scope, cancellationToken).ConfigureAwait(false);
+        unsavedScope = null;
+        return at;
     }
 
-    private static JournaledChange Settled(PlannedChange change, ChangeStatus status, string detail, bool transient = false) =>
-        new(change.Action, change.Target, status, detail, change.Expected, transient);
-
-    private async Task<int> RecordAsync(ChangeContext context, JournaledChange change, int? index, CancellationToken cancellationToken)
+    private int Remember(ChangeContext context, JournaledChange change, int? index)
     {
         var entry = current.For(context.Scope) ?? new ScopeJournal(context.Scope, context.StateBefore, [], []);
         var findings = entry.Findings.Concat(context.Findings.Where(f => !entry.Findings.Any(e => e.RuleId == f.RuleId && e.Message == f.Message))).ToList();
@@ -230,16 +201,6 @@ internal sealed class ChangeJournal
         }
 
         current = current.With(entry with { Findings = findings, Changes = changes, Reported = false });
-        await ledger.SaveJournalAsync(claim, current, context.Scope, cancellationToken).ConfigureAwait(false);
         return at;
     }
-
-    private TimeSpan DelayBefore(int retry)
-    {
-        var cap = Math.Min(MaxDelay.TotalMilliseconds, backoff.TotalMilliseconds * Math.Pow(2, retry));
-        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap);
-    }
-
-    private static string Describe(AwsCallException e) =>
-        $"{e.ErrorCode}: {e.ErrorMessage}" + (e.RequestId is null ? string.Empty : $" (request id {e.RequestId})");
 }

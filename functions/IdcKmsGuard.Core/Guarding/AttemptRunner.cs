@@ -75,6 +75,7 @@ internal sealed class AttemptRunner(
         catch (Exception e) when (Ours(e, budget))
         {
             // The last delivery, or one that could not journal what it changed, reports now: nobody else would.
+            await journal.FlushAsync(budget.Finish).ConfigureAwait(false);
             var reported = await reporter.ReportUnfinishedAsync(attempt.Event, journal, snapshot ?? ConfigurationSnapshot.Defaults, e, budget)
                 .ConfigureAwait(false);
             if (reported is null || !journal.IsLastAttempt)
@@ -95,6 +96,7 @@ internal sealed class AttemptRunner(
         catch (Exception e) when (Ours(e, budget))
         {
             // The alert is out; the retry finds the event unfinished and publishes nothing new (the same alert id).
+            await journal.FlushAsync(budget.Finish).ConfigureAwait(false);
             await ReleaseQuietlyAsync(journalLedger, claim, budget.Finish).ConfigureAwait(false);
             ThrowIfOutOfTime(claim, e);
             throw;

@@ -2,6 +2,7 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Tests.Guarding;
 using IdcKmsGuard.Core.Tests.Support;
 
@@ -83,6 +84,49 @@ public sealed class SafeChangeTests
         Assert.Equal(AlertOutcome.Failed, result.Alert!.Outcome);
         Assert.Contains("did not take effect", result.Alert.Steps[0].Detail, StringComparison.Ordinal);
         Assert.Equal("done", scenario.State.Events[EventId].Status);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheGuardEnablesTheKey_ShouldJournalItOnceBeforeSendingIt()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+        Assert.Equal(1, scenario.State.JournalWrites);
+        Assert.Equal("done", scenario.State.Events[EventId].Status);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheAlertFailsAfterTheFix_ShouldGiveTheEventBackWithTheAnswerJournaled()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.Publisher.FailNext = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.HandleAsync("kms-disable-key.json"));
+        var kept = Assert.Single(Assert.Single(scenario.State.Events[EventId].Journal!.Scopes).Changes);
+        var retried = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(("EnableKey", ChangeStatus.Applied), (kept.Action, kept.Status));
+        Assert.Contains(EventId, scenario.State.Released);
+        var step = Assert.Single(retried.Alert!.Steps);
+        Assert.Equal((StepStatus.Fixed, kept.Detail), (step.Status, step.Detail));
+        Assert.Single(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheAnswerCannotBeJournaledAfterTheFix_ShouldReportTheFixBeforeGivingUp()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.Keys.BeforeNextEnable = _ => scenario.State.FailJournalWrites = 10;
+        scenario.Publisher.FailNext = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.HandleAsync("kms-disable-key.json"));
+
+        var reported = Assert.Single(scenario.Publisher.Published);
+        Assert.Contains("\"EnableKey\"", reported.Json, StringComparison.Ordinal);
+        Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
     }
 
     [Fact]

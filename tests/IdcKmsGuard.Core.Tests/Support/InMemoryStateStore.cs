@@ -18,6 +18,9 @@ internal sealed class InMemoryStateStore(TimeProvider time)
     /// <summary>Makes the next journal writes fail, as DynamoDB would when it answers 500 past the retries.</summary>
     public int FailJournalWrites { get; set; }
 
+    /// <summary>How many journal writes succeeded.</summary>
+    public int JournalWrites { get; private set; }
+
     /// <summary>Makes the next completions fail the same way.</summary>
     public int FailCompletions { get; set; }
 
@@ -51,6 +54,7 @@ internal sealed class InMemoryStateStore(TimeProvider time)
 
         var entry = Held(claim);
         Events[claim.EventId] = entry with { Journal = EventJournalJson.Read(EventJournalJson.Write(journal)), Scope = entry.Scope ?? scope };
+        JournalWrites++;
         return Task.CompletedTask;
     }
 
