@@ -71,6 +71,8 @@ internal sealed class ChangeJournal
         var settled = await earlier.SettleAsync(scope, cancellationToken).ConfigureAwait(false);
         if (settled is not null)
         {
+            // A re-read settled a change an earlier attempt left "planned": the next holder should not have to again.
+            unsavedScope = current.For(scope) == settled ? unsavedScope : scope;
             current = current.With(settled);
         }
 

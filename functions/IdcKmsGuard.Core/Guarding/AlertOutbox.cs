@@ -14,18 +14,21 @@ namespace IdcKmsGuard.Core.Guarding;
 internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, ILogger logger)
 {
     /// <param name="suppressionKey">What counts as the same alert (null: key or instance, rule and outcome).</param>
+    /// <param name="neverSuppress">Send without asking the ledger: a last report must not wait on a read that may be
+    /// failing too (a repeat is better than silence).</param>
     public async Task<PublishedAlert> PublishAsync(
         Alert alert,
         string alertId,
         bool chatbot,
         TimeSpan window,
         CancellationToken cancellationToken,
-        string? suppressionKey = null)
+        string? suppressionKey = null,
+        bool neverSuppress = false)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var key = suppressionKey ?? $"{alert.KeyArn ?? alert.InstanceArn ?? "-"}|{alert.RuleId}|{AlertRenderer.Name(alert.Outcome)}";
         alert = alert with { AlertId = alertId };
-        if (!alert.Steps.Any(s => s.Status == StepStatus.Fixed))
+        if (!neverSuppress && !alert.Steps.Any(s => s.Status == StepStatus.Fixed))
         {
             var decision = await alerts.DecideAsync(key, window, cancellationToken).ConfigureAwait(false);
             if (!decision.Send)

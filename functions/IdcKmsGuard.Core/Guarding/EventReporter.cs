@@ -78,7 +78,8 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         {
             var review = Unfinished.Review(guardEvent, journal, failure);
             var alert = composer.Compose(review.Draft!);
-            var published = await PublishAsync(guardEvent, alert, review.Scope?.Arn ?? "-", snapshot.Configuration, budget.Finish).ConfigureAwait(false);
+            var published = await PublishAsync(guardEvent, alert, review.Scope?.Arn ?? "-", snapshot.Configuration, budget.Finish, lastReport: true)
+                .ConfigureAwait(false);
             return new GuardResult(guardEvent, published.Disposition, review.Reason, published.Alert, published.MessageId);
         }
         catch (Exception e) when (e is GuardException or OperationCanceledException or HttpRequestException or IOException)
@@ -124,7 +125,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
     // Every attempt at the same event and subject carries the same alert id: a retry after a lost answer is one alert.
     // A burst paces its own alerts (one to open it, an update every few minutes): each is its own, never a repeat.
     private Task<PublishedAlert> PublishAsync(
-        GuardEvent guardEvent, Alert alert, string subject, GuardConfiguration configuration, CancellationToken cancellationToken) =>
+        GuardEvent guardEvent, Alert alert, string subject, GuardConfiguration configuration, CancellationToken cancellationToken, bool lastReport = false) =>
         outbox.PublishAsync(
             alert,
             AlertIds.For(guardEvent.EventId ?? alert.Headline, subject),
@@ -133,5 +134,6 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             cancellationToken,
             guardEvent.Burst is { Phase: not KeyUsePhase.Quiet } burst
                 ? $"{subject}|{alert.RuleId}|burst {burst.OpenedAt:O}|{burst.AlertNumber}"
-                : null);
+                : null,
+            neverSuppress: lastReport);
 }

@@ -2,6 +2,7 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
+using IdcKmsGuard.Core.Rules;
 using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Tests.Guarding;
 using IdcKmsGuard.Core.Tests.Support;
@@ -127,6 +128,39 @@ public sealed class SafeChangeTests
         var reported = Assert.Single(scenario.Publisher.Published);
         Assert.Contains("\"EnableKey\"", reported.Json, StringComparison.Ordinal);
         Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheAlertLedgerCannotBeReadOnTheLastAttempt_ShouldStillReport()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, remediate: false, deliveryAttempts: 1);
+        scenario.State.FailAlertDecisions = true;
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(Disposition.Alerted, result.Disposition);
+        Assert.Single(scenario.Publisher.Published);
+        Assert.Equal("GUARD-ACCESS", result.Alert!.RuleId);
+    }
+
+    [Fact]
+    public async Task Handle_WhenARetrySettlesAPlannedChangeAndStopsAgain_ShouldLeaveTheSettledAnswerForTheNext()
+    {
+        // An earlier attempt journaled EnableKey, sent it (it took effect) and died before the answer.
+        var scenario = new GuardScenario(KeyState.Enabled);
+        var key = GuardScenario.Key.ToString();
+        var planned = new JournaledChange("EnableKey", key, ChangeStatus.Planned, "Enabled the key.");
+        var journal = new EventJournal(
+            GuardScenario.EventJson("kms-disable-key.json"),
+            [new ScopeJournal(key, "Disabled", [KeyStateRules.Violation(RuleCatalog.KeyEnabled, "The key is Disabled.")], [planned])]);
+        scenario.State.Events[EventId] = new LedgerEntry("released", null, GuardScenario.Now, 1, journal, key);
+        scenario.Publisher.FailNext = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.HandleAsync("kms-disable-key.json"));
+
+        var kept = Assert.Single(Assert.Single(scenario.State.Events[EventId].Journal!.Scopes).Changes);
+        Assert.Equal(("EnableKey", ChangeStatus.Applied), (kept.Action, kept.Status));
+        Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
     }
 
     [Fact]

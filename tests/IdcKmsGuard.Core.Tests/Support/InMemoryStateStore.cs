@@ -18,6 +18,9 @@ internal sealed class InMemoryStateStore(TimeProvider time)
     /// <summary>Makes the next journal writes fail, as DynamoDB would when it answers 500 past the retries.</summary>
     public int FailJournalWrites { get; set; }
 
+    /// <summary>Makes every read of the alert ledger fail, as a table throttled for good would.</summary>
+    public bool FailAlertDecisions { get; set; }
+
     /// <summary>How many journal writes succeeded.</summary>
     public int JournalWrites { get; private set; }
 
@@ -86,6 +89,11 @@ internal sealed class InMemoryStateStore(TimeProvider time)
 
     public Task<AlertDecision> DecideAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
     {
+        if (FailAlertDecisions)
+        {
+            throw new Errors.AwsCallException("dynamodb", "GetItem", "ThrottlingException", "injected", null, 400);
+        }
+
         var now = time.GetUtcNow();
         return Task.FromResult(alerts.TryGetValue(alertKey, out var last)
             ? new AlertDecision(now - last.LastSent >= window, last.Suppressed, last.LastSent)
