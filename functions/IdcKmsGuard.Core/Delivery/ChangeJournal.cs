@@ -72,7 +72,7 @@ internal sealed class ChangeJournal
         if (settled is not null)
         {
             // A re-read settled a change an earlier attempt left "planned": the next holder should not have to again.
-            unsavedScope = current.For(scope) == settled ? unsavedScope : scope;
+            unsavedScope = current.For(scope)?.Changes.SequenceEqual(settled.Changes) == true ? unsavedScope : scope;
             current = current.With(settled);
         }
 

@@ -25,7 +25,7 @@ internal sealed class AbandonedJournals(
         {
             unfinished = scope is null
                 ? await ledger.UnfinishedAsync(scope, budget.Work).ConfigureAwait(false)
-                : await ReadAhead.TakeOr(AheadReads.Unfinished(scope), c => ledger.UnfinishedAsync(scope, c), budget.Work).ConfigureAwait(false);
+                : await AheadReads.Unfinished(ledger, scope).TakeAsync(budget.Work).ConfigureAwait(false);
         }
         catch (AwsCallException e)
         {

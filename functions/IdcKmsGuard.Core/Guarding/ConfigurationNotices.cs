@@ -30,7 +30,7 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
     {
         if (snapshot.Document is { Version: { } version } document && announced != $"{document.Origin}@{version}")
         {
-            ReadAhead.Start(AheadReads.LastAnnounced(document.Origin), c => history.LastAnnouncedAsync(document.Origin, c));
+            AheadReads.LastAnnounced(history, document.Origin).Start();
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
 
         try
         {
-            var last = await ReadAhead.TakeOr(AheadReads.LastAnnounced(document.Origin), c => history.LastAnnouncedAsync(document.Origin, c), cancellationToken)
+            var last = await AheadReads.LastAnnounced(history, document.Origin).TakeAsync(cancellationToken)
                 .ConfigureAwait(false);
             if (last is null || ConfigurationVersions.IsNewer(version, last.Version))
             {

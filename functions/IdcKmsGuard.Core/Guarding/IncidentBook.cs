@@ -55,7 +55,7 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
     /// <summary>What an event that found the scope healthy closes: the open rules it verified (null: nothing open).</summary>
     public async Task<IncidentClosing?> ClosingAsync(IncidentScope scope, RuleSet verified, CancellationToken cancellationToken)
     {
-        var stored = await ReadAhead.TakeOr(AheadReads.IncidentMemory(scope), c => state.GetIncidentMemoryAsync(scope, c), cancellationToken)
+        var stored = await AheadReads.IncidentMemory(state, scope).TakeAsync(cancellationToken)
             .ConfigureAwait(false);
         var closed = (stored?.Open ?? RuleSet.Empty).Intersect(verified);
         return stored is null || closed.IsEmpty ? null : new IncidentClosing(scope, stored, closed, stored.Open.Except(verified), verified);

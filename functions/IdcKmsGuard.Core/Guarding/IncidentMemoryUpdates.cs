@@ -24,7 +24,7 @@ internal static class IncidentMemoryUpdates
         {
             // Only the first read may have been started ahead: after a conflict the stored memory is read afresh.
             var previous = attempt == 1
-                ? await ReadAhead.TakeOr(AheadReads.IncidentMemory(scope), c => state.GetIncidentMemoryAsync(scope, c), cancellationToken).ConfigureAwait(false)
+                ? await AheadReads.IncidentMemory(state, scope).TakeAsync(cancellationToken).ConfigureAwait(false)
                 : await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
             var (next, result) = decide(previous);
             if (next is null || next == previous || await state.SaveIncidentMemoryAsync(next, previous, cancellationToken).ConfigureAwait(false))

@@ -31,7 +31,7 @@ internal sealed class KeyEventReview(
     /// </summary>
     public void StartReads(GuardEvent guardEvent)
     {
-        ReadAhead.Start(AheadReads.Instances, identityCenter.DescribeInstancesAsync);
+        AheadReads.Instances(identityCenter).Start();
         if (lastSeen is { } seen && ProtectedKeyLocator.Guess(guardEvent, seen) is { } guess)
         {
             keyReads.Start(guess, lateReport: false);
@@ -41,7 +41,7 @@ internal sealed class KeyEventReview(
     public async Task<KeyReviewResult> ReviewAsync(GuardEvent guardEvent, RemediationGate gate, InvocationBudget budget, bool lateReport)
     {
         var cancellationToken = budget.Work;
-        var instances = await ReadAhead.TakeOr(AheadReads.Instances, identityCenter.DescribeInstancesAsync, cancellationToken).ConfigureAwait(false);
+        var instances = await AheadReads.Instances(identityCenter).TakeAsync(cancellationToken).ConfigureAwait(false);
         lastSeen = instances;
         var key = await locator.LocateAsync(guardEvent, instances, keysInUse.PreviousAsync, cancellationToken).ConfigureAwait(false);
         if (key is null)

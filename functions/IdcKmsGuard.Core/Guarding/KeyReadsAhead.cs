@@ -13,12 +13,12 @@ internal sealed class KeyReadsAhead(IKeyStore keys, IEventLedger ledger, IIncide
     /// <param name="lateReport">A late report finishes no other event's journal: those are not looked for.</param>
     public void Start(ProtectedKey key, bool lateReport)
     {
-        ReadAhead.Start(AheadReads.KeyDescription(key.Target), c => keys.DescribeKeyAsync(key.Target, c));
+        AheadReads.KeyDescription(keys, key.Target).Start();
         var scope = IncidentScope.ForKey(key.Target);
-        ReadAhead.Start(AheadReads.IncidentMemory(scope), c => incidents.GetIncidentMemoryAsync(scope, c));
+        AheadReads.IncidentMemory(incidents, scope).Start();
         if (!lateReport)
         {
-            ReadAhead.Start(AheadReads.Unfinished(scope.Arn), c => ledger.UnfinishedAsync(scope.Arn, c));
+            AheadReads.Unfinished(ledger, scope.Arn).Start();
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         KeySnapshot? before;
         try
         {
-            before = await ReadAhead.TakeOr(AheadReads.KeyDescription(key.Target), c => keys.DescribeKeyAsync(key.Target, c), cancellationToken)
+            before = await AheadReads.KeyDescription(keys, key.Target).TakeAsync(cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (AwsCallException e) when (e.IsAccessDenied)

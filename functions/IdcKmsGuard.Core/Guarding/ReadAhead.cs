@@ -131,17 +131,35 @@ internal sealed class ReadAhead : IDisposable
     }
 }
 
-/// <summary>The names of the reads an attempt starts ahead (<see cref="ReadAhead"/>).</summary>
+/// <summary>
+/// One read that can be started ahead and taken once: its name and its call made in one place, so that the read
+/// started and the read served can never differ.
+/// </summary>
+internal sealed record AheadRead<T>(string Name, Func<CancellationToken, Task<T>> Call)
+{
+    public void Start() => ReadAhead.Start(Name, Call);
+
+    public Task<T> TakeAsync(CancellationToken cancellationToken) => ReadAhead.TakeOr(Name, Call, cancellationToken);
+}
+
+/// <summary>The reads an attempt starts ahead (<see cref="ReadAhead"/>).</summary>
 internal static class AheadReads
 {
+    /// <summary>The configuration: started with the announcement check chained to it, served as the provider's snapshot.</summary>
     public const string Configuration = "configuration";
-    public const string Instances = "instances";
 
-    public static string LastAnnounced(string origin) => $"announced {origin}";
+    public static AheadRead<IReadOnlyList<IdentityCenter.IdentityCenterInstance>> Instances(Ports.IIdentityCenter identityCenter) =>
+        new("instances", identityCenter.DescribeInstancesAsync);
 
-    public static string KeyDescription(Keys.KeyArn key) => $"describe-key {key}";
+    public static AheadRead<State.AnnouncedConfiguration?> LastAnnounced(State.IConfigurationHistory history, string origin) =>
+        new($"announced {origin}", c => history.LastAnnouncedAsync(origin, c));
 
-    public static string Unfinished(string scope) => $"unfinished {scope}";
+    public static AheadRead<Keys.KeySnapshot?> KeyDescription(Ports.IKeyStore keys, Keys.KeyArn key) =>
+        new($"describe-key {key}", c => keys.DescribeKeyAsync(key, c));
 
-    public static string IncidentMemory(State.IncidentScope scope) => $"incident {scope.Arn}";
+    public static AheadRead<IReadOnlyList<string>> Unfinished(State.IEventLedger ledger, string scope) =>
+        new($"unfinished {scope}", c => ledger.UnfinishedAsync(scope, c));
+
+    public static AheadRead<State.IncidentMemory?> IncidentMemory(State.IIncidentMemory memory, State.IncidentScope scope) =>
+        new($"incident {scope.Arn}", c => memory.GetIncidentMemoryAsync(scope, c));
 }
