@@ -43,13 +43,16 @@ public sealed partial class DynamoDbGuardStateStore : IAlertLedger
 
     public async Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
     {
-        var request = AlertUpdate(
-            alertKey,
-            window,
-            time.GetUtcNow(),
-            "SET previousSentAt = if_not_exists(lastSentAt, :zero), lastSentAt = :now, suppressed = :zero, expiresAt = :expires REMOVE firstSuppressedAt");
+        var request = RecordSent(alertKey, window, time.GetUtcNow());
         await CallAsync("UpdateItem", StateTable.AlertPrefix + alertKey, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
     }
+
+    // Also written with an event's completion (see CompleteAsync).
+    private UpdateItemRequest RecordSent(string alertKey, TimeSpan window, DateTimeOffset now) => AlertUpdate(
+        alertKey,
+        window,
+        now,
+        "SET previousSentAt = if_not_exists(lastSentAt, :zero), lastSentAt = :now, suppressed = :zero, expiresAt = :expires REMOVE firstSuppressedAt");
 
     // Every alert update stamps the time and keeps the record alive past the window.
     private UpdateItemRequest AlertUpdate(string alertKey, TimeSpan window, DateTimeOffset now, string updateExpression)

@@ -123,42 +123,6 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
         }
     }
 
-    public async Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken)
-    {
-        var (pk, token) = Held(claim);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(keepFor, TimeSpan.Zero);
-        var now = time.GetUtcNow();
-        var request = new UpdateItemRequest
-        {
-            TableName = tableName,
-            Key = Key(pk),
-            UpdateExpression = "SET #status = :done, completedAt = :now, expiresAt = :expires REMOVE leaseUntil, claimToken, journal, outboxScope",
-            ConditionExpression = "claimToken = :token",
-            ExpressionAttributeNames = new() { ["#status"] = StateTable.Status },
-            ExpressionAttributeValues = new()
-            {
-                [":done"] = Text(StateTable.Done),
-                [":now"] = Millis(now),
-                [":expires"] = Seconds(now + keepFor),
-                [":token"] = Text(token),
-            },
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-        };
-        try
-        {
-            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ConditionalCheckFailedException failure)
-        {
-            // Done already: the SDK resent a completion whose answer was lost. Anything else: another holder.
-            var current = await CurrentAsync(pk, failure, cancellationToken).ConfigureAwait(false);
-            if (current.GetString(StateTable.Status) != StateTable.Done)
-            {
-                throw new ClaimLostException(claim.EventId);
-            }
-        }
-    }
-
     public async Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken)
     {
         var (pk, token) = Held(claim);

@@ -9,7 +9,8 @@ namespace IdcKmsGuard.Core.Guarding;
 /// Sends alerts. A repeat of one sent within the window is counted instead of sent, unless the guard changed
 /// something: every change reaches a person. An alert counts as sent only once SNS took it, so a failed publish never
 /// silences the retry; every attempt at the same alert carries the same id, so a retry after a lost answer is one
-/// alert to a subscriber that keeps the ids it has seen.
+/// alert to a subscriber that keeps the ids it has seen. Within an attempt, what was sent is recorded with the event's
+/// completion (<see cref="AlertsToRecord"/>).
 /// </summary>
 internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, ILogger logger)
 {
@@ -55,7 +56,11 @@ internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts
             messageId,
             alertId,
             alert.Headline);
-        await alerts.RecordSentAsync(key, window, cancellationToken).ConfigureAwait(false);
+        if (!AlertsToRecord.TryDefer(new AlertSent(key, window)))
+        {
+            await alerts.RecordSentAsync(key, window, cancellationToken).ConfigureAwait(false);
+        }
+
         return new PublishedAlert(Disposition.Alerted, alert, messageId);
     }
 }

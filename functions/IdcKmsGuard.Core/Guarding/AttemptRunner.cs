@@ -65,6 +65,7 @@ internal sealed class AttemptRunner(
         var claim = attempt.Claim;
         var journalLedger = claim.Token is null ? StatelessStore.Instance : ledger;
         var journal = new ChangeJournal(journalLedger, claim, attempt.Event.Raw, attempt.Deliveries, evidence, time, options.ChangeBackoff);
+        using var alertsSent = AlertsToRecord.Begin();
         ConfigurationSnapshot? snapshot = null;
         GuardResult result;
         try
@@ -91,7 +92,8 @@ internal sealed class AttemptRunner(
 
         try
         {
-            await journalLedger.CompleteAsync(claim, KeepHandledEvents, budget.Finish).ConfigureAwait(false);
+            var completion = new EventCompletion(KeepHandledEvents) { AlertsSent = alertsSent.Sent };
+            await journalLedger.CompleteAsync(claim, completion, budget.Finish).ConfigureAwait(false);
         }
         catch (Exception e) when (Ours(e, budget))
         {

@@ -19,9 +19,12 @@ public interface IEventLedger
     /// <exception cref="ClaimLostException">Another invocation holds the event now: stop changing anything.</exception>
     Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken);
 
-    /// <summary>Marks the event handled (its journal is dropped); kept for <paramref name="keepFor"/> against redelivery.</summary>
+    /// <summary>
+    /// Marks the event handled (its journal is dropped), kept for <see cref="EventCompletion.KeepFor"/> against
+    /// redelivery, and records the alerts it sent in the same write: all of it happens, or none.
+    /// </summary>
     /// <exception cref="ClaimLostException">Another invocation holds the event now.</exception>
-    Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken);
+    Task CompleteAsync(LedgerClaim claim, EventCompletion completion, CancellationToken cancellationToken);
 
     /// <summary>Gives the event back after a failure, journal kept, so that the retry can take it at once.</summary>
     Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken);

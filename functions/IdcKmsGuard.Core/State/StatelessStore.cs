@@ -16,7 +16,7 @@ public sealed class StatelessStore
 
     public Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CompleteAsync(LedgerClaim claim, EventCompletion completion, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken) => Task.CompletedTask;
 

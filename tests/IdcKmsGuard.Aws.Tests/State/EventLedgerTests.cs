@@ -30,7 +30,7 @@ public sealed class EventLedgerTests
     public async Task ClaimAsync_WhenEventWasCompleted_ShouldReturnAlreadyDone()
     {
         using var table = await StateTestTable.CreateAsync();
-        await table.Store.CompleteAsync(await table.Store.ClaimAsync("e1", LeaseFromNow(table), None), KeepFor, None);
+        await table.Store.CompleteAsync(await table.Store.ClaimAsync("e1", LeaseFromNow(table), None), new EventCompletion(KeepFor), None);
         table.Clock.Advance(Lease * 3);
 
         Assert.Equal(EventClaim.AlreadyDone, (await table.Store.ClaimAsync("e1", LeaseFromNow(table), None)).Status);
@@ -100,9 +100,9 @@ public sealed class EventLedgerTests
         var current = await table.Store.ClaimAsync("e1", LeaseFromNow(table), None);
 
         await Assert.ThrowsAsync<ClaimLostException>(() => table.Store.SaveJournalAsync(stale, Journal, Key, None));
-        await Assert.ThrowsAsync<ClaimLostException>(() => table.Store.CompleteAsync(stale, KeepFor, None));
+        await Assert.ThrowsAsync<ClaimLostException>(() => table.Store.CompleteAsync(stale, new EventCompletion(KeepFor), None));
         await table.Store.ReleaseAsync(stale, None);
-        await table.Store.CompleteAsync(current, KeepFor, None);
+        await table.Store.CompleteAsync(current, new EventCompletion(KeepFor), None);
 
         Assert.Equal(EventClaim.AlreadyDone, (await table.Store.ClaimAsync("e1", LeaseFromNow(table), None)).Status);
     }
@@ -115,7 +115,7 @@ public sealed class EventLedgerTests
         await table.Store.SaveJournalAsync(claim, Journal, Key, None);
         table.Clock.Advance(TimeSpan.FromSeconds(30));
 
-        await table.Store.CompleteAsync(claim, KeepFor, None);
+        await table.Store.CompleteAsync(claim, new EventCompletion(KeepFor), None);
 
         var item = await table.ItemAsync("event#e1");
         Assert.Equal("done", item["status"].S);
@@ -135,7 +135,7 @@ public sealed class EventLedgerTests
         await table.Store.SaveJournalAsync(other, Journal, "arn:aws:sso:::instance/ssoins-1111222233334444", None);
         var finished = await table.Store.ClaimAsync("e3", LeaseFromNow(table), None);
         await table.Store.SaveJournalAsync(finished, Journal, Key, None);
-        await table.Store.CompleteAsync(finished, KeepFor, None);
+        await table.Store.CompleteAsync(finished, new EventCompletion(KeepFor), None);
         await table.Store.ClaimAsync("e4", LeaseFromNow(table), None);
 
         Assert.Equal(["e1"], await table.Store.UnfinishedAsync(Key, None));
@@ -175,7 +175,7 @@ public sealed class EventLedgerTests
         var (store, http, client) = table.StoreLosingFirstAnswer("UpdateItem");
         using var _ = client;
 
-        await store.CompleteAsync(claim, KeepFor, None);
+        await store.CompleteAsync(claim, new EventCompletion(KeepFor), None);
 
         Assert.Equal(1, http.Lost);
         Assert.Equal(EventClaim.AlreadyDone, (await table.Store.ClaimAsync("e1", LeaseFromNow(table), None)).Status);

@@ -24,6 +24,10 @@ internal sealed class InMemoryStateStore(TimeProvider time)
     /// <summary>How many journal writes succeeded.</summary>
     public int JournalWrites { get; private set; }
 
+    public int AlertsRecordedWithCompletion { get; private set; }
+
+    public int AlertsRecordedAlone { get; private set; }
+
     /// <summary>Makes the next completions fail the same way.</summary>
     public int FailCompletions { get; set; }
 
@@ -61,7 +65,7 @@ internal sealed class InMemoryStateStore(TimeProvider time)
         return Task.CompletedTask;
     }
 
-    public Task CompleteAsync(LedgerClaim claim, TimeSpan keepFor, CancellationToken cancellationToken)
+    public Task CompleteAsync(LedgerClaim claim, EventCompletion completion, CancellationToken cancellationToken)
     {
         if (FailCompletions > 0)
         {
@@ -70,6 +74,12 @@ internal sealed class InMemoryStateStore(TimeProvider time)
         }
 
         Events[claim.EventId] = Held(claim) with { Status = "done", Token = null, Journal = null, Scope = null };
+        foreach (var sent in completion.AlertsSent)
+        {
+            alerts[sent.AlertKey] = (time.GetUtcNow(), 0);
+            AlertsRecordedWithCompletion++;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -112,6 +122,7 @@ internal sealed class InMemoryStateStore(TimeProvider time)
 
     public Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken)
     {
+        AlertsRecordedAlone++;
         alerts[alertKey] = (time.GetUtcNow(), 0);
         return Task.CompletedTask;
     }

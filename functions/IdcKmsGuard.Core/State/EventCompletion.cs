@@ -1,0 +1,12 @@
+namespace IdcKmsGuard.Core.State;
+
+/// <summary>What an event's completion writes, in the same request as the completion itself.</summary>
+/// <param name="KeepFor">How long the handled event is remembered against redelivery.</param>
+public sealed record EventCompletion(TimeSpan KeepFor)
+{
+    /// <summary>The alerts the event sent, recorded for repeat suppression only once the event is done.</summary>
+    public IReadOnlyList<AlertSent> AlertsSent { get; init; } = [];
+}
+
+/// <summary>An alert that went out: its repeat-suppression key and window (see <see cref="IAlertLedger"/>).</summary>
+public sealed record AlertSent(string AlertKey, TimeSpan Window);
