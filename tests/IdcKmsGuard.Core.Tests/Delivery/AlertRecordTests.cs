@@ -1,5 +1,5 @@
-using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Tests.Guarding;
 
