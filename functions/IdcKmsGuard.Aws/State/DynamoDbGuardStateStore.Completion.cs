@@ -6,7 +6,10 @@ using static IdcKmsGuard.Aws.State.StateValues;
 
 namespace IdcKmsGuard.Aws.State;
 
-/// <summary>An event's completion, and what it records with it: one transaction, so all of it happens or none.</summary>
+/// <summary>
+/// An event's completion, and what it records with it (the alerts it sent, its unfinished marks cleared): one
+/// transaction, so all of it happens or none.
+/// </summary>
 public sealed partial class DynamoDbGuardStateStore
 {
     // A transaction holds at most 100 writes; a sweep over many keys can send more alerts than that.
@@ -42,13 +45,18 @@ public sealed partial class DynamoDbGuardStateStore
                 await RecordSentAsync(extra.AlertKey, extra.Window, cancellationToken).ConfigureAwait(false);
             }
 
-            if (completion.AlertsSent.Count == 0)
+            List<UpdateItemRequest> writes =
+            [
+                done,
+                .. completion.UnfinishedOn.Distinct(StringComparer.Ordinal).Select(scope => MarkUnfinished(scope, "DELETE", claim.EventId)),
+                .. completion.AlertsSent.Take(MaxAlertsWithCompletion).Select(a => RecordSent(a.AlertKey, a.Window, now)),
+            ];
+            if (writes.Count == 1)
             {
                 await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(done, cancellationToken)).ConfigureAwait(false);
             }
             else
             {
-                List<UpdateItemRequest> writes = [done, .. completion.AlertsSent.Take(MaxAlertsWithCompletion).Select(a => RecordSent(a.AlertKey, a.Window, now))];
                 await TransactAsync(pk, writes, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -115,7 +115,7 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
         };
         try
         {
-            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            await TransactAsync(pk, [request, MarkUnfinished(scope, "ADD", claim.EventId)], cancellationToken).ConfigureAwait(false);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -147,34 +147,22 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
 
     public async Task<IReadOnlyList<string>> UnfinishedAsync(string? scope, CancellationToken cancellationToken)
     {
+        if (scope is not null)
+        {
+            // The marks on the scope's item: read consistently, where the index would answer only eventually.
+            var marked = (await GetAsync(StateTable.SweepPrefix + scope, cancellationToken).ConfigureAwait(false)).Item;
+            return marked.GetStrings(StateTable.Unfinished);
+        }
+
         var found = new List<string>();
         Dictionary<string, AttributeValue>? next = null;
         do
         {
-            List<Dictionary<string, AttributeValue>> items;
-            if (scope is null)
-            {
-                var page = await CallAsync("Scan", StateTable.UnfinishedIndex, () => client.ScanAsync(
-                    new ScanRequest { TableName = tableName, IndexName = StateTable.UnfinishedIndex, ExclusiveStartKey = next },
-                    cancellationToken)).ConfigureAwait(false);
-                (items, next) = (page.Items, page.LastEvaluatedKey);
-            }
-            else
-            {
-                var page = await CallAsync("Query", StateTable.UnfinishedIndex, () => client.QueryAsync(
-                    new QueryRequest
-                    {
-                        TableName = tableName,
-                        IndexName = StateTable.UnfinishedIndex,
-                        KeyConditionExpression = "outboxScope = :scope",
-                        ExpressionAttributeValues = new() { [":scope"] = Text(scope) },
-                        ExclusiveStartKey = next,
-                    },
-                    cancellationToken)).ConfigureAwait(false);
-                (items, next) = (page.Items, page.LastEvaluatedKey);
-            }
-
-            found.AddRange(items.Select(i => i.GetString(StateTable.Pk)).OfType<string>()
+            var page = await CallAsync("Scan", StateTable.UnfinishedIndex, () => client.ScanAsync(
+                new ScanRequest { TableName = tableName, IndexName = StateTable.UnfinishedIndex, ExclusiveStartKey = next },
+                cancellationToken)).ConfigureAwait(false);
+            next = page.LastEvaluatedKey;
+            found.AddRange(page.Items.Select(i => i.GetString(StateTable.Pk)).OfType<string>()
                 .Where(pk => pk.StartsWith(StateTable.EventPrefix, StringComparison.Ordinal))
                 .Select(pk => pk[StateTable.EventPrefix.Length..]));
         }
@@ -182,6 +170,16 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
 
         return found;
     }
+
+    // The scope's mark of an unfinished event (ADD) or its removal (DELETE), written in the journal's transactions.
+    private UpdateItemRequest MarkUnfinished(string scope, string action, string eventId) => new()
+    {
+        TableName = tableName,
+        Key = Key(StateTable.SweepPrefix + scope),
+        UpdateExpression = $"{action} #unfinished :event",
+        ExpressionAttributeNames = new() { ["#unfinished"] = StateTable.Unfinished },
+        ExpressionAttributeValues = new() { [":event"] = Texts([eventId]) },
+    };
 
     private static LedgerClaim Claimed(string eventId, string token, Dictionary<string, AttributeValue>? item) => new(
         eventId,

@@ -5,19 +5,27 @@ using static IdcKmsGuard.Aws.State.StateValues;
 
 namespace IdcKmsGuard.Aws.State;
 
+/// <summary>
+/// The <see cref="IIncidentMemory"/> on <c>sweep#&lt;scope&gt;</c>. The same item holds the scope's unfinished marks
+/// (the event ledger's), so the memory is written attribute by attribute, never replaced whole.
+/// </summary>
 public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
 {
-    public async Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken)
+    public async Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken) =>
+        (await ReadScopeAsync(scope, cancellationToken).ConfigureAwait(false)).Incident;
+
+    public async Task<ScopeRecord> ReadScopeAsync(IncidentScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var item = (await GetAsync(StateTable.SweepPrefix + scope.Arn, cancellationToken).ConfigureAwait(false)).Item;
-        return item.IsEmpty()
+        var incident = item.GetString(StateTable.Fingerprint) is not { } fingerprint
             ? null
             : new IncidentMemory(
                 scope,
-                RuleSet.Parse(item.GetString(StateTable.Fingerprint)),
+                RuleSet.Parse(fingerprint),
                 (int)(item.GetNumber(StateTable.Sweeps) ?? 1),
                 item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
+        return new ScopeRecord(incident, item.GetStrings(StateTable.Unfinished));
     }
 
     // Conditional on what the caller read: an event and the sweep may write the same scope at once.
@@ -25,32 +33,38 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
     {
         ArgumentNullException.ThrowIfNull(memory);
         var pk = StateTable.SweepPrefix + memory.Scope.Arn;
-        var request = new PutItemRequest
+        var request = new UpdateItemRequest
         {
             TableName = tableName,
-            Item = new()
+            Key = Key(pk),
+            UpdateExpression = "SET fingerprint = :open, sweeps = :count, since = :from",
+            ExpressionAttributeValues = new()
             {
-                [StateTable.Pk] = Text(pk),
-                [StateTable.Fingerprint] = Text(memory.Open.ToString()),
-                [StateTable.Sweeps] = Number(memory.Sweeps),
-                [StateTable.Since] = Millis(memory.Since),
+                [":open"] = Text(memory.Open.ToString()),
+                [":count"] = Number(memory.Sweeps),
+                [":from"] = Millis(memory.Since),
             },
         };
         if (expected is null)
         {
-            request.ConditionExpression = "attribute_not_exists(pk)";
+            request.ConditionExpression = "attribute_not_exists(fingerprint)";
         }
         else
         {
             request.ConditionExpression = "fingerprint = :fingerprint AND sweeps = :sweeps AND since = :since";
-            request.ExpressionAttributeValues = new()
-            {
-                [":fingerprint"] = Text(expected.Open.ToString()),
-                [":sweeps"] = Number(expected.Sweeps),
-                [":since"] = Millis(expected.Since),
-            };
+            request.ExpressionAttributeValues[":fingerprint"] = Text(expected.Open.ToString());
+            request.ExpressionAttributeValues[":sweeps"] = Number(expected.Sweeps);
+            request.ExpressionAttributeValues[":since"] = Millis(expected.Since);
         }
 
-        return await TryPutAsync(pk, request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(request, cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 }

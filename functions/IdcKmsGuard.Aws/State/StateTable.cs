@@ -4,13 +4,16 @@ namespace IdcKmsGuard.Aws.State;
 /// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
 /// Items: <c>event#&lt;eventId&gt;</c> (claims, with the journal of an unfinished event), <c>policy#&lt;keyArn&gt;</c>
 /// (last known good policy, no TTL), <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>sweep#&lt;scope&gt;</c>
-/// (what the last review found, no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the key last seen ENABLED, no TTL),
+/// (what the last review found, and the events unfinished on the scope; no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the
+/// key last seen ENABLED, no TTL),
 /// <c>exempt#&lt;keyArn&gt;#&lt;ruleId&gt;</c> (an exempt principal's change the guard leaves alone; TTL at the exemption's end),
 /// <c>followup#&lt;eventId&gt;</c> (the event a follow-up message names; TTL a day), <c>config#&lt;source&gt;</c> (the
 /// configuration version last announced, no TTL), <c>keyuse#&lt;keyId&gt;</c> (the burst of refused calls of Identity Center
 /// to a key; TTL a month after its last write).
 /// Other times are epoch milliseconds (N). The sparse index <see cref="UnfinishedIndex"/> (hash key
-/// <c>outboxScope</c>, keys only) holds exactly the events whose journal is not finished.
+/// <c>outboxScope</c>, keys only) holds exactly the events whose journal is not finished, for the sweep; an event's
+/// review reads the same from the <c>unfinished</c> set (SS) on <c>sweep#&lt;scope&gt;</c>, written in the journal's
+/// own transactions, together with the scope's incident memory.
 /// </summary>
 internal static class StateTable
 {
@@ -78,4 +81,5 @@ internal static class StateTable
     public const string Fingerprint = "fingerprint";
     public const string Sweeps = "sweeps";
     public const string Since = "since";
+    public const string Unfinished = "unfinished";
 }

@@ -13,6 +13,11 @@ internal static class StateValues
 
     public static AttributeValue Seconds(DateTimeOffset time) => Number(time.ToUnixTimeSeconds());
 
+    public static AttributeValue Texts(IEnumerable<string> values) => new() { SS = [.. values] };
+
+    public static IReadOnlyList<string> GetStrings(this Dictionary<string, AttributeValue>? item, string name) =>
+        item is not null && item.TryGetValue(name, out var value) && value.SS is { } set ? set : [];
+
     public static string? GetString(this Dictionary<string, AttributeValue>? item, string name) =>
         item is not null && item.TryGetValue(name, out var value) ? value.S : null;
 

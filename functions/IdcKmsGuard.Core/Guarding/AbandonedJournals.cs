@@ -16,6 +16,9 @@ internal sealed class AbandonedJournals(
     AttemptRunner.Decision decide,
     ILogger logger)
 {
+    // Long enough that a redelivery of the forgotten event, if any came, is still recognised as handled.
+    private static readonly TimeSpan ForgottenKept = TimeSpan.FromHours(48);
+
     /// <param name="scope">The key whose journals to finish; null: every scope (the sweep).</param>
     /// <param name="ownEventId">The event this invocation handles, never taken over by itself.</param>
     public async Task FinishAsync(string? scope, string? ownEventId, InvocationBudget budget)
@@ -47,7 +50,7 @@ internal sealed class AbandonedJournals(
         {
             try
             {
-                await FinishOneAsync(eventId, budget).ConfigureAwait(false);
+                await FinishOneAsync(eventId, scope, budget).ConfigureAwait(false);
             }
             catch (GuardException e)
             {
@@ -56,11 +59,18 @@ internal sealed class AbandonedJournals(
         }
     }
 
-    private async Task FinishOneAsync(string eventId, InvocationBudget budget)
+    private async Task FinishOneAsync(string eventId, string? scope, InvocationBudget budget)
     {
         var claim = await ledger.ClaimAsync(eventId, budget.LeaseUntil, budget.Work).ConfigureAwait(false);
         if (claim.Status != EventClaim.Claimed)
         {
+            return;
+        }
+
+        if (claim.Journal is null && scope is not null)
+        {
+            // Marked unfinished, but its journal is gone (the item expired): nothing is left to finish but the mark.
+            await ledger.CompleteAsync(claim, new EventCompletion(ForgottenKept) { UnfinishedOn = [scope] }, budget.Finish).ConfigureAwait(false);
             return;
         }
 

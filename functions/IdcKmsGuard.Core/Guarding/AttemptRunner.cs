@@ -92,7 +92,11 @@ internal sealed class AttemptRunner(
 
         try
         {
-            var completion = new EventCompletion(KeepHandledEvents) { AlertsSent = alertsSent.Sent };
+            var completion = new EventCompletion(KeepHandledEvents)
+            {
+                AlertsSent = alertsSent.Sent,
+                UnfinishedOn = [.. journal.Journal.Scopes.Select(s => s.Scope)],
+            };
             await journalLedger.CompleteAsync(claim, completion, budget.Finish).ConfigureAwait(false);
         }
         catch (Exception e) when (Ours(e, budget))

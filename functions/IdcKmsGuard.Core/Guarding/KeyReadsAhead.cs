@@ -5,8 +5,9 @@ using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
-/// The reads the review of a key begins with, started together (<see cref="ReadAhead"/>): the key as it is now, the
-/// journals other events left unfinished on it, and its incident memory. One round trip instead of three in a row.
+/// The reads the review of a key begins with, started together (<see cref="ReadAhead"/>): the key as it is now, and
+/// its scope's record, which holds both its incident memory and the journals other events left unfinished on it.
+/// One round trip instead of three in a row.
 /// </summary>
 internal sealed class KeyReadsAhead(IKeyStore keys, IEventLedger ledger, IIncidentMemory incidents)
 {
@@ -15,10 +16,15 @@ internal sealed class KeyReadsAhead(IKeyStore keys, IEventLedger ledger, IIncide
     {
         AheadReads.KeyDescription(keys, key.Target).Start();
         var scope = IncidentScope.ForKey(key.Target);
-        AheadReads.IncidentMemory(incidents, scope).Start();
-        if (!lateReport)
+        if (lateReport)
         {
-            AheadReads.Unfinished(ledger, scope.Arn).Start();
+            AheadReads.IncidentMemory(incidents, scope).Start();
+            return;
         }
+
+        Task<ScopeRecord>? record = null;
+        Task<ScopeRecord> ReadOnce(CancellationToken cancellationToken) => record ??= incidents.ReadScopeAsync(scope, cancellationToken);
+        AheadReads.IncidentMemory(incidents, scope).StartFrom(async c => (await ReadOnce(c).ConfigureAwait(false)).Incident);
+        AheadReads.Unfinished(ledger, scope.Arn).StartFrom(async c => (await ReadOnce(c).ConfigureAwait(false)).Unfinished);
     }
 }

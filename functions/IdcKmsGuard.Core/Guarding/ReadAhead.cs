@@ -139,6 +139,10 @@ internal sealed record AheadRead<T>(string Name, Func<CancellationToken, Task<T>
 {
     public void Start() => ReadAhead.Start(Name, Call);
 
+    /// <summary>Starts this read as <paramref name="sameRead"/>: a call that reads the same thing another way (one
+    /// request answering two reads). Taken like any other; a read not started ahead still makes <see cref="Call"/>.</summary>
+    public void StartFrom(Func<CancellationToken, Task<T>> sameRead) => ReadAhead.Start(Name, sameRead);
+
     public Task<T> TakeAsync(CancellationToken cancellationToken) => ReadAhead.TakeOr(Name, Call, cancellationToken);
 }
 

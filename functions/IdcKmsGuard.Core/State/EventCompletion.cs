@@ -6,6 +6,9 @@ public sealed record EventCompletion(TimeSpan KeepFor)
 {
     /// <summary>The alerts the event sent, recorded for repeat suppression only once the event is done.</summary>
     public IReadOnlyList<AlertSent> AlertsSent { get; init; } = [];
+
+    /// <summary>The scopes the event's journal named: it is no longer unfinished on any of them.</summary>
+    public IReadOnlyList<string> UnfinishedOn { get; init; } = [];
 }
 
 /// <summary>An alert that went out: its repeat-suppression key and window (see <see cref="IAlertLedger"/>).</summary>

@@ -15,7 +15,10 @@ public interface IEventLedger
     /// </summary>
     Task<LedgerClaim> ClaimAsync(string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the claim's journal; <paramref name="scope"/> indexes it for <see cref="UnfinishedAsync"/>.</summary>
+    /// <summary>
+    /// Replaces the claim's journal and marks the event unfinished on <paramref name="scope"/>, in one write, for
+    /// <see cref="UnfinishedAsync"/>; the completion clears the marks (<see cref="EventCompletion.UnfinishedOn"/>).
+    /// </summary>
     /// <exception cref="ClaimLostException">Another invocation holds the event now: stop changing anything.</exception>
     Task SaveJournalAsync(LedgerClaim claim, EventJournal journal, string scope, CancellationToken cancellationToken);
 

@@ -56,6 +56,8 @@ public sealed class StatelessStore
     // Without memory every sweep is the first: it reports whatever it finds.
     public Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken) => Task.FromResult<IncidentMemory?>(null);
 
+    public Task<ScopeRecord> ReadScopeAsync(IncidentScope scope, CancellationToken cancellationToken) => Task.FromResult(ScopeRecord.Empty);
+
     public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<KeyInUse?> GetKeyInUseAsync(string instanceArn, CancellationToken cancellationToken) => Task.FromResult<KeyInUse?>(null);

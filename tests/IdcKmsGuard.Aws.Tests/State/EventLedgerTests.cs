@@ -135,7 +135,7 @@ public sealed class EventLedgerTests
         await table.Store.SaveJournalAsync(other, Journal, "arn:aws:sso:::instance/ssoins-1111222233334444", None);
         var finished = await table.Store.ClaimAsync("e3", LeaseFromNow(table), None);
         await table.Store.SaveJournalAsync(finished, Journal, Key, None);
-        await table.Store.CompleteAsync(finished, new EventCompletion(KeepFor), None);
+        await table.Store.CompleteAsync(finished, new EventCompletion(KeepFor) { UnfinishedOn = [Key] }, None);
         await table.Store.ClaimAsync("e4", LeaseFromNow(table), None);
 
         Assert.Equal(["e1"], await table.Store.UnfinishedAsync(Key, None));

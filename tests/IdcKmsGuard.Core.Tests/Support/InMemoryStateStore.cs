@@ -28,6 +28,8 @@ internal sealed class InMemoryStateStore(TimeProvider time)
 
     public int AlertsRecordedAlone { get; private set; }
 
+    public int ScopeReads { get; private set; }
+
     /// <summary>Makes the next completions fail the same way.</summary>
     public int FailCompletions { get; set; }
 
@@ -144,6 +146,12 @@ internal sealed class InMemoryStateStore(TimeProvider time)
 
     public Task<IncidentMemory?> GetIncidentMemoryAsync(IncidentScope scope, CancellationToken cancellationToken) =>
         Task.FromResult(Incidents.GetValueOrDefault(scope.Arn));
+
+    public async Task<ScopeRecord> ReadScopeAsync(IncidentScope scope, CancellationToken cancellationToken)
+    {
+        ScopeReads++;
+        return new ScopeRecord(Incidents.GetValueOrDefault(scope.Arn), await UnfinishedAsync(scope.Arn, cancellationToken));
+    }
 
     public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
     {

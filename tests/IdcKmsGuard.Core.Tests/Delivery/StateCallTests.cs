@@ -1,12 +1,17 @@
+using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Tests.Guarding;
+using IdcKmsGuard.Core.Tests.Support;
 
 namespace IdcKmsGuard.Core.Tests.Delivery;
 
-/// <summary>The alerts an event sent are recorded with its completion: one write at the end, never before it is done.</summary>
-public sealed class AlertRecordTests
+/// <summary>
+/// The state an event reads and writes in as few calls as it can: the alerts it sent recorded with its completion,
+/// never before it is done; the key's incident memory and the journals left unfinished on it read at once.
+/// </summary>
+public sealed class StateCallTests
 {
     [Fact]
     public async Task Handle_WhenTheKeyIsRepaired_ShouldRecordItsAlertWithTheCompletionAndNotAlone()
@@ -47,5 +52,29 @@ public sealed class AlertRecordTests
         Assert.Single(scenario.Publisher.Published.Select(p => p.Attributes["alert_id"]).Distinct());
         Assert.All(scenario.Publisher.Published, p => Assert.Equal("alerted", p.Attributes["outcome"]));
         Assert.Equal(1, scenario.State.AlertsRecordedWithCompletion);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheKeyIsReviewed_ShouldReadItsIncidentMemoryAndUnfinishedJournalsInOneRead()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+
+        await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal(1, scenario.State.ScopeReads);
+    }
+
+    [Fact]
+    public async Task Handle_WhenAnEventIsMarkedUnfinishedButItsJournalIsGone_ShouldClearTheMarkAndGoOn()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled);
+        scenario.State.Events["expired-event"] = new LedgerEntry("released", null, DateTimeOffset.MinValue, 1, null, GuardScenario.Key.ToString());
+
+        var result = await scenario.HandleAsync("kms-disable-key.json");
+
+        Assert.Equal("done", scenario.State.Events["expired-event"].Status);
+        Assert.Empty(await scenario.State.UnfinishedAsync(GuardScenario.Key.ToString(), CancellationToken.None));
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+        Assert.Single(scenario.Publisher.Published);
     }
 }
