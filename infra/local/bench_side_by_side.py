@@ -5,8 +5,10 @@ Every run hands its process one real event (EnableKey on the key Identity Center
 every run does the whole work) through the local Runtime API, with the stand-in behind a small proxy that can add a
 fixed delay to every AWS call. It prints, per function: init (process start to the first GET next), first response
 (process start to the answer), peak resident set, the AWS calls made, and the sequential AWS rounds before the first
-response (the time the delay added, divided by the delay); then the ratios. It also shows where the AOT bootstrap's
-first invocation spends its time.
+response (the time the delay added, divided by the delay); then the ratios, of the first response and of the
+function's own time (the first response less the span from its first AWS call to its last answer, which is mostly the
+stand-in's: work between calls counts there too). It also shows where the AOT bootstrap's first invocation spends
+its time.
 
     python3 infra/local/bench_side_by_side.py [--aot PATH] [--jit PATH] [--before PATH] [--runs 10] [--latency-ms 20] [--json]
 
@@ -166,21 +168,27 @@ def main() -> int:
             "aws_calls": len(plain[-1]["calls"]),
             "calls": plain[-1]["calls"],
             "breakdown_ms": {field: round(median(plain, field), 1) for field in ("to_first_call_ms", "aws_ms", "after_last_call_ms")},
+            # What the function itself takes: the first response less the span of its AWS calls (the stand-in's time).
+            "own_ms": round(statistics.median(r["first_response_ms"] - r["aws_ms"] for r in plain), 1),
         }
     aot = figures["functions"]["aot"]
     figures["jit_over_aot"] = round(figures["functions"]["jit"]["first_response_ms"] / aot["first_response_ms"], 1)
     figures["python_over_aot"] = round(figures["functions"]["python"]["first_response_ms"] / aot["first_response_ms"], 1)
+    figures["own_jit_over_aot"] = round(figures["functions"]["jit"]["own_ms"] / aot["own_ms"], 1)
+    figures["own_python_over_aot"] = round(figures["functions"]["python"]["own_ms"] / aot["own_ms"], 1)
 
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"{args.runs} fresh processes per function and delay, interleaved; one EnableKey event each (a healthy key)")
     print(f"{'function':<10} {'init ms':>8} {'first response ms':>18} {'p75-p25':>8} {f'+{args.latency_ms:g} ms/call':>14} {'rounds':>7} "
-          f"{'peak MiB':>9} {'calls':>6}")
+          f"{'peak MiB':>9} {'calls':>6} {'own ms':>7}")
     for name, f in figures["functions"].items():
         print(f"{name:<10} {f['init_ms']:>8} {f['first_response_ms']:>18} {f['first_response_spread_ms']:>8} {f['first_response_ms_with_latency']:>14} "
-              f"{f['sequential_rounds']:>7} {f['peak_rss_mib']:>9} {f['aws_calls']:>6}")
+              f"{f['sequential_rounds']:>7} {f['peak_rss_mib']:>9} {f['aws_calls']:>6} {f['own_ms']:>7}")
     print(f"first response: JIT / AOT = {figures['jit_over_aot']}, Python / AOT = {figures['python_over_aot']}")
+    print(f"own time (first response less the span of the AWS calls): JIT / AOT = {figures['own_jit_over_aot']}, "
+          f"Python / AOT = {figures['own_python_over_aot']}")
     for name, f in figures["functions"].items():
         print(f"{name} calls: {', '.join(f['calls'])}")
     b = aot["breakdown_ms"]
