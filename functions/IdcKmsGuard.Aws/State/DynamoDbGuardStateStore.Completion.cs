@@ -12,8 +12,8 @@ namespace IdcKmsGuard.Aws.State;
 /// </summary>
 public sealed partial class DynamoDbGuardStateStore
 {
-    // A transaction holds at most 100 writes; a sweep over many keys can send more alerts than that.
-    private const int MaxAlertsWithCompletion = 24;
+    // A transaction holds at most 100 writes; a sweep over many keys can send more alerts, and change more scopes.
+    private const int MaxEachWithCompletion = 24;
 
     public async Task CompleteAsync(LedgerClaim claim, EventCompletion completion, CancellationToken cancellationToken)
     {
@@ -39,18 +39,16 @@ public sealed partial class DynamoDbGuardStateStore
         };
         try
         {
-            // Past the limit, the rest are recorded first, each alone, as they would be outside an event.
-            foreach (var extra in completion.AlertsSent.Skip(MaxAlertsWithCompletion))
+            var marks = completion.UnfinishedOn.Distinct(StringComparer.Ordinal).Select(scope => MarkUnfinished(scope, "DELETE", claim.EventId)).ToList();
+            var records = completion.AlertsSent.Select(a => RecordSent(a.AlertKey, a.Window, now)).ToList();
+
+            // Past the limit, the rest go first, each alone: a record or a mark cleared early misleads nobody.
+            foreach (var extra in marks.Skip(MaxEachWithCompletion).Concat(records.Skip(MaxEachWithCompletion)))
             {
-                await RecordSentAsync(extra.AlertKey, extra.Window, cancellationToken).ConfigureAwait(false);
+                await CallAsync("UpdateItem", extra.Key[StateTable.Pk].S, () => client.UpdateItemAsync(extra, cancellationToken)).ConfigureAwait(false);
             }
 
-            List<UpdateItemRequest> writes =
-            [
-                done,
-                .. completion.UnfinishedOn.Distinct(StringComparer.Ordinal).Select(scope => MarkUnfinished(scope, "DELETE", claim.EventId)),
-                .. completion.AlertsSent.Take(MaxAlertsWithCompletion).Select(a => RecordSent(a.AlertKey, a.Window, now)),
-            ];
+            List<UpdateItemRequest> writes = [done, .. marks.Take(MaxEachWithCompletion), .. records.Take(MaxEachWithCompletion)];
             if (writes.Count == 1)
             {
                 await CallAsync("UpdateItem", pk, () => client.UpdateItemAsync(done, cancellationToken)).ConfigureAwait(false);

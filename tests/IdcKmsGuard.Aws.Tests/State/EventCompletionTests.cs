@@ -58,17 +58,28 @@ public sealed class EventCompletionTests
     }
 
     [Fact]
-    public async Task CompleteAsync_WithMoreAlertsThanATransactionHolds_ShouldRecordEveryOne()
+    public async Task CompleteAsync_WithMoreAlertsAndScopesThanATransactionHolds_ShouldRecordAndClearEveryOne()
     {
         using var table = await StateTestTable.CreateAsync();
         var claim = await table.Store.ClaimAsync("e1", LeaseFromNow(table), None);
         var keys = Enumerable.Range(0, 130).Select(i => $"key/{i}|KEY-ENABLED|alerted").ToList();
+        var scopes = Enumerable.Range(0, 90).Select(i => $"arn:aws:kms:us-east-1:111122223333:key/{i:D8}-0000-0000-0000-000000000000").ToList();
+        foreach (var scope in scopes)
+        {
+            await table.Store.SaveJournalAsync(claim, new EventJournal(null, []), scope, None);
+        }
 
-        await table.Store.CompleteAsync(claim, new EventCompletion(TimeSpan.FromDays(2)) { AlertsSent = [.. keys.Select(k => new AlertSent(k, Window))] }, None);
+        var completion = new EventCompletion(TimeSpan.FromDays(2)) { AlertsSent = [.. keys.Select(k => new AlertSent(k, Window))], UnfinishedOn = scopes };
+        await table.Store.CompleteAsync(claim, completion, None);
 
         foreach (var key in keys)
         {
             Assert.False((await table.Store.DecideAsync(key, Window, None)).Send, key);
+        }
+
+        foreach (var scope in scopes)
+        {
+            Assert.Empty(await table.Store.UnfinishedAsync(scope, None));
         }
     }
 
