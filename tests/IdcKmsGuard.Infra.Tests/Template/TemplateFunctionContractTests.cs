@@ -11,11 +11,12 @@ public sealed class TemplateFunctionContractTests
     private static readonly YamlMappingNode Function = Template.Properties(EventRule.GuardFunction);
 
     [Fact]
-    public void GuardFunction_ShouldRunTheNativeAotBootstrapOnAl2023X64()
+    public void GuardFunction_ShouldRunTheNativeAotBootstrapOnAl2023OnTheChosenArchitecture()
     {
         Assert.Equal("AWS::Serverless::Function", Template.TypeOf(EventRule.GuardFunction));
         Assert.Equal("provided.al2023", Function.Scalar("Runtime"));
-        Assert.Equal(["x86_64"], Function.Sequence("Architectures").Strings());
+        var architecture = Assert.IsType<YamlScalarNode>(Assert.Single(Function.Sequence("Architectures").Children));
+        Assert.Equal(("!Ref", "Architecture"), (architecture.Intrinsic(), architecture.Value));
         Assert.Equal("bootstrap", Function.Scalar("Handler"));
     }
 
