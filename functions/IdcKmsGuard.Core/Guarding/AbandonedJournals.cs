@@ -16,9 +16,6 @@ internal sealed class AbandonedJournals(
     AttemptRunner.Decision decide,
     ILogger logger)
 {
-    // Long enough that a redelivery of the forgotten event, if any came, is still recognised as handled.
-    private static readonly TimeSpan ForgottenKept = TimeSpan.FromHours(48);
-
     /// <param name="scope">The key whose journals to finish; null: every scope (the sweep).</param>
     /// <param name="ownEventId">The event this invocation handles, never taken over by itself.</param>
     public async Task FinishAsync(string? scope, string? ownEventId, InvocationBudget budget)
@@ -70,7 +67,7 @@ internal sealed class AbandonedJournals(
         if (claim.Journal is null && scope is not null)
         {
             // Marked unfinished, but its journal is gone (the item expired): nothing is left to finish but the mark.
-            await ledger.CompleteAsync(claim, new EventCompletion(ForgottenKept) { UnfinishedOn = [scope] }, budget.Finish).ConfigureAwait(false);
+            await ledger.CompleteAsync(claim, new EventCompletion(AttemptRunner.KeepHandledEvents) { UnfinishedOn = [scope] }, budget.Finish).ConfigureAwait(false);
             return;
         }
 

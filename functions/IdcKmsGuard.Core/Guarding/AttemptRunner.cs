@@ -21,7 +21,7 @@ internal sealed class AttemptRunner(
     ILogger logger)
 {
     // EventBridge redelivers for up to 24 hours and Lambda retries for up to 6: remember handled events longer.
-    private static readonly TimeSpan KeepHandledEvents = TimeSpan.FromHours(48);
+    public static readonly TimeSpan KeepHandledEvents = TimeSpan.FromHours(48);
 
     public delegate Task<GuardResult> Decision(EventAttempt attempt, ChangeJournal journal, ConfigurationSnapshot snapshot, InvocationBudget budget);
 
