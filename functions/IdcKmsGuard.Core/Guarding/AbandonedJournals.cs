@@ -67,7 +67,8 @@ internal sealed class AbandonedJournals(
         if (claim.Journal is null && scope is not null)
         {
             // Marked unfinished, but its journal is gone (the item expired): nothing is left to finish but the mark.
-            await ledger.CompleteAsync(claim, new EventCompletion(AttemptRunner.KeepHandledEvents) { UnfinishedOn = [scope] }, budget.Finish).ConfigureAwait(false);
+            var forgotten = new EventCompletion(AttemptRunner.KeepHandledEvents) { UnfinishedOn = [scope] };
+            await ledger.CompleteAsync(claim, forgotten, budget.Finish).ConfigureAwait(false);
             return;
         }
 
