@@ -143,8 +143,7 @@ internal sealed class ChangeJournal
 
         try
         {
-            await ledger.SaveJournalAsync(claim, current, scope, cancellationToken).ConfigureAwait(false);
-            unsavedScope = null;
+            await SaveAsync(scope, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not ClaimLostException && e is GuardException or OperationCanceledException or HttpRequestException or IOException)
         {
@@ -165,8 +164,7 @@ internal sealed class ChangeJournal
         }
 
         current = current.With(entry with { Reported = true });
-        await ledger.SaveJournalAsync(claim, current, scope, cancellationToken).ConfigureAwait(false);
-        unsavedScope = null;
+        await SaveAsync(scope, cancellationToken).ConfigureAwait(false);
     }
 
     public static RemediationStep ToStep(JournaledChange change) => new(
@@ -182,9 +180,15 @@ internal sealed class ChangeJournal
     private async Task<int> RecordAsync(ChangeContext context, JournaledChange change, int? index, CancellationToken cancellationToken)
     {
         var at = Remember(context, change, index);
-        await ledger.SaveJournalAsync(claim, current, context.Scope, cancellationToken).ConfigureAwait(false);
-        unsavedScope = null;
+        await SaveAsync(context.Scope, cancellationToken).ConfigureAwait(false);
         return at;
+    }
+
+    // Every write stores the whole journal, the answers kept in memory with it.
+    private async Task SaveAsync(string scope, CancellationToken cancellationToken)
+    {
+        await ledger.SaveJournalAsync(claim, current, scope, cancellationToken).ConfigureAwait(false);
+        unsavedScope = null;
     }
 
     private int Remember(ChangeContext context, JournaledChange change, int? index)
