@@ -37,6 +37,9 @@ The extensions are monkeypatches applied in this process only (moto's installed 
   POST /_idckmsguard/sso/updating-reads with {"account": "<12 digits>", "reads": N} (null removes the override).
 * KMS refuses what AWS refuses: CancelKeyDeletion on a key that is not pending deletion, and EnableKey or
   DisableKey on a key pending deletion, answer KMSInvalidStateException (moto changes the state anyway).
+* Speed: moto finds each request's service by listing its package directory and trying every service's URL
+  patterns, and lists the response class's methods, on every request; both answers are kept per host and per class
+  (a DynamoDB GetItem goes from about 2.5 to 1.5 ms, a KMS DescribeKey from 3.4 to 1.4 ms). Nothing it answers changes.
 * Faults on demand and a call log per account (fault_injection.py): POST /_idckmsguard/faults makes chosen calls fail
   (throttling, 5xx, reset, hang, access denied, or applied with the answer lost); GET /_idckmsguard/calls lists
   every call with its status, the fault injected and, for calls that change a key or an instance, the state
@@ -57,6 +60,7 @@ MOTO_MISSING = 'moto is not installed; install it with: pip install "moto[server
 
 try:
     import moto.kms.models as moto_kms_models
+    import moto.core.responses as moto_responses
     from moto.core.exceptions import JsonRESTError
     from moto.core.responses import BaseResponse
     from moto.core.utils import unix_time
@@ -504,6 +508,32 @@ def _serialised(original):
 DYNAMODB_ITEM_METHODS = ("put_item", "update_item", "delete_item", "transact_write_items", "get_item")
 
 
+def _remember_backend_for_host(original):
+    """moto finds a request's service by listing its own package directory (about 170 stat calls) and then trying
+    every service's URL patterns, on every request: about 1 ms of a 2.5 ms GetItem. The answer depends only on the
+    host, and neither the directory nor the patterns change while the server runs."""
+    known: dict[str | None, object] = {}
+    lock = threading.Lock()
+
+    @functools.wraps(original)
+    def wrapper(self, host):
+        with lock:
+            if host in known:
+                return known[host]
+        backend = original(self, host)
+        with lock:
+            known[host] = backend
+        return backend
+
+    return wrapper
+
+
+def _remember_method_names(original):
+    """moto lists a response class's methods with inspect.getmembers on every request (0.5 ms). Classes are patched
+    only in apply_extensions, before the first request, so the list is stable afterwards."""
+    return functools.lru_cache(maxsize=None)(original)
+
+
 def apply_extensions() -> None:
     """Patch moto in this process. Call before the first request; calling it again does nothing."""
     global _applied
@@ -524,6 +554,9 @@ def apply_extensions() -> None:
     EventTemplateParser.DEFAULT_EVENT_INPUT_TEMPLATE = EVENT_ENVELOPE_TEMPLATE
     for name in DYNAMODB_ITEM_METHODS:
         setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
+    DomainDispatcherApplication.get_backend_for_host = _remember_backend_for_host(
+        DomainDispatcherApplication.get_backend_for_host)
+    moto_responses.method_names_from_class = _remember_method_names(moto_responses.method_names_from_class)
 
     Instance.__init__ = _extend_instance_init(Instance.__init__)
     Instance.to_json = _extend_instance_to_json(Instance.to_json)
