@@ -44,7 +44,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-import boto3  # noqa: E402
 import fault_injection  # noqa: E402
 import moto_server  # noqa: E402
 import seed  # noqa: E402
@@ -213,14 +212,14 @@ class Context:
         self.url = url
         self.account = str(next(_accounts))
         self.seeded = seed.seed(url, self.account, REGION, replica_regions=path.replica_regions)
-        self.session = boto3.Session(aws_access_key_id=self.account, aws_secret_access_key="x", region_name=REGION)
-        self.kms = self.session.client("kms", endpoint_url=url)
-        self.sso = self.session.client("sso-admin", endpoint_url=url)
-        self.sqs = self.session.client("sqs", endpoint_url=url)
-        self.ssm = self.session.client("ssm", endpoint_url=url)
+        self.clients = seed.AccountClients(url, self.account, REGION)
+        self.kms = self.clients.client("kms")
+        self.sso = self.clients.client("sso-admin")
+        self.sqs = self.clients.client("sqs")
+        self.ssm = self.clients.client("ssm")
 
     def kms_in(self, region: str):
-        return self.session.client("kms", endpoint_url=self.url, region_name=region)
+        return self.clients.client("kms", region)
 
     def key_state(self) -> str:
         return self.kms.describe_key(KeyId=self.seeded["keyArn"])["KeyMetadata"]["KeyState"]

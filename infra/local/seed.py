@@ -25,6 +25,7 @@ written into the policy; it is passed through to the output for the guard's conf
 import argparse
 import json
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -166,6 +167,26 @@ def create_guard_storage(dynamodb, ssm, sqs) -> dict:
     }
 
 
+_sessions = threading.local()
+
+
+class AccountClients:
+    """Clients for one account of the stand-in. A new boto3 session reads botocore's data directory again for each
+    service it makes a client of (some 10 ms each); a harness that seeds hundreds of accounts would spend most of its
+    time there. So the session is kept, one per thread (sessions are not thread-safe), and each client carries the
+    account's own credentials."""
+
+    def __init__(self, endpoint: str, account: str, region: str, secret: str = LOCAL_SECRET_KEY):
+        self.endpoint, self.account, self.region, self.secret = endpoint, account, region, secret
+
+    def client(self, service: str, region: str | None = None):
+        session = getattr(_sessions, "session", None)
+        if session is None:
+            session = _sessions.session = boto3.Session()
+        return session.client(service, region_name=region or self.region, endpoint_url=self.endpoint,
+                              aws_access_key_id=self.account, aws_secret_access_key=self.secret)
+
+
 def seed(
     endpoint: str,
     account: str = "111122223333",
@@ -175,17 +196,14 @@ def seed(
     multi_region: bool = True,
     replica_regions: list[str] | None = None,
 ) -> dict:
-    session = boto3.Session(aws_access_key_id=account, aws_secret_access_key=LOCAL_SECRET_KEY, region_name=region)
-
-    def client(service: str):
-        return session.client(service, endpoint_url=endpoint)
+    client = AccountClients(endpoint, account, region).client
 
     sso_admin = client("sso-admin")
     instance = find_instance(sso_admin)
     policy = render_key_policy(account, delegated_admin)
     key = create_key(client("kms"), policy, multi_region)
     switch_instance_to_key(sso_admin, instance["InstanceArn"], key["Arn"])
-    replica_arns = add_replica_regions(client("kms"), lambda other: session.client("kms", region_name=other, endpoint_url=endpoint), sso_admin, instance["InstanceArn"], key, policy, replica_regions or [])
+    replica_arns = add_replica_regions(client("kms"), lambda other: client("kms", other), sso_admin, instance["InstanceArn"], key, policy, replica_regions or [])
     identity_store_id = instance["IdentityStoreId"]
     return {
         "account": account,
