@@ -99,7 +99,12 @@ public sealed class Guard
         }
 
         // What the attempt reads first is started now, alongside the claim: the calls overlap instead of queueing.
+        // The claim leaves first: it is the slowest of them (a conditional write), and a client's first call does
+        // set-up work before its request leaves, which would otherwise hold the claim back.
         using var reads = ReadAhead.Begin(budget.Work);
+        var claiming = guardEvent.EventId is { } originalId
+            ? parts.Attempts.ClaimAsync(followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}", budget)
+            : Task.FromResult(LedgerClaim.Unrecorded("-"));
         ReadAhead.Start(AheadReads.Configuration, async c =>
         {
             var snapshot = await parts.Configuration(c).ConfigureAwait(false);
@@ -113,9 +118,7 @@ public sealed class Guard
 
         // A follow-up is delivered by SQS (up to its receive limit), an event by Lambda's asynchronous retries.
         var deliveries = followUp is null ? options.DeliveryAttempts : options.FollowUpAttempts;
-        var claim = guardEvent.EventId is { } originalId
-            ? await parts.Attempts.ClaimAsync(followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}", budget).ConfigureAwait(false)
-            : LedgerClaim.Unrecorded("-");
+        var claim = await claiming.ConfigureAwait(false);
         if (claim.Status == EventClaim.AlreadyDone)
         {
             var reason = $"event {claim.EventId} was handled already (a repeated delivery)";

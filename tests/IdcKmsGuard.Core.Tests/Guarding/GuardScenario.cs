@@ -25,7 +25,7 @@ internal sealed class GuardScenario
         Snapshot = snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey }, Time, NullLogger.Instance, _ => Task.FromResult(Snapshot), GuardStores.Of(State))
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey }, Time, NullLogger.Instance, _ => ReadConfiguration(), GuardStores.Of(State))
         {
             FollowUps = followUps ? Scheduler : null,
         };
@@ -37,6 +37,9 @@ internal sealed class GuardScenario
 
     /// <summary>What the configuration parameter holds now; set it to edit the configuration between events.</summary>
     public ConfigurationSnapshot Snapshot { get; set; }
+
+    /// <summary>Called each time the guard reads its configuration, before it gets the answer.</summary>
+    public Action? OnConfigurationRead { get; set; }
 
     public InMemoryKeyStore Keys { get; } = new();
 
@@ -57,6 +60,12 @@ internal sealed class GuardScenario
     {
         var json = File.ReadAllText(RepoPaths.EventFile(eventFile));
         return edit is null ? json : edit(json);
+    }
+
+    private Task<ConfigurationSnapshot> ReadConfiguration()
+    {
+        OnConfigurationRead?.Invoke();
+        return Task.FromResult(Snapshot);
     }
 
     public async Task<GuardResult> HandleAsync(string eventFile, Func<string, string>? edit = null)

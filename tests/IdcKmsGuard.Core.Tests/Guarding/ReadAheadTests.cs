@@ -120,6 +120,19 @@ public sealed class GuardReadAheadTests
     }
 
     [Fact]
+    public async Task Handle_WhenAnEventArrives_ShouldSendTheClaimBeforeItsFirstRead()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        bool? claimedBeforeTheFirstRead = null;
+        scenario.OnConfigurationRead = () => claimedBeforeTheFirstRead ??= scenario.State.Events.Count > 0;
+
+        var result = await scenario.HandleAsync("kms-enable-key.json");
+
+        Assert.Equal(Disposition.Healthy, result.Disposition);
+        Assert.True(claimedBeforeTheFirstRead);
+    }
+
+    [Fact]
     public async Task Handle_WhenTheGuardEnablesTheKey_ShouldVerifyWithAReadMadeAfterTheChange()
     {
         var scenario = new GuardScenario(KeyState.Disabled);
