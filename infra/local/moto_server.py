@@ -511,21 +511,9 @@ DYNAMODB_ITEM_METHODS = ("put_item", "update_item", "delete_item", "transact_wri
 def _remember_backend_for_host(original):
     """moto finds a request's service by listing its own package directory (about 170 stat calls) and then trying
     every service's URL patterns, on every request: about 1 ms of a 2.5 ms GetItem. The answer depends only on the
-    host, and neither the directory nor the patterns change while the server runs."""
-    known: dict[str | None, object] = {}
-    lock = threading.Lock()
-
-    @functools.wraps(original)
-    def wrapper(self, host):
-        with lock:
-            if host in known:
-                return known[host]
-        backend = original(self, host)
-        with lock:
-            known[host] = backend
-        return backend
-
-    return wrapper
+    host, and neither the directory nor the patterns change while the server runs. (moto calls it under its
+    dispatcher's lock.)"""
+    return functools.lru_cache(maxsize=None)(original)
 
 
 def _remember_method_names(original):
