@@ -430,10 +430,11 @@ def report(outcomes: list[Outcome], seconds: float, json_path: str | None) -> No
     retried = sum(1 for o in outcomes if len(o.attempts) > 1)
     print(f"\n{len(outcomes)} scenarios in {seconds:.0f} s: {len(outcomes) - broken} kept every promise, {broken} broke one")
     print(f"  delivered on a retry: {retried}; ended as a dead letter: {dead}")
-    margins = sorted(o.latest_answer_ms for o in outcomes if o.latest_answer_ms is not None)
-    if margins:
+    answered = sorted((o for o in outcomes if o.latest_answer_ms is not None), key=lambda o: o.latest_answer_ms)
+    if answered:
+        margins = [o.latest_answer_ms for o in answered]
         print(f"  answers relative to the deadline (received by the emulator): median {margins[len(margins) // 2]:.0f} ms, "
-              f"latest {margins[-1]:.0f} ms ({sum(1 for m in margins if m > 0)} after it)")
+              f"latest {margins[-1]:.0f} ms in {answered[-1].scenario.name} ({sum(1 for m in margins if m > 0)} after it)")
     print("  " + ", ".join(f"{k}: {v}" for k, v in counts.items()))
     by_path: dict[str, list[Outcome]] = {}
     for o in outcomes:
@@ -445,7 +446,8 @@ def report(outcomes: list[Outcome], seconds: float, json_path: str | None) -> No
         with open(json_path, "w") as out:
             json.dump({"scenarios": len(outcomes), "broken": broken, "violations": counts, "seconds": round(seconds, 1),
                        "outcomes": [{"scenario": o.scenario.name, "violations": o.violations, "deliveries": o.attempts,
-                                     "deadLetter": o.dead_lettered, "alerts": o.alerts, "seconds": o.seconds} for o in outcomes]},
+                                     "deadLetter": o.dead_lettered, "alerts": o.alerts, "seconds": o.seconds,
+                                     "latestAnswerMs": o.latest_answer_ms} for o in outcomes]},
                       out, indent=2)
 
 
