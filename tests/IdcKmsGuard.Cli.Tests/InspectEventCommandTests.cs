@@ -9,7 +9,7 @@ public sealed class InspectEventCommandTests
     {
         var files = new TheoryData<string>();
         var oddRecords = Path.Combine(RepoPaths.Root, "tests", "IdcKmsGuard.Core.Tests", "Events", "OddRecords");
-        foreach (var file in new[] { RepoPaths.Events, Path.Combine(RepoPaths.SharedReference, "cloudtrail"), oddRecords }.SelectMany(d => Directory.GetFiles(d, "*.json")).Order(StringComparer.Ordinal))
+        foreach (var file in new[] { RepoPaths.Events, Path.Combine(RepoPaths.Reference, "cloudtrail"), oddRecords }.SelectMany(d => Directory.GetFiles(d, "*.json")).Order(StringComparer.Ordinal))
         {
             files.Add(file);
         }

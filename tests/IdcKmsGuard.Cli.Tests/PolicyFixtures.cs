@@ -18,9 +18,9 @@ internal static class PolicyFixtures
     public static IdentityCenterFacts Facts { get; } = new(
         Account, OrgId, "us-east-1", InstanceArn, IdentityStoreArn, $"arn:aws:kms:us-east-1:{Account}:key/00000000-0000-0000-0000-000000000000", [DelegatedAdmin]);
 
-    public static string BaselineFile => Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json");
+    public static string BaselineFile => Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json");
 
-    public static string IamPolicyFile => Path.Combine(RepoPaths.SharedReference, "key-policies", "iam-policy-cross-account-admin-2026.json");
+    public static string IamPolicyFile => Path.Combine(RepoPaths.Reference, "key-policies", "iam-policy-cross-account-admin-2026.json");
 
     public static string[] FactArgs =>
         ["--account", Account, "--org-id", OrgId, "--instance-arn", InstanceArn, "--identity-store-arn", IdentityStoreArn, "--delegated-admin", DelegatedAdmin];

@@ -8,8 +8,8 @@ public static class RepoPaths
 
     public static string LocalInfra => Path.Combine(Root, "infra", "local");
 
-    /// <summary>The shared reference data beside the checkout (../shared), present on every machine and in CI.</summary>
-    public static string SharedReference => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
+    /// <summary>The key policies and CloudTrail records AWS documents, copied into the repository (tests/reference/README.md).</summary>
+    public static string Reference => Path.Combine(Root, "tests", "reference");
 
     public static string EventFile(string name) => Path.Combine(Events, name);
 

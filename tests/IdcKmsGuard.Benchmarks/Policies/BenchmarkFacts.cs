@@ -15,5 +15,5 @@ internal static class BenchmarkFacts
 
     public static IdentityCenterFacts Facts { get; } = new(Account, OrgId, Region, InstanceArn, IdentityStoreArn, KeyArn, [DelegatedAdmin]);
 
-    public static string BaselinePath => Path.Combine(Testing.RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json");
+    public static string BaselinePath => Path.Combine(Testing.RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json");
 }

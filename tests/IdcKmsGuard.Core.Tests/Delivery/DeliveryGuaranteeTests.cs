@@ -60,7 +60,7 @@ public sealed class DeliveryGuaranteeTests
     public async Task Handle_WhenAnEarlierAttemptsChangeLandsAfterTheFirstReRead_ShouldReportItDone()
     {
         const string RootOnly = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
-        var repaired = File.ReadAllText(Path.Combine(IdcKmsGuard.Testing.RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+        var repaired = File.ReadAllText(Path.Combine(IdcKmsGuard.Testing.RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json"));
         var scenario = new GuardScenario(KeyState.Enabled, policy: RootOnly);
         var sent = new JournaledChange("PutKeyPolicy", GuardScenario.Key.ToString(), ChangeStatus.Planned, "Applied the repaired policy.", ChangeEvidence.Sha256(repaired));
         var journal = new EventJournal(null, [new ScopeJournal(GuardScenario.Key.ToString(), "Enabled", [new Finding("KEY-POLICY-HEALTHY", Severity.Critical, "sso.amazonaws.com may not decrypt.")], [sent])]);

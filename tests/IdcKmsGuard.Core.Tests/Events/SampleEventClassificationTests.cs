@@ -77,7 +77,7 @@ public sealed class SampleEventClassificationTests
     [MemberData(nameof(SharedSamples))]
     public void Read_WhenGivenAwsDocumentationSample_ShouldClassifyIt(string file, Trigger expected, bool succeeded)
     {
-        var guardEvent = EventReader.Read(File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "cloudtrail", file)));
+        var guardEvent = EventReader.Read(File.ReadAllText(Path.Combine(RepoPaths.Reference, "cloudtrail", file)));
 
         Assert.Equal(expected, guardEvent.Trigger);
         Assert.Equal(succeeded, guardEvent.Succeeded);
@@ -108,7 +108,7 @@ public sealed class SampleEventClassificationTests
     public void SharedSamples_ShouldListEverySharedCloudTrailFile()
     {
         var listed = SharedSamples.Select(row => (string)row[0]).Order(StringComparer.Ordinal);
-        var present = Directory.GetFiles(Path.Combine(RepoPaths.SharedReference, "cloudtrail"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var present = Directory.GetFiles(Path.Combine(RepoPaths.Reference, "cloudtrail"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
         Assert.Equal(present, listed);
     }
@@ -116,7 +116,7 @@ public sealed class SampleEventClassificationTests
     [Fact]
     public void Read_WhenSampleIsScheduleKeyDeletionOfReplica_ShouldCollectMrkIdAndArn()
     {
-        var guardEvent = EventReader.Read(File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "cloudtrail", "awsdocs-kms-devguide__ScheduleKeyDeletion__2.json")));
+        var guardEvent = EventReader.Read(File.ReadAllText(Path.Combine(RepoPaths.Reference, "cloudtrail", "awsdocs-kms-devguide__ScheduleKeyDeletion__2.json")));
 
         Assert.Equal(
             ["arn:aws:kms:us-west-2:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab", "mrk-1234abcd12ab34cd56ef1234567890ab"],

@@ -9,7 +9,7 @@ namespace IdcKmsGuard.Core.Tests.Guarding;
 public sealed class MultiRegionTests
 {
     private static readonly KeyArn Replica = GuardScenario.Key.InRegion("eu-west-1");
-    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json"));
 
     [Fact]
     public async Task Handle_WhenARegionIsAddedWithoutAReplica_ShouldAlertKeyReplicaCritical()

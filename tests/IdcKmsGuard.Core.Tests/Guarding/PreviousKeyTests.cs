@@ -11,7 +11,7 @@ namespace IdcKmsGuard.Core.Tests.Guarding;
 public sealed class PreviousKeyTests
 {
     private static readonly KeyArn Requested = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-99999999999999999999999999999999");
-    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json"));
 
     [Theory]
     [InlineData(EncryptionStatus.Updating)]

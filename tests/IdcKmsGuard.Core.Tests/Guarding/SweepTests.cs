@@ -11,7 +11,7 @@ public sealed class SweepTests
 {
     private const string RootOnly = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
     private static readonly KeyArn Replica = GuardScenario.Key.InRegion("eu-west-1");
-    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json"));
 
     private int sweeps;
 

@@ -13,7 +13,7 @@ public sealed class KeySwitcherTests
 {
     private static readonly KeyArn Current = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab");
     private static readonly KeyArn Next = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/mrk-99999999999999999999999999999999");
-    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "key-policy-baseline-2026.json"));
+    private static readonly string Baseline = File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json"));
 
     private readonly InMemoryKeyStore keys = new();
     private readonly FakeIdentityCenter identityCenter = FakeIdentityCenter.UsingKey(Current);

@@ -79,7 +79,7 @@ public sealed class MultiRegionTemplateTests
     public void DelegatedAdminPolicy_ShouldBeTheDocumentedCrossAccountPolicyForThisKey()
     {
         var resolver = new CfnResolver(new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS::Partition"] = "aws", ["KeyAccount"] = Account, ["KeyId"] = "mrk-1234abcd-12ab-34cd-56ef-1234567890ab" }, new Dictionary<string, bool>());
-        var documented = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", "iam-policy-cross-account-admin-2026.json")));
+        var documented = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "iam-policy-cross-account-admin-2026.json")));
 
         Assert.True(JsonNode.DeepEquals(documented, resolver.Resolve(AdminPolicy.Properties("IdentityCenterKeyUse").Find("PolicyDocument")!)));
     }

@@ -5,7 +5,7 @@ using static IdcKmsGuard.Core.Tests.Policy.Conditions.IdentityCenterRequests;
 namespace IdcKmsGuard.Core.Tests.Policy.Conditions;
 
 /// <summary>
-/// The exact Condition blocks of the documented key policies (../shared/reference/key-policies), against the requests
+/// The exact Condition blocks of the documented key policies (tests/reference/key-policies), against the requests
 /// Identity Center really makes. Conditions are read straight from the files, so a changed baseline shows up here.
 /// </summary>
 public sealed class DocumentedBaselineConditionTests

@@ -11,7 +11,7 @@ internal static class DocumentedConditions
     /// <summary>The statement's clauses; JSON booleans and numbers keep their JSON text, as the model specifies.</summary>
     public static List<ConditionClause> Of(string file, string sid)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", file)));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", file)));
         var statement = document.RootElement.GetProperty("Statement").EnumerateArray()
             .Single(s => s.GetProperty("Sid").GetString() == sid);
 

@@ -5,7 +5,8 @@ namespace IdcKmsGuard.Core.Tests.Policy.Conditions;
 
 /// <summary>
 /// The request contexts Identity Center's KMS calls carry, filled with the documentation's placeholders
-/// (../shared/reference/identity-center-cmk.md): the two service principals, and principals reaching the key through them.
+/// (IAM Identity Center User Guide, "Baseline KMS key and IAM policy statements"; tests/reference/README.md): the two
+/// service principals, and principals reaching the key through them.
 /// </summary>
 internal static class IdentityCenterRequests
 {

@@ -28,7 +28,7 @@ internal static class ReferencePolicies
         ],
     };
 
-    public static string Text(string file) => File.ReadAllText(Path.Combine(RepoPaths.SharedReference, "key-policies", file));
+    public static string Text(string file) => File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", file));
 
     public static JsonObject Json(string file) => JsonNode.Parse(Text(file))!.AsObject();
 

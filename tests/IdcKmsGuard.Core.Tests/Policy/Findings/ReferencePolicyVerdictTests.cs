@@ -4,7 +4,7 @@ using IdcKmsGuard.Core.Policy.Parsing;
 
 namespace IdcKmsGuard.Core.Tests.Policy.Findings;
 
-/// <summary>Each documented policy judged as shared/reference/key-policies/README.md says.</summary>
+/// <summary>Each documented policy judged as tests/reference/key-policies/README.md says.</summary>
 public sealed class ReferencePolicyVerdictTests
 {
     [Fact]

@@ -2,10 +2,10 @@ using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Core.Tests.Policy.Parsing;
 
-/// <summary>The policies AWS documents for Identity Center (../shared/reference/key-policies), by file name.</summary>
+/// <summary>The policies AWS documents for Identity Center (tests/reference/key-policies), by file name.</summary>
 internal static class ReferencePolicies
 {
-    public static string Folder => Path.Combine(RepoPaths.SharedReference, "key-policies");
+    public static string Folder => Path.Combine(RepoPaths.Reference, "key-policies");
 
     public static IEnumerable<string> KeyPolicyFiles => Files("key-policy-*.json");
 
