@@ -7,8 +7,8 @@ using static IdcKmsGuard.Aws.State.StateValues;
 namespace IdcKmsGuard.Aws.State;
 
 /// <summary>
-/// An event's completion, and what it records with it (the alerts it sent, its unfinished marks cleared): one
-/// transaction, so all of it happens or none.
+/// An event's completion, and what it records with it (the alerts it sent, its unfinished marks cleared, what it saw
+/// and learned for the keys' memories): one transaction, so all of it happens or none.
 /// </summary>
 public sealed partial class DynamoDbGuardStateStore
 {
@@ -39,7 +39,7 @@ public sealed partial class DynamoDbGuardStateStore
         };
         try
         {
-            var marks = completion.UnfinishedOn.Distinct(StringComparer.Ordinal).Select(scope => MarkUnfinished(scope, "DELETE", claim.EventId)).ToList();
+            var marks = ScopeWrites(completion, claim.EventId);
             var records = completion.AlertsSent.Select(a => RecordSent(a.AlertKey, a.Window, now)).ToList();
 
             // Past the limit, the rest go first, each alone: a record or a mark cleared early misleads nobody.
@@ -67,6 +67,33 @@ public sealed partial class DynamoDbGuardStateStore
                 throw new ClaimLostException(claim.EventId);
             }
         }
+    }
+
+    // One write per scope (a transaction may not touch an item twice): the unfinished mark cleared, the memory added to.
+    private List<UpdateItemRequest> ScopeWrites(EventCompletion completion, string eventId)
+    {
+        var writes = new List<UpdateItemRequest>();
+        foreach (var scope in completion.UnfinishedOn.Union(completion.Memory.Keys, StringComparer.Ordinal))
+        {
+            UpdateItemRequest write;
+            if (completion.UnfinishedOn.Contains(scope, StringComparer.Ordinal))
+            {
+                write = MarkUnfinished(scope, "DELETE", eventId);
+            }
+            else
+            {
+                write = new UpdateItemRequest { TableName = tableName, Key = Key(StateTable.SweepPrefix + scope), UpdateExpression = string.Empty };
+            }
+
+            if (completion.Memory.TryGetValue(scope, out var memory))
+            {
+                KeyMemoryAttributes.AddTo(write, memory);
+            }
+
+            writes.Add(write);
+        }
+
+        return writes;
     }
 
     /// <summary>

@@ -24,9 +24,15 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
                 scope,
                 RuleSet.Parse(fingerprint),
                 (int)(item.GetNumber(StateTable.Sweeps) ?? 1),
-                item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch);
-        return new ScopeRecord(incident, item.GetStrings(StateTable.Unfinished));
+                item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch)
+            {
+                Told = RuleCauses.Parse(item.GetString(StateTable.Told)),
+            };
+        return new ScopeRecord(incident, item.GetStrings(StateTable.Unfinished), KeyMemoryAttributes.Read(item));
     }
+
+    // DynamoDB keeps no empty string in a condition's comparison reliably across versions: "-" stands for no cause.
+    private static string Told(RuleCauses causes) => causes == RuleCauses.None ? "-" : causes.Text;
 
     // Conditional on what the caller read: an event and the sweep may write the same scope at once.
     public async Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
@@ -37,12 +43,13 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
         {
             TableName = tableName,
             Key = Key(pk),
-            UpdateExpression = "SET fingerprint = :open, sweeps = :count, since = :from",
+            UpdateExpression = "SET fingerprint = :open, sweeps = :count, since = :from, told = :told",
             ExpressionAttributeValues = new()
             {
                 [":open"] = Text(memory.Open.ToString()),
                 [":count"] = Number(memory.Sweeps),
                 [":from"] = Millis(memory.Since),
+                [":told"] = Text(Told(memory.Told)),
             },
         };
         if (expected is null)
@@ -51,10 +58,13 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
         }
         else
         {
-            request.ConditionExpression = "fingerprint = :fingerprint AND sweeps = :sweeps AND since = :since";
+            // An item written before the memory kept causes has no "told": it stands for none.
+            request.ConditionExpression = "fingerprint = :fingerprint AND sweeps = :sweeps AND since = :since AND "
+                + (expected.Told == RuleCauses.None ? "(attribute_not_exists(told) OR told = :toldBefore)" : "told = :toldBefore");
             request.ExpressionAttributeValues[":fingerprint"] = Text(expected.Open.ToString());
             request.ExpressionAttributeValues[":sweeps"] = Number(expected.Sweeps);
             request.ExpressionAttributeValues[":since"] = Millis(expected.Since);
+            request.ExpressionAttributeValues[":toldBefore"] = Text(Told(expected.Told));
         }
 
         try

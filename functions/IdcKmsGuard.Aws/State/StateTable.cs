@@ -4,9 +4,9 @@ namespace IdcKmsGuard.Aws.State;
 /// The one state table: partition key <c>pk</c> (S), no sort key, TTL on <c>expiresAt</c> (N, epoch seconds).
 /// Items: <c>event#&lt;eventId&gt;</c> (claims, with the journal of an unfinished event), <c>policy#&lt;keyArn&gt;</c>
 /// (last known good policy, no TTL), <c>alert#&lt;alertKey&gt;</c> (repeat suppression), <c>sweep#&lt;scope&gt;</c>
-/// (what the last review found, and the events unfinished on the scope; no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the
+/// (what the last review found and the change people were told is behind it, the events unfinished on the scope, and a
+/// key's memory of changes and sightings: <see cref="KeyMemoryAttributes"/>; no TTL), <c>inuse#&lt;instanceArn&gt;</c> (the
 /// key last seen ENABLED, no TTL),
-/// <c>exempt#&lt;keyArn&gt;#&lt;ruleId&gt;</c> (an exempt principal's change the guard leaves alone; TTL at the exemption's end),
 /// <c>followup#&lt;eventId&gt;</c> (the event a follow-up message names; TTL a day), <c>config#&lt;source&gt;</c> (the
 /// configuration version last announced, no TTL), <c>keyuse#&lt;keyId&gt;</c> (the burst of refused calls of Identity Center
 /// to a key; TTL a month after its last write).
@@ -50,12 +50,6 @@ internal static class StateTable
     public const string KeyInUsePrefix = "inuse#";
     public const string SeenAt = "seenAt";
 
-    public const string ExemptChangePrefix = "exempt#";
-    public const string RuleId = "ruleId";
-    public const string ExemptionPattern = "exemptionPattern";
-    public const string LeftAs = "leftAs";
-    public const string Until = "until";
-    public const string EventId = "eventId";
 
     public const string FollowUpPrefix = "followup#";
     public const string Event = "event";
@@ -81,5 +75,6 @@ internal static class StateTable
     public const string Fingerprint = "fingerprint";
     public const string Sweeps = "sweeps";
     public const string Since = "since";
+    public const string Told = "told";
     public const string Unfinished = "unfinished";
 }

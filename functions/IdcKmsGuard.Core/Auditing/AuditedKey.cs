@@ -28,4 +28,7 @@ public sealed record AuditedKey(
 {
     /// <summary>The AWS failures behind its "not checked" findings (the sweep retries when they may pass).</summary>
     public IReadOnlyList<Errors.AwsCallException> Failures { get; init; } = [];
+
+    /// <summary>The policy as KMS returned it (null when it could not be read).</summary>
+    public string? PolicyText { get; init; }
 }

@@ -102,6 +102,7 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
 
         bool? rotation = null;
         PolicyReport? report = null;
+        string? text = null;
         AwsCallException? failure = null;
         try
         {
@@ -114,7 +115,13 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
                 }
             }
 
-            var text = await keys.GetKeyPolicyAsync(target, cancellationToken).ConfigureAwait(false);
+            // Without the mark the guard may change nothing on the key: a standing problem, found by every audit.
+            if (!GuardedKeyTag.IsMarked(await keys.GetTagsAsync(target, cancellationToken).ConfigureAwait(false)))
+            {
+                findings.Add(KeyStateRules.NotMarked(target));
+            }
+
+            text = await keys.GetKeyPolicyAsync(target, cancellationToken).ConfigureAwait(false);
             var facts = RequiredAccess.For(options, new ProtectedKey(instance, inUse, target), configuration);
             report = PolicyChecker.Check(KeyPolicyParser.Parse(text), facts);
             findings.AddRange(PolicyFindingRules.Findings(report).Select(f => f with { Message = prefix + f.Message }));
@@ -134,6 +141,7 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
         return new AuditedKey(target.Region, role, target, snapshot, rotation, report, On(configuration, findings))
         {
             Failures = failure is null ? [] : [failure],
+            PolicyText = text,
         };
     }
 

@@ -34,8 +34,10 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     public bool IsGuard(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return !string.IsNullOrEmpty(GuardRoleArn)
-            && actor.Kind == ActorType.AssumedRole
-            && string.Equals(actor.SessionIssuerArn, GuardRoleArn, StringComparison.Ordinal);
+        return actor.Kind == ActorType.AssumedRole && IsGuardRole(actor.SessionIssuerArn);
     }
+
+    /// <summary>The role behind a session is exactly the guard's role.</summary>
+    public bool IsGuardRole(string? roleArn) =>
+        !string.IsNullOrEmpty(GuardRoleArn) && string.Equals(roleArn, GuardRoleArn, StringComparison.Ordinal);
 }

@@ -60,6 +60,9 @@ internal sealed class ChangeJournal
 
     public EventJournal Journal => current;
 
+    /// <summary>What this attempt saw of the keys and learned of their changes, written with its completion.</summary>
+    public KeyMemoryNotes Memory { get; } = new();
+
     public void NoteTransient(string what) => transientFailures.Add(what);
 
     /// <summary>

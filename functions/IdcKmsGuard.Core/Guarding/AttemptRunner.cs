@@ -96,6 +96,7 @@ internal sealed class AttemptRunner(
             {
                 AlertsSent = alertsSent.Sent,
                 UnfinishedOn = [.. journal.Journal.Scopes.Select(s => s.Scope)],
+                Memory = journal.Memory.Updates(time.GetUtcNow()),
             };
             await journalLedger.CompleteAsync(claim, completion, budget.Finish).ConfigureAwait(false);
         }

@@ -139,7 +139,6 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
         var decision = await gate.DecideAsync(
             rule,
             target,
-            $"instance on {instance.Encryption.Describe()}",
             $"switched Identity Center back to the approved key {target}, which passes every critical check",
             cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)

@@ -42,15 +42,19 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             return new GuardResult(guardEvent, review.Disposition, review.Reason, null, null) { Rules = rules };
         }
 
-        var alert = composer.Compose(review.Draft);
+        // What this review verified and found gone is resolved in the same alert: an incident never ends unannounced.
+        var stored = review.Scope is { } judged ? await incidents.ReadAsync(judged, cancellationToken).ConfigureAwait(false) : null;
+        var verified = EvaluatedRules.Verified(review.Considered, configuration);
+        var alert = composer.Compose(IncidentNotices.WithResolved(review.Draft, (stored?.Memory?.Open ?? RuleSet.Empty).Intersect(verified)));
         var subject = review.Scope?.Arn ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
-        var published = await PublishAsync(guardEvent, alert, subject, configuration, cancellationToken).ConfigureAwait(false);
+        // Without a scope (an alert about several keys) only the window tells a repeat.
+        var news = stored is not null && !SweepDecision.IsRepeat(stored.Memory, alert.Findings, review.Told);
+        var published = await PublishAsync(guardEvent, alert, subject, configuration, review.Told, news, cancellationToken).ConfigureAwait(false);
         if (review.Scope is { } scope)
         {
             // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
             // event did not check stays as the sweep left it.
-            var verified = EvaluatedRules.Verified(review.Considered, configuration);
-            await incidents.RecordAsync(scope, Remembered(guardEvent, alert.Findings), verified, cancellationToken).ConfigureAwait(false);
+            await incidents.RecordAsync(scope, Remembered(guardEvent, alert.Findings), verified, review.Told, stored!, cancellationToken).ConfigureAwait(false);
         }
 
         var reason = published.Disposition == Disposition.Suppressed
@@ -78,7 +82,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         {
             var review = Unfinished.Review(guardEvent, journal, failure);
             var alert = composer.Compose(review.Draft!);
-            var published = await PublishAsync(guardEvent, alert, review.Scope?.Arn ?? "-", snapshot.Configuration, budget.Finish, lastReport: true)
+            var published = await PublishAsync(guardEvent, alert, review.Scope?.Arn ?? "-", snapshot.Configuration, RuleCauses.None, news: true, budget.Finish)
                 .ConfigureAwait(false);
             return new GuardResult(guardEvent, published.Disposition, review.Reason, published.Alert, published.MessageId);
         }
@@ -109,7 +113,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         }
 
         var notice = composer.Compose(IncidentNotices.ClosedByEvent(guardEvent, closing));
-        var published = await PublishAsync(guardEvent, notice, scope.Arn, configuration, cancellationToken).ConfigureAwait(false);
+        var published = await PublishAsync(guardEvent, notice, scope.Arn, configuration, RuleCauses.None, news: true, cancellationToken).ConfigureAwait(false);
         await incidents.CommitAsync(closing, cancellationToken).ConfigureAwait(false);
         var reason = $"{guardEvent.EventName} resolved the open incident ({closing.Open.Open})";
         return new GuardResult(guardEvent, published.Disposition, reason, published.Alert, published.MessageId);
@@ -123,9 +127,17 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             : findings;
 
     // Every attempt at the same event and subject carries the same alert id: a retry after a lost answer is one alert.
-    // A burst paces its own alerts (one to open it, an update every few minutes): each is its own, never a repeat.
+    // News (a violation people were not told of, from a change they were not told of, a fix, an end, a last report)
+    // always goes out; a repeat goes out once per window (AlertIds.RepeatKey). A burst paces its own alerts (one to open
+    // it, an update every few minutes): each is its own, never a repeat.
     private Task<PublishedAlert> PublishAsync(
-        GuardEvent guardEvent, Alert alert, string subject, GuardConfiguration configuration, CancellationToken cancellationToken, bool lastReport = false) =>
+        GuardEvent guardEvent,
+        Alert alert,
+        string subject,
+        GuardConfiguration configuration,
+        RuleCauses told,
+        bool news,
+        CancellationToken cancellationToken) =>
         outbox.PublishAsync(
             alert,
             AlertIds.For(guardEvent.EventId ?? alert.Headline, subject),
@@ -134,6 +146,6 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             cancellationToken,
             guardEvent.Burst is { Phase: not KeyUsePhase.Quiet } burst
                 ? $"{subject}|{alert.RuleId}|burst {burst.OpenedAt:O}|{burst.AlertNumber}"
-                : null,
-            neverSuppress: lastReport);
+                : AlertIds.RepeatKey(subject, alert, told),
+            neverSuppress: news);
 }

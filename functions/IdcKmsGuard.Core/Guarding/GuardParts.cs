@@ -72,7 +72,14 @@ internal sealed class GuardParts
 
     /// <summary>What this attempt may change: a late report and a fail-closed configuration change nothing.</summary>
     public RemediationGate GateFor(EventAttempt attempt, ChangeJournal journal, ConfigurationSnapshot snapshot) =>
-        new(ports.Keys, options, snapshot.Configuration, attempt.Event, time, journal, ports.Stores.ExemptChanges)
+        new(
+            ports.Keys,
+            options,
+            snapshot.Configuration,
+            attempt.Event,
+            time,
+            journal,
+            new ChangeCauses(attempt.Event, ports.Stores.Incidents, journal.Memory, options.GuardRoleArn, time))
         {
             HeldBack = attempt.LateReport
                 ? "this is a late report of an earlier attempt that was interrupted; the event or sweep that found it checks the key itself."

@@ -12,11 +12,14 @@ namespace IdcKmsGuard.Core.Guarding;
 internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
 {
     /// <summary>The sweep's decision for one scope, read from memory; <c>CommitAsync</c> stores it.</summary>
-    public async Task<IncidentVerdict> JudgeAsync(IncidentScope scope, IReadOnlyList<Finding> findings, int repeatAfter, CancellationToken cancellationToken)
+    /// <param name="told">The change behind each open finding, as the sweep knew it.</param>
+    /// <param name="notJudged">Rules switched off: their incidents stay as they are.</param>
+    public async Task<IncidentVerdict> JudgeAsync(
+        IncidentScope scope, IReadOnlyList<Finding> findings, RuleCauses told, RuleSet notJudged, int repeatAfter, CancellationToken cancellationToken)
     {
         var stored = await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
-        var (change, next) = SweepDecision.Decide(scope, stored, findings, repeatAfter, time.GetUtcNow());
-        return new IncidentVerdict(scope, change, stored, next, findings, repeatAfter);
+        var (change, next) = SweepDecision.Decide(scope, stored, findings, repeatAfter, time.GetUtcNow(), told, notJudged);
+        return new IncidentVerdict(scope, change, stored, next, findings, repeatAfter) { Told = told, NotJudged = notJudged };
     }
 
     public async Task CommitAsync(IncidentVerdict verdict, CancellationToken cancellationToken)
@@ -33,7 +36,13 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
         }
 
         // An event wrote in between: decide again from what is stored now (the alert already went out).
-        await RememberJudgedAsync(verdict.Scope, verdict.Findings, verdict.RepeatAfter, cancellationToken).ConfigureAwait(false);
+        await IncidentMemoryUpdates.UpdateAsync(
+            state,
+            verdict.Scope,
+            stored => (
+                SweepDecision.Decide(verdict.Scope, stored, verdict.Findings, verdict.RepeatAfter, time.GetUtcNow(), verdict.Told, verdict.NotJudged).Next,
+                true),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A scope judged in full outside the sweep, as the sweep would: the next sweep does not announce it again.</summary>
@@ -44,19 +53,31 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
             stored => (SweepDecision.Decide(scope, stored, findings, repeatAfter, time.GetUtcNow()).Next, true),
             cancellationToken);
 
+    /// <summary>The scope's incident memory, read once for the event that reports on it.</summary>
+    public async Task<StoredIncident> ReadAsync(IncidentScope scope, CancellationToken cancellationToken) =>
+        new(await AheadReads.IncidentMemory(state, scope).TakeAsync(cancellationToken).ConfigureAwait(false));
+
     /// <summary>An event's alert on a scope: the rules it checked take their new state, the rest stay as remembered.</summary>
-    public Task RecordAsync(IncidentScope scope, IReadOnlyList<Finding> findings, RuleSet checkedRules, CancellationToken cancellationToken) =>
+    /// <param name="told">The change behind each open finding, as the event knew it.</param>
+    /// <param name="read">The memory as the event read it before its alert.</param>
+    public Task RecordAsync(
+        IncidentScope scope,
+        IReadOnlyList<Finding> findings,
+        RuleSet checkedRules,
+        RuleCauses told,
+        StoredIncident read,
+        CancellationToken cancellationToken) =>
         IncidentMemoryUpdates.UpdateAsync(
             state,
             scope,
-            previous => (SweepDecision.Merge(scope, previous, findings, checkedRules, time.GetUtcNow()), true),
-            cancellationToken);
+            previous => (SweepDecision.Merge(scope, previous, findings, checkedRules, time.GetUtcNow(), told), true),
+            cancellationToken,
+            read);
 
     /// <summary>What an event that found the scope healthy closes: the open rules it verified (null: nothing open).</summary>
     public async Task<IncidentClosing?> ClosingAsync(IncidentScope scope, RuleSet verified, CancellationToken cancellationToken)
     {
-        var stored = await AheadReads.IncidentMemory(state, scope).TakeAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var stored = (await ReadAsync(scope, cancellationToken).ConfigureAwait(false)).Memory;
         var closed = (stored?.Open ?? RuleSet.Empty).Intersect(verified);
         return stored is null || closed.IsEmpty ? null : new IncidentClosing(scope, stored, closed, stored.Open.Except(verified), verified);
     }
@@ -68,9 +89,9 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
             var remaining = open.Except(closing.Verified);
             IncidentMemory? next = remaining.Count == open.Count ? null
                 : remaining.IsEmpty ? new IncidentMemory(closing.Scope, RuleSet.Empty, 1, time.GetUtcNow())
-                : stored! with { Open = remaining };
+                : stored! with { Open = remaining, Told = stored.Told.For(remaining) };
             return (next, true);
-        }, cancellationToken);
+        }, cancellationToken, new StoredIncident(closing.Open));
 }
 
 internal sealed record IncidentVerdict(
@@ -79,7 +100,12 @@ internal sealed record IncidentVerdict(
     IncidentMemory? Stored,
     IncidentMemory Next,
     IReadOnlyList<Finding> Findings,
-    int RepeatAfter);
+    int RepeatAfter)
+{
+    public RuleCauses Told { get; init; } = RuleCauses.None;
+
+    public RuleSet NotJudged { get; init; } = RuleSet.Empty;
+}
 
 /// <param name="Open">The memory before closing: since when, and every rule that was open.</param>
 internal sealed record IncidentClosing(

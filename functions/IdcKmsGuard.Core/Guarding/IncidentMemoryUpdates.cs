@@ -14,17 +14,19 @@ internal static class IncidentMemoryUpdates
     /// <exception cref="ConcurrencyConflictException">Another invocation wrote first on every attempt.</exception>
     /// <param name="decide">From the stored memory (null: none), the memory to store (null or the same: no write) and
     /// what the caller wants to know of the decision.</param>
+    /// <param name="read">The stored memory, when the caller read it already (its first read in this attempt).</param>
     public static async Task<T> UpdateAsync<T>(
         IIncidentMemory state,
         IncidentScope scope,
         Func<IncidentMemory?, (IncidentMemory? Next, T Result)> decide,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        StoredIncident? read = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             // Only the first read may have been started ahead: after a conflict the stored memory is read afresh.
             var previous = attempt == 1
-                ? await AheadReads.IncidentMemory(state, scope).TakeAsync(cancellationToken).ConfigureAwait(false)
+                ? read is { } known ? known.Memory : await AheadReads.IncidentMemory(state, scope).TakeAsync(cancellationToken).ConfigureAwait(false)
                 : await state.GetIncidentMemoryAsync(scope, cancellationToken).ConfigureAwait(false);
             var (next, result) = decide(previous);
             if (next is null || next == previous || await state.SaveIncidentMemoryAsync(next, previous, cancellationToken).ConfigureAwait(false))
@@ -39,3 +41,6 @@ internal static class IncidentMemoryUpdates
         }
     }
 }
+
+/// <summary>A scope's incident memory as read once (null inside: nothing stored).</summary>
+internal sealed record StoredIncident(IncidentMemory? Memory);

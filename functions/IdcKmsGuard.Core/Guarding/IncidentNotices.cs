@@ -16,14 +16,26 @@ internal static class IncidentNotices
             Headline = $"Resolved: {string.Join(", ", rules)} on {(about.Key is null ? "Identity Center" : "the Identity Center key")}",
             WhatHappened = whatHappened,
             Outcome = AlertOutcome.None,
-            Findings = [.. rules.Select(id => new Finding(
-                id,
-                Severity.Info,
-                RuleCatalog.TryGet(id, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {id}.",
-                Resolved: true))],
+            Findings = [.. rules.Select(Gone)],
             ExtraNextSteps = ["Nothing to do: the guard re-read it and it passes these checks again."],
         };
     }
+
+    /// <summary>
+    /// <paramref name="draft"/>, telling also that the violations of <paramref name="wereOpen"/> it has no finding of
+    /// are gone: an incident people were told of ends in the alert of the look that found it gone.
+    /// </summary>
+    public static AlertDraft WithResolved(AlertDraft draft, RuleSet wereOpen)
+    {
+        var gone = wereOpen.Where(id => !draft.Findings.Any(f => f.RuleId == id)).ToList();
+        return gone.Count == 0 ? draft : draft with { Findings = [.. draft.Findings, .. gone.Select(Gone)] };
+    }
+
+    private static Finding Gone(string ruleId) => new(
+        ruleId,
+        Severity.Info,
+        RuleCatalog.TryGet(ruleId, out var rule) ? $"No longer found: {rule.Title.ToLowerInvariant()} again." : $"No longer found: {ruleId}.",
+        Resolved: true);
 
     public static AlertDraft ClosedByEvent(GuardEvent guardEvent, IncidentClosing closing) =>
         Closed(
@@ -49,11 +61,13 @@ internal static class IncidentNotices
                 return Closed(
                     sweep,
                     scope.Scope,
-                    previous!.Open,
-                    $"{AlertComposer.Narrate(sweep, scope.Scope.Arn)} What it reported since {previous.Since:yyyy-MM-dd HH:mm} UTC is gone; "
+                    Gone(previous, next),
+                    $"{AlertComposer.Narrate(sweep, scope.Scope.Arn)} What it reported since {previous!.Since:yyyy-MM-dd HH:mm} UTC is gone; "
                     + "the guard did not change it, so someone else fixed it.");
             case SweepChange.Changed when scope.Draft is { } changed && Gone(previous, next) is { Count: > 0 } gone:
-                return changed with { WhatHappened = $"{changed.WhatHappened} No longer found since the last sweep: {string.Join(", ", gone)}." };
+                return WithResolved(
+                    changed with { WhatHappened = $"{changed.WhatHappened} No longer found since the last sweep: {string.Join(", ", gone)}." },
+                    gone);
             case SweepChange.StillFailing when scope.Draft is { } draft:
                 return draft with
                 {
@@ -61,7 +75,7 @@ internal static class IncidentNotices
                         + $"the sweep repeats this every {repeatAfter} sweeps until it is fixed.",
                 };
             default:
-                return scope.Draft;
+                return scope.Draft is { } news ? WithResolved(news, Gone(previous, next)) : null;
         }
     }
 

@@ -53,6 +53,7 @@ internal sealed class KeyEventReview(
         }
 
         keyReads.Start(key, lateReport);
+        gate.Causes.EventIsAbout(key.Target);
 
         if (!lateReport)
         {

@@ -6,7 +6,8 @@ namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
 /// The reads the review of a key begins with, started together (<see cref="ReadAhead"/>): the key as it is now, and
-/// its scope's record, which holds both its incident memory and the journals other events left unfinished on it.
+/// its scope's record, which holds its incident memory, its memory of changes and the journals other events left
+/// unfinished on it.
 /// One round trip instead of three in a row.
 /// </summary>
 internal sealed class KeyReadsAhead(IKeyStore keys, IEventLedger ledger, IIncidentMemory incidents)
@@ -16,15 +17,15 @@ internal sealed class KeyReadsAhead(IKeyStore keys, IEventLedger ledger, IIncide
     {
         AheadReads.KeyDescription(keys, key.Target).Start();
         var scope = IncidentScope.ForKey(key.Target);
-        if (lateReport)
-        {
-            AheadReads.IncidentMemory(incidents, scope).Start();
-            return;
-        }
-
         Task<ScopeRecord>? record = null;
         Task<ScopeRecord> ReadOnce(CancellationToken cancellationToken) => record ??= incidents.ReadScopeAsync(scope, cancellationToken);
         AheadReads.IncidentMemory(incidents, scope).StartFrom(async c => (await ReadOnce(c).ConfigureAwait(false)).Incident);
+        AheadReads.KeyMemory(incidents, scope).StartFrom(async c => (await ReadOnce(c).ConfigureAwait(false)).Memory);
+        if (lateReport)
+        {
+            return;
+        }
+
         AheadReads.Unfinished(ledger, scope.Arn).StartFrom(async c => (await ReadOnce(c).ConfigureAwait(false)).Unfinished);
     }
 }

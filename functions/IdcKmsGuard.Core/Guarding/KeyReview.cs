@@ -1,12 +1,12 @@
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.Ports;
 using IdcKmsGuard.Core.Rules;
+using IdcKmsGuard.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace IdcKmsGuard.Core.Guarding;
@@ -16,9 +16,10 @@ namespace IdcKmsGuard.Core.Guarding;
 /// attempts at the same event changed on the key is part of the story (a retry reports the fix an interrupted
 /// attempt made, not a healthy key).
 /// </summary>
-internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKnownGoodPolicies knownGoodPolicies, TimeProvider time, ILogger logger)
+internal sealed class KeyReview(IKeyStore keys, GuardOptions options, IKnownGoodPolicies knownGoodPolicies, TimeProvider time, ILogger logger)
 {
     private readonly KeyRemediator remediator = new(keys);
+    private readonly RotationReview rotation = new(keys);
     private readonly PolicyReview policyReview = new(keys, options, knownGoodPolicies, time);
     private readonly KeyUseFindings keyUse = new(options.OrgId, logger);
 
@@ -37,6 +38,11 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
                 ? cannot.WithEarlierWork(journaled, now: null)
                 : cannot;
             return Draft(guardEvent, key, changed, before: null);
+        }
+
+        if (before is not null)
+        {
+            await gate.Causes.SawAsync(key.Target, KeySubjects.State, KeySubjects.StateValue(before.State), cancellationToken).ConfigureAwait(false);
         }
 
         var earlier = await gate.Changes.EarlierWorkAsync(key.Target.ToString(), cancellationToken).ConfigureAwait(false);
@@ -66,7 +72,13 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
             parts = keyUse.Add(guardEvent, key.Target, parts, parts.After ?? before, gate);
         }
 
-        return Conclude(guardEvent, key, parts, before, gate, ownChange) with { Considered = parts.Considered };
+        return Conclude(guardEvent, key, parts, before, gate, ownChange) with
+        {
+            Considered = parts.Considered,
+            Told = RuleCauses.Of(parts.Findings
+                .Where(f => !f.Resolved && gate.Causes.Told(key.Target, f.RuleId) is not null)
+                .Select(f => KeyValuePair.Create(f.RuleId, gate.Causes.Told(key.Target, f.RuleId)!))),
+        };
     }
 
     private static KeyReviewResult Conclude(
@@ -103,13 +115,24 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
     {
         var rule = before.IsPendingDeletion ? RuleCatalog.KeyNotPendingDeletion : RuleCatalog.KeyEnabled;
         var wouldDo = before.IsPendingDeletion ? "cancelled the deletion, then enabled the key" : "enabled the key";
-        var decision = await gate.DecideAsync(rule, key.Target, before.State.ToString(), wouldDo, cancellationToken).ConfigureAwait(false);
+        var decision = await gate.DecideAsync(rule, key.Target, wouldDo, cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return parts.WithSkipped(rule, decision, before.IsPendingDeletion ? "CancelKeyDeletion, EnableKey" : "EnableKey");
         }
 
         var restored = await remediator.RestoreAsync(before, gate.Changes, parts.Findings, cancellationToken).ConfigureAwait(false);
+        foreach (var step in restored.Steps.Where(s => s.Status == StepStatus.Fixed))
+        {
+            var leftAs = step.Action == "CancelKeyDeletion" ? KeyState.Disabled : KeyState.Enabled;
+            gate.Causes.Made(key.Target, KeySubjects.State, KeySubjects.StateValue(leftAs), step.Action);
+        }
+
+        if (restored.After is { } after)
+        {
+            await gate.Causes.SawAsync(key.Target, KeySubjects.State, KeySubjects.StateValue(after.State), cancellationToken).ConfigureAwait(false);
+        }
+
         var findings = restored.Verification.Passed
             ? parts.Findings.Select(f => f with { Resolved = true }).ToList()
             : KeyStateRules.Evaluate(restored.After, key.Target);
@@ -129,7 +152,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
                 case Trigger.KeyRotationDisabled when before.MultiRegionRole != MultiRegionRole.Replica:
                     parts = parts.Considering(RuleCatalog.KeyRotation);
                     return gate.IsOn(RuleCatalog.KeyRotation)
-                        ? await ReviewRotationAsync(parts, check, cancellationToken).ConfigureAwait(false)
+                        ? await rotation.ReviewAsync(parts, check, cancellationToken).ConfigureAwait(false)
                         : parts;
                 case Trigger.Sweep or Trigger.KeyReplicated or Trigger.KeyPrimaryRegionChanged:
                     return await SweepChecksAsync(parts, check, cancellationToken).ConfigureAwait(false);
@@ -151,7 +174,7 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
         parts = await ReviewPolicyAsync(parts, check, cancellationToken).ConfigureAwait(false);
         var before = check.Before;
         return before.MultiRegionRole != MultiRegionRole.Replica && before.Origin == KeySpecRules.KmsOrigin && check.Gate.IsOn(RuleCatalog.KeyRotation)
-            ? await ReviewRotationAsync(parts.Considering(RuleCatalog.KeyRotation), check, cancellationToken).ConfigureAwait(false)
+            ? await rotation.ReviewAsync(parts.Considering(RuleCatalog.KeyRotation), check, cancellationToken).ConfigureAwait(false)
             : parts;
     }
 
@@ -175,33 +198,6 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, State.IKno
             cancellationToken,
             before.State.ToString()).ConfigureAwait(false);
         return parts.WithPolicy(policy with { Findings = [.. policy.Findings.Where(f => gate.IsOn(RuleCatalog.Get(f.RuleId)))] });
-    }
-
-    private async Task<KeyReviewParts> ReviewRotationAsync(KeyReviewParts parts, KeyCheck check, CancellationToken cancellationToken)
-    {
-        var (_, key, before, gate) = check;
-        if (await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false))
-        {
-            return parts;
-        }
-
-        var finding = KeyStateRules.Violation(RuleCatalog.KeyRotation, "Automatic rotation of the key is turned off.");
-        var decision = await gate.DecideAsync(
-            RuleCatalog.KeyRotation,
-            key.Target,
-            "rotation off",
-            "turned automatic rotation back on",
-            cancellationToken).ConfigureAwait(false);
-        if (!decision.Allowed)
-        {
-            return parts.With([finding]).WithSkipped(RuleCatalog.KeyRotation, decision, "EnableKeyRotation");
-        }
-
-        var context = new ChangeContext(key.Target.ToString(), before.State.ToString(), [.. parts.Findings, finding]);
-        var step = await gate.Changes.ApplyAsync(context, RemediationActions.EnableKeyRotation(keys, key.Target), cancellationToken).ConfigureAwait(false);
-        var enabled = await keys.IsRotationEnabledAsync(key.Target, cancellationToken).ConfigureAwait(false);
-        var verification = new Verification(enabled, enabled ? "Re-read the rotation status: enabled." : "Re-read the rotation status: still disabled.");
-        return parts.WithRemediation([.. parts.Findings, finding with { Resolved = enabled }], [step], verification, parts.After);
     }
 
     private static Finding[] GuardCannot(string what, AwsCallException e) =>

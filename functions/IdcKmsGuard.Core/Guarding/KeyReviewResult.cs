@@ -15,5 +15,8 @@ internal sealed record KeyReviewResult(Disposition Disposition, string Reason, A
     /// <summary>The rules the review looked at, whatever their mode (the findings' rules come with the alert).</summary>
     public RuleSet Considered { get; init; } = RuleSet.Empty;
 
+    /// <summary>Per open finding about a part of the key, the change behind it as the review knew it.</summary>
+    public RuleCauses Told { get; init; } = RuleCauses.None;
+
     public static KeyReviewResult Quiet(Disposition disposition, string reason) => new(disposition, reason, null);
 }

@@ -22,6 +22,8 @@ namespace IdcKmsGuard.Core.Guarding;
 /// </summary>
 internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownGoodPolicies knownGoodPolicies, TimeProvider time)
 {
+    private readonly KnownGoodPolicyBook knownGoodPolicy = new(knownGoodPolicies, time);
+
     /// <param name="configuration">Supplies the extra requirements checked beside Identity Center's own.</param>
     /// <param name="gate">Null: judge only, never repair (e.g. a key Identity Center is switching to).</param>
     /// <param name="stateBefore">The key's state as the review found it, journaled with a repair.</param>
@@ -34,6 +36,11 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         string? stateBefore = null)
     {
         var text = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
+        if (gate is not null)
+        {
+            await gate.Causes.SawAsync(key.Target, KeySubjects.Policy, KeySubjects.PolicyValue(text), cancellationToken).ConfigureAwait(false);
+        }
+
         IReadOnlyList<string> notes = Notes(guardEvent, text);
         KeyPolicy policy;
         try
@@ -56,7 +63,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         var report = PolicyChecker.Check(policy, facts);
         var findings = PolicyFindingRules.Findings(report);
         if (report.IsHealthy && report.IsGood
-            && await RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
+            && await knownGoodPolicy.RememberAsync(key, policy, guardEvent.Actor.Arn, cancellationToken).ConfigureAwait(false) is { } forgotten)
         {
             notes = [.. notes, forgotten];
         }
@@ -74,7 +81,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
                     + $"{(knownGood.Actor is null ? string.Empty : $", set by {knownGood.Actor}")}):",
                 .. PolicyDiff.Lines(KeyPolicyParser.Parse(knownGood.Policy), policy),
             ];
-        var repair = Restore(knownGood, facts, gate.Configuration)
+        var repair = KnownGoodPolicyBook.Restore(knownGood, facts, gate.Configuration)
             ?? PolicyRepairer.Repair(policy, facts, new RepairOptions(gate.Configuration.NarrowBlockingDenies));
         if (!repair.Changed || !repair.Succeeded)
         {
@@ -89,11 +96,12 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         var decision = await gate.DecideAsync(
             RuleCatalog.KeyPolicyHealthy,
             key.Target,
-            $"policy {Sha256(policy.Text)}",
             $"put the repaired policy ({string.Join("; ", repair.Changes)})",
             cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
+            // What the gate found while deciding (the key is not marked, its tags cannot be read) explains the skip.
+            findings = decision.Finding is { } found && !findings.Contains(found) ? [.. findings, found] : findings;
             return new(findings, [new RemediationStep("PutKeyPolicy", StepStatus.Skipped, decision.Reason)], null, diff, notes)
             {
                 Skipped = decision.SkippedOutcome,
@@ -106,7 +114,11 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
             new ChangeContext(key.Target.ToString(), stateBefore, findings),
             RemediationActions.PutKeyPolicy(keys, key.Target, repair.PolicyText, done),
             cancellationToken).ConfigureAwait(false);
-        if (put.Status != StepStatus.Fixed)
+        if (put.Status == StepStatus.Fixed)
+        {
+            gate.Causes.Made(key.Target, KeySubjects.Policy, KeySubjects.PolicyValue(repair.PolicyText), put.Action);
+        }
+        else
         {
             return new(findings, [put], new Verification(false, "The repaired policy was not applied."), diff, notes) { PolicyChange = change };
         }
@@ -115,7 +127,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         PolicyReport after;
         try
         {
-            (verification, after) = await VerifyAsync(key, facts, cancellationToken).ConfigureAwait(false);
+            (verification, after) = await VerifyAsync(key, facts, gate, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsCallException e) when (!e.IsTransient || gate.Changes.IsLastAttempt)
         {
@@ -136,7 +148,7 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         var remaining = PolicyFindingRules.Findings(after).Select(f => f.Message).ToHashSet(StringComparer.Ordinal);
         var fixedFindings = findings.Select(f => f with { Resolved = !remaining.Contains(f.Message) }).ToList();
         if (verification.Passed && after.IsGood
-            && await RememberAsync(
+            && await knownGoodPolicy.RememberAsync(
                 key,
                 KeyPolicyParser.Parse(repair.PolicyText),
                 options.GuardRoleArn ?? "the guard",
@@ -148,52 +160,16 @@ internal sealed class PolicyReview(IKeyStore keys, GuardOptions options, IKnownG
         return new(fixedFindings, [put], verification, diff, notes) { PolicyChange = change };
     }
 
-    // restore-last-known-good: the last good policy goes back only if it still passes every check today, with no high
-    // finding (a policy kept by an older version, or made public since by a change of facts, is not restored).
-    private static RepairResult? Restore(KnownGoodPolicy? knownGood, IdentityCenterFacts facts, GuardConfiguration configuration)
-    {
-        if (configuration.RepairStrategy != RepairStrategy.RestoreLastKnownGood || knownGood is null)
-        {
-            return null;
-        }
-
-        var restored = PolicyChecker.Check(KeyPolicyParser.Parse(knownGood.Policy), facts);
-        return restored.IsHealthy && restored.IsGood
-            ? new RepairResult(
-                knownGood.Policy,
-                [$"restores the last healthy policy (seen {knownGood.ObservedAt:yyyy-MM-dd HH:mm} UTC)."],
-                restored,
-                restored,
-                [])
-            : null;
-    }
-
-    // The memory of a healthy policy serves later repairs; failing to store it must not cost this review its result.
-    /// <returns>Null when remembered; otherwise a note for the alert.</returns>
-    private async Task<string?> RememberAsync(ProtectedKey key, KeyPolicy policy, string? actor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await knownGoodPolicies.SaveKnownGoodPolicyAsync(
-                new KnownGoodPolicy(key.Target.ToString(), policy.Text, Sha256(policy.Text), time.GetUtcNow(), actor),
-                cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (AwsCallException e)
-        {
-            return $"The guard could not store this policy as the last healthy one ({e.Service} {e.Operation}: {e.ErrorCode}); "
-                + "restore-last-known-good uses an older one until it can.";
-        }
-    }
-
     private static string Sha256(string text) => ChangeEvidence.Sha256(text);
 
     private async Task<(Verification Verification, PolicyReport After)> VerifyAsync(
         ProtectedKey key,
         IdentityCenterFacts facts,
+        RemediationGate gate,
         CancellationToken cancellationToken)
     {
         var live = await keys.GetKeyPolicyAsync(key.Target, cancellationToken).ConfigureAwait(false);
+        await gate.Causes.SawAsync(key.Target, KeySubjects.Policy, KeySubjects.PolicyValue(live), cancellationToken).ConfigureAwait(false);
         var after = PolicyChecker.Check(KeyPolicyParser.Parse(live), facts);
         var verification = after.IsHealthy && after.IsLockoutSafe
             ? new Verification(

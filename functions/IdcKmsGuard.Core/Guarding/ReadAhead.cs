@@ -164,6 +164,9 @@ internal static class AheadReads
     public static AheadRead<IReadOnlyList<string>> Unfinished(State.IEventLedger ledger, string scope) =>
         new($"unfinished {scope}", c => ledger.UnfinishedAsync(scope, c));
 
+    public static AheadRead<State.KeyMemory> KeyMemory(State.IIncidentMemory memory, State.IncidentScope scope) =>
+        new($"memory {scope.Arn}", async c => (await memory.ReadScopeAsync(scope, c).ConfigureAwait(false)).Memory);
+
     public static AheadRead<State.IncidentMemory?> IncidentMemory(State.IIncidentMemory memory, State.IncidentScope scope) =>
         new($"incident {scope.Arn}", c => memory.GetIncidentMemoryAsync(scope, c));
 }

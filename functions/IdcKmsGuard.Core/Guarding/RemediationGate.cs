@@ -12,10 +12,11 @@ using IdcKmsGuard.Core.State;
 namespace IdcKmsGuard.Core.Guarding;
 
 /// <summary>
-/// The one place that decides whether a violation may be remediated: the deployment's switch, the rule's mode,
-/// dry-run, a principal exemption (of this event's actor, or an earlier exempt change the key still shows), a
-/// suspend tag on the key, the key's mark as guarded. Tags are read only when everything else allows it, and
-/// a key whose tags cannot be read is not changed (its suspension is unknown): the alert says why.
+/// The one place that decides whether a violation may be remediated: the deployment's switch, the rule's mode, whose
+/// change the key shows (the guard's own is never repeated; an exempt principal's is left while the exemption lasts
+/// and the key is as they left it: <see cref="ChangeCauses"/>), dry-run, a suspend tag on the key, the key's mark as
+/// guarded. Tags are read only when everything else allows it, and a key whose tags cannot be read is not changed
+/// (its suspension is unknown): the alert says why.
 /// </summary>
 internal sealed class RemediationGate(
     IKeyStore keys,
@@ -24,7 +25,7 @@ internal sealed class RemediationGate(
     GuardEvent guardEvent,
     TimeProvider time,
     ChangeJournal changes,
-    IExemptChanges exemptChanges)
+    ChangeCauses causes)
 {
     private readonly Dictionary<KeyArn, IReadOnlyDictionary<string, string>> tags = [];
 
@@ -32,6 +33,9 @@ internal sealed class RemediationGate(
 
     /// <summary>Where every change this invocation makes is journaled and sent.</summary>
     public ChangeJournal Changes => changes;
+
+    /// <summary>Whose change each part of a key shows: every look at a key goes through it.</summary>
+    public ChangeCauses Causes => causes;
 
     /// <summary>Set when nothing may be changed for a reason outside the rules: why (an unreadable configuration, a
     /// late report of an interrupted attempt).</summary>
@@ -41,41 +45,41 @@ internal sealed class RemediationGate(
 
     public bool IsOn(GuardRule rule) => ModeOf(rule) != RuleMode.Off;
 
-    /// <param name="subjectNow">What the rule's subject is now (the key's state, the policy's hash, the instance's key):
-    /// an exempt change is remembered as this, and honoured later only while the subject is still the same.</param>
-    public async Task<GateDecision> DecideAsync(GuardRule rule, KeyArn key, string subjectNow, string wouldDo, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="rule"/>'s violation on <paramref name="key"/> may be undone. For a rule about a part
+    /// of the key, the review has looked at that part first (<see cref="ChangeCauses.SawAsync"/>): the change behind
+    /// what it saw decides; for another rule, this event's caller is the one who changed it.</summary>
+    public async Task<GateDecision> DecideAsync(GuardRule rule, KeyArn key, string wouldDo, CancellationToken cancellationToken)
     {
         if (Precheck(rule) is { } refused)
         {
             return refused;
         }
 
-        if (Exemption() is ({ } principal, { } exemption))
+        var cause = KeySubjects.OfRule(rule.Id) is { } subject ? causes.CauseOf(key, subject) : EventAsChange();
+        if (cause is not null && options.IsGuardRole(cause.ActorRole))
         {
-            await RememberExemptAsync(rule, key, subjectNow, principal, exemption, cancellationToken).ConfigureAwait(false);
-            var until = exemption.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : string.Empty;
-            return GateDecision.Skip(
-                AlertOutcome.Exempt,
-                $"Not done: {guardEvent.Actor.Arn} is exempt ({exemption.ArnPattern}{until}"
-                + $"{(exemption.Reason is null ? string.Empty : $": {exemption.Reason}")}). "
-                + $"The guard leaves the key as they left it while the exemption lasts. Would have: {wouldDo}.");
+            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: the key shows the guard's own change; it is verified, never repeated.");
         }
 
-        // Without an exemption in the configuration no exempt change can still hold: nothing to read.
-        ExemptChange? standing = null;
-        try
+        if (cause is not null && Exemption(cause) is ({ } principal, { } exemption))
         {
-            if (configuration.PrincipalExemptions.Count > 0)
-            {
-                standing = await exemptChanges.FindExemptChangeAsync(key.ToString(), rule.Id, cancellationToken).ConfigureAwait(false);
-            }
+            var until = exemption.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : " until the exemption is removed";
+            var reason = exemption.Reason is null ? string.Empty : $": {exemption.Reason}";
+            return GateDecision.Skip(
+                AlertOutcome.Exempt,
+                cause.EventId == guardEvent.EventId
+                    ? $"Not done: {principal} is exempt ({exemption.ArnPattern}{until}{reason}). "
+                        + $"The guard leaves the key as they left it while the exemption lasts. Would have: {wouldDo}."
+                    : $"Not done: {principal} left the key this way on {cause.At:yyyy-MM-dd HH:mm} UTC under an exemption ({exemption.ArnPattern}{reason}); "
+                        + $"the guard leaves it{until}, or until the key changes. Would have: {wouldDo}.");
         }
-        catch (AwsCallException e)
+
+        // Whether an exempt principal made this change is unknown: nothing is undone on a guess.
+        if (cause is null && configuration.PrincipalExemptions.Count > 0 && causes.Unreadable(key) is { } e)
         {
-            // Whether an exempt change stands is unknown: nothing is undone on a guess.
             if (e.IsTransient)
             {
-                changes.NoteTransient($"{e.Operation} on the exempt changes of {key}: {e.ErrorCode}");
+                changes.NoteTransient($"{e.Operation} on the memory of {key}: {e.ErrorCode}");
             }
 
             return GateDecision.Skip(
@@ -84,23 +88,34 @@ internal sealed class RemediationGate(
                 + $"Would have: {wouldDo}.");
         }
 
-        var lasting = standing is not null && standing.LeftAs == subjectNow
-            ? configuration.ExemptionsFor(standing.Principal, time.GetUtcNow()).FirstOrDefault()
-            : null;
-        if (standing is not null && lasting is not null)
-        {
-            var until = lasting.Until is { } end ? $" until {end:yyyy-MM-dd HH:mm} UTC" : " until the exemption is removed";
-            return GateDecision.Skip(
-                AlertOutcome.Exempt,
-                $"Not done: {standing.Principal} left the key this way on {standing.At:yyyy-MM-dd HH:mm} UTC under an exemption ({lasting.ArnPattern}); "
-                + $"the guard leaves it{until}. Would have: {wouldDo}.");
-        }
-
         if (configuration.DryRun)
         {
             return GateDecision.Skip(AlertOutcome.DryRun, $"Dry run: would have {wouldDo}.");
         }
 
+        return await TagsAllowAsync(key, wouldDo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What holds a remediation back before anything is read: the deployment, the rule's mode.</summary>
+    public GateDecision? Precheck(GuardRule rule)
+    {
+        if (HeldBack is { } why)
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {why}");
+        }
+
+        if (!options.RemediationEnabled)
+        {
+            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: remediation is off for this deployment (RemediationMode=alert).");
+        }
+
+        return ModeOf(rule) != RuleMode.Remediate
+            ? GateDecision.Skip(AlertOutcome.Alerted, $"Not done: rule {rule.Id} is in mode '{ModeOf(rule).ToString().ToLowerInvariant()}'.")
+            : null;
+    }
+
+    private async Task<GateDecision> TagsAllowAsync(KeyArn key, string wouldDo, CancellationToken cancellationToken)
+    {
         IReadOnlyDictionary<string, string> keyTags;
         try
         {
@@ -134,80 +149,30 @@ internal sealed class RemediationGate(
 
         if (!GuardedKeyTag.IsMarked(keyTags))
         {
-            var mark = $"{GuardedKeyTag.Key}={GuardedKeyTag.Value}";
             return GateDecision.Skip(
                 AlertOutcome.Alerted,
-                $"Not done: {key} is not marked as guarded (tag {mark}), and the guard may change only marked keys. "
+                $"Not done: {key} is not marked as guarded (tag {GuardedKeyTag.Key}={GuardedKeyTag.Value}), and the guard may change only marked keys. "
                 + $"Would have: {wouldDo}.") with
             {
-                Finding = KeyStateRules.Violation(
-                    RuleCatalog.GuardAccess,
-                    $"The key {key} lacks the tag {mark}: the guard's role may not change it, so it only reports. If this is Identity Center's key, mark it: "
-                    + $"{GuardedKeyTag.MarkCommand(key)}. If the tag was removed on purpose, ask who removed it (CloudTrail UntagResource)."),
+                Finding = KeyStateRules.NotMarked(key),
             };
         }
 
         return GateDecision.Allow;
     }
 
-    /// <summary>What holds a remediation back before anything is read: the deployment, the rule's mode, the guard's own change.</summary>
-    public GateDecision? Precheck(GuardRule rule)
-    {
-        if (HeldBack is { } why)
-        {
-            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: {why}");
-        }
-
-        if (!options.RemediationEnabled)
-        {
-            return GateDecision.Skip(AlertOutcome.Alerted, "Not done: remediation is off for this deployment (RemediationMode=alert).");
-        }
-
-        if (ModeOf(rule) != RuleMode.Remediate)
-        {
-            return GateDecision.Skip(AlertOutcome.Alerted, $"Not done: rule {rule.Id} is in mode '{ModeOf(rule).ToString().ToLowerInvariant()}'.");
-        }
-
-        return options.IsGuard(guardEvent.Actor)
-            ? GateDecision.Skip(AlertOutcome.Alerted, "Not done: the change was the guard's own; it is verified, never repeated.")
-            : null;
-    }
-
-    // A memory the next sweep relies on: a failed write asks Lambda for another delivery, which writes it again.
-    private async Task RememberExemptAsync(
-        GuardRule rule,
-        KeyArn key,
-        string subjectNow,
-        string principal,
-        PrincipalExemption exemption,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            await exemptChanges.RememberExemptChangeAsync(
-                new ExemptChange(
-                    key.ToString(),
-                    rule.Id,
-                    principal,
-                    exemption.ArnPattern,
-                    exemption.Until,
-                    guardEvent.EventId,
-                    guardEvent.EventTime ?? time.GetUtcNow(),
-                    subjectNow),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsCallException e) when (e.IsTransient)
-        {
-            changes.NoteTransient($"{e.Operation} remembering the exempt change on {key}: {e.ErrorCode}");
-        }
-    }
+    // For a rule about no part of the key (Identity Center's encryption), this event's call is the change judged.
+    private KnownChange? EventAsChange() =>
+        guardEvent.Actor.Arn is null && guardEvent.Actor.SessionIssuerArn is null
+            ? null
+            : new KnownChange(
+                "-", guardEvent.EventId ?? "-", guardEvent.Actor.Arn ?? "-", guardEvent.Actor.SessionIssuerArn, guardEvent.EventTime ?? time.GetUtcNow(), "-");
 
     // An assumed role matches by its session ARN or by the role behind it.
-    // The principal it matched is remembered with an exempt change, so that a later check finds the same exemption.
-    private (string Principal, PrincipalExemption Exemption)? Exemption()
+    private (string Principal, PrincipalExemption Exemption)? Exemption(KnownChange change)
     {
         var now = time.GetUtcNow();
-        foreach (var arn in new[] { guardEvent.Actor.Arn, guardEvent.Actor.SessionIssuerArn }.OfType<string>())
+        foreach (var arn in new[] { change.Actor, change.ActorRole }.OfType<string>())
         {
             if (configuration.ExemptionsFor(arn, now).FirstOrDefault() is { } exemption)
             {

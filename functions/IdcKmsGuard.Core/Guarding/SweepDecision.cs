@@ -37,16 +37,21 @@ internal static class SweepDecision
 
     /// <summary>An event's alert on a scope: the rules it judged take their new state, the rest stay as remembered (the
     /// sweep's count and start time too, when nothing changed).</summary>
+    /// <param name="told">The change behind each open finding, as the event knew it.</param>
     public static IncidentMemory Merge(
         IncidentScope scope,
         IncidentMemory? previous,
         IReadOnlyList<Finding> findings,
         RuleSet checkedRules,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        RuleCauses? told = null)
     {
         var kept = (previous?.Open ?? RuleSet.Empty).Except(checkedRules).Except(findings.Select(f => f.RuleId));
         var open = Open(findings).Union(kept);
-        return previous is not null && previous.Open.Equals(open) ? previous : new IncidentMemory(scope, open, 1, now);
+        var causes = (previous?.Told ?? RuleCauses.None).With(told ?? RuleCauses.None).For(open);
+        return previous is not null && previous.Open.Equals(open) && previous.Told.Equals(causes)
+            ? previous
+            : new IncidentMemory(scope, open, 1, now) { Told = causes };
     }
 
     // Low findings are advice, never an alert of their own: they do not make a state.
@@ -54,39 +59,48 @@ internal static class SweepDecision
         RuleSet.Of(findings.Where(f => !f.Resolved && f.Severity >= Severity.Medium).Select(f => f.RuleId)).Except(NeverOpen);
 
     /// <summary>A judgement of the scope in full (the sweep's): what it cannot judge stays as remembered.</summary>
+    /// <param name="told">The change behind each open finding, as the sweep knew it: a violation from another change
+    /// than the one people were told of is news.</param>
+    /// <param name="notJudged">Rules the sweep did not judge (switched off): their incidents stay as they are.</param>
     public static (SweepChange Change, IncidentMemory Next) Decide(
         IncidentScope scope,
         IncidentMemory? previous,
         IReadOnlyList<Finding> findings,
         int repeatAfter,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        RuleCauses? told = null,
+        RuleSet? notJudged = null)
     {
-        var kept = (previous?.Open ?? RuleSet.Empty).Intersect(JudgedByEventsOnly);
-        var judged = previous is null ? null : previous with { Open = previous.Open.Except(JudgedByEventsOnly) };
-        var (change, next) = DecideJudged(scope, judged, findings, repeatAfter, now);
-        return (change, kept.IsEmpty ? next : next with { Open = next.Open.Union(kept) });
+        var unjudged = JudgedByEventsOnly.Union(notJudged ?? RuleSet.Empty);
+        var kept = (previous?.Open ?? RuleSet.Empty).Intersect(unjudged);
+        var judgedOpen = (previous?.Open ?? RuleSet.Empty).Except(unjudged);
+        var judged = previous is null ? null : previous with { Open = judgedOpen, Told = previous.Told.For(judgedOpen) };
+        var (change, next) = DecideJudged(scope, judged, findings.Where(f => !unjudged.Contains(f.RuleId)).ToList(), told ?? RuleCauses.None, repeatAfter, now);
+        return (change, kept.IsEmpty ? next : next with { Open = next.Open.Union(kept), Told = next.Told.With(previous!.Told.For(kept)) });
     }
 
     private static (SweepChange Change, IncidentMemory Next) DecideJudged(
         IncidentScope scope,
         IncidentMemory? previous,
         IReadOnlyList<Finding> findings,
+        RuleCauses told,
         int repeatAfter,
         DateTimeOffset now)
     {
         var open = Open(findings);
+        var causes = told.For(open);
         var fixedNow = findings.Any(f => f.Resolved);
-        if (previous is null || !previous.Open.Equals(open))
+        if (previous is null || !previous.Open.Equals(open) || AnotherCause(previous, causes))
         {
             var wasHealthy = previous is null || previous.IsHealthy;
             var change = fixedNow ? SweepChange.Fixed
                 : open.IsEmpty ? (wasHealthy ? SweepChange.None : SweepChange.Cleared)
                 : wasHealthy ? SweepChange.New
                 : SweepChange.Changed;
-            return (change, new IncidentMemory(scope, open, 1, now));
+            return (change, new IncidentMemory(scope, open, 1, now) { Told = causes });
         }
 
-        var same = previous with { Sweeps = previous.Sweeps + 1 };
+        var same = previous with { Sweeps = previous.Sweeps + 1, Told = previous.Told.With(causes) };
         if (fixedNow)
         {
             return (SweepChange.Fixed, same);
@@ -95,4 +109,19 @@ internal static class SweepDecision
         var repeat = !open.IsEmpty && (same.Sweeps - 1) % Math.Max(1, repeatAfter) == 0;
         return (repeat ? SweepChange.StillFailing : SweepChange.None, same);
     }
+
+    /// <summary>
+    /// Whether an alert with <paramref name="findings"/> tells people nothing new: every violation it reports is open in
+    /// <paramref name="stored"/> from the same change (<paramref name="told"/>), and it neither fixes nor resolves
+    /// anything. Only such an alert may be held back as a repeat.
+    /// </summary>
+    public static bool IsRepeat(IncidentMemory? stored, IReadOnlyList<Finding> findings, RuleCauses told) =>
+        stored is not null
+        && findings.All(f => !f.Resolved)
+        && findings.Where(f => f.Severity >= Severity.Medium)
+            .All(f => !NeverOpen.Contains(f.RuleId) && stored.Open.Contains(f.RuleId) && stored.Told.Of(f.RuleId) == told.Of(f.RuleId));
+
+    // A rule open before and now, behind which people were told of one change and the sweep now finds another.
+    private static bool AnotherCause(IncidentMemory previous, RuleCauses now) =>
+        previous.Open.Any(rule => now.Of(rule) is { } cause && previous.Told.Of(rule) is { } told && cause != told);
 }

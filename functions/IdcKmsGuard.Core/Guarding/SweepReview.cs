@@ -80,7 +80,15 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             }
 
             List<Finding> findings = [.. draft.Findings, .. alsoFound.Where(f => !draft.Findings.Contains(f))];
-            return new SweepScope(IncidentScope.ForKey(key), findings, draft with { Findings = findings });
+            var merged = draft with { Findings = findings };
+
+            // The outcome speaks of the alert's first finding: one the audit added, the guard did nothing about.
+            if (findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Resolved).First() is var primary && !draft.Findings.Contains(primary))
+            {
+                merged = merged with { Outcome = AlertOutcome.Alerted, Headline = Headlines.For(primary, AlertOutcome.Alerted) };
+            }
+
+            return new SweepScope(IncidentScope.ForKey(key), findings, merged) { Told = result.Told };
         }
         catch (Errors.AwsCallException e) when (e.IsTransient && !gate.Changes.IsLastAttempt)
         {
@@ -177,6 +185,7 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             return new SweepScope(scope, key.Findings, null) { Deferred = true, Failed = true };
         }
 
+        Saw(gate, key);
         if (key.Snapshot is null)
         {
             return new SweepScope(scope, key.Findings, key.Findings.Count == 0 ? null : AuditDrafts.ForKey(sweep, audit, key, key.Findings));
@@ -208,5 +217,24 @@ internal sealed class SweepReview(Auditor auditor, KeyReview keyReview, KeyInUse
             auditOnly,
             key.Findings).ConfigureAwait(false);
         return scoped.Draft is null && auditOnly.Count > 0 ? scoped with { Draft = AuditDrafts.ForKey(sweep, audit, key, auditOnly) } : scoped;
+    }
+
+    // What the audit read is a look at the key, whether or not the key review follows: the key's memory needs every one.
+    private static void Saw(RemediationGate gate, AuditedKey key)
+    {
+        if (key.Snapshot is { } snapshot)
+        {
+            gate.Causes.Saw(key.Arn, KeySubjects.State, KeySubjects.StateValue(snapshot.State));
+        }
+
+        if (key.RotationEnabled is { } rotating)
+        {
+            gate.Causes.Saw(key.Arn, KeySubjects.Rotation, KeySubjects.RotationValue(rotating));
+        }
+
+        if (key.PolicyText is { } policy)
+        {
+            gate.Causes.Saw(key.Arn, KeySubjects.Policy, KeySubjects.PolicyValue(policy));
+        }
     }
 }

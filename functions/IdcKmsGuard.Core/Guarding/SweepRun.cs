@@ -15,6 +15,7 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
     public async Task<GuardResult> RunAsync(GuardEvent sweep, RemediationGate gate, CancellationToken cancellationToken)
     {
         var configuration = gate.Configuration;
+        var switchedOff = RuleSet.Of(RuleCatalog.All.Where(r => configuration.ModeOf(r) == RuleMode.Off).Select(r => r.Id));
         var sent = new List<Alert>();
         string? firstMessageId = null;
         var unchanged = 0;
@@ -22,13 +23,14 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
         var judged = await review.ReviewAsync(sweep, gate, async scope =>
         {
             // Not finished: the review failed, or a part of the key could not be read (GUARD-ACCESS: not checked).
-            failed += scope.Failed || scope.Findings.Any(f => f.RuleId == Rules.RuleCatalog.GuardAccess.Id && !f.Resolved) ? 1 : 0;
+            failed += scope.Failed || scope.Findings.Any(f => f.RuleId == RuleCatalog.GuardAccess.Id && !f.Resolved) ? 1 : 0;
             if (scope.Deferred)
             {
                 return;
             }
 
-            var verdict = await incidents.JudgeAsync(scope.Scope, scope.Findings, configuration.SweepRepeatAfter, cancellationToken).ConfigureAwait(false);
+            var verdict = await incidents.JudgeAsync(scope.Scope, scope.Findings, scope.Told, switchedOff, configuration.SweepRepeatAfter, cancellationToken)
+                .ConfigureAwait(false);
             if (IncidentNotices.ForSweep(sweep, scope, verdict, configuration.SweepRepeatAfter) is not { } draft)
             {
                 unchanged += scope.Findings.Any(f => !f.Resolved && f.Severity >= Severity.Medium) ? 1 : 0;
@@ -37,12 +39,15 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             }
 
             var alertId = AlertIds.For(sweep.EventId ?? $"sweep {sweep.EventTime:O}", scope.Scope.Arn);
+            var alert = composer.Compose(draft);
             var published = await outbox.PublishAsync(
-                composer.Compose(draft),
+                alert,
                 alertId,
                 configuration.ChatbotNotifications,
                 configuration.RepeatAlertWindow,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                AlertIds.RepeatKey(scope.Scope.Arn, alert, scope.Told),
+                neverSuppress: verdict.Change != SweepChange.StillFailing).ConfigureAwait(false);
             await gate.Changes.MarkReportedAsync(scope.Scope.Arn, cancellationToken).ConfigureAwait(false);
             await incidents.CommitAsync(verdict, cancellationToken).ConfigureAwait(false);
             if (published.Disposition == Disposition.Alerted)

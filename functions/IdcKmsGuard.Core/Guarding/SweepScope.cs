@@ -12,4 +12,7 @@ internal sealed record SweepScope(IncidentScope Scope, IReadOnlyList<Finding> Fi
 
     /// <summary>Not judged now: the failure may pass, and the sweep's retry judges it.</summary>
     public bool Deferred { get; init; }
+
+    /// <summary>Per open finding about a part of the key, the change behind it as the sweep knew it.</summary>
+    public RuleCauses Told { get; init; } = RuleCauses.None;
 }

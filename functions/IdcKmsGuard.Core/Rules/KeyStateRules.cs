@@ -44,6 +44,17 @@ internal static class KeyStateRules
 
     public static Finding Violation(GuardRule rule, string message) => new(rule.Id, rule.Severity, message);
 
+    /// <summary>The key lacks the guarded tag: the guard's role may change nothing on it (the audit and the gate say
+    /// it alike, so that one alert names it once).</summary>
+    public static Finding NotMarked(KeyArn key)
+    {
+        var mark = $"{GuardedKeyTag.Key}={GuardedKeyTag.Value}";
+        return Violation(
+            RuleCatalog.GuardAccess,
+            $"The key {key} lacks the tag {mark}: the guard's role may not change it, so it only reports. If this is Identity Center's key, mark it: "
+            + $"{GuardedKeyTag.MarkCommand(key)}. If the tag was removed on purpose, ask who removed it (CloudTrail UntagResource).");
+    }
+
     private static string DeletionDate(KeySnapshot key) =>
         key.DeletionDate is { } date ? " on " + date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : string.Empty;
 }

@@ -9,6 +9,9 @@ public sealed record EventCompletion(TimeSpan KeepFor)
 
     /// <summary>The scopes the event's journal named: it is no longer unfinished on any of them.</summary>
     public IReadOnlyList<string> UnfinishedOn { get; init; } = [];
+
+    /// <summary>Per scope (a key), what the event saw and learned for the key's memory (<see cref="KeyMemory"/>).</summary>
+    public IReadOnlyDictionary<string, KeyMemoryUpdate> Memory { get; init; } = new Dictionary<string, KeyMemoryUpdate>(StringComparer.Ordinal);
 }
 
 /// <summary>An alert that went out: its repeat-suppression key and window (see <see cref="IAlertLedger"/>).</summary>

@@ -10,7 +10,6 @@ public sealed record GuardStores(
     IKnownGoodPolicies KnownGoodPolicies,
     IIncidentMemory Incidents,
     IKeyInUseMemory KeysInUse,
-    IExemptChanges ExemptChanges,
     IFollowUpEvents FollowUpEvents,
     IConfigurationHistory ConfigurationHistory,
     IKeyUseTallies KeyUseTallies)
@@ -19,7 +18,7 @@ public sealed record GuardStores(
     public static GuardStores Stateless { get; } = Of(StatelessStore.Instance);
 
     public static GuardStores Of<TStore>(TStore store)
-        where TStore : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents,
+        where TStore : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IFollowUpEvents,
             IConfigurationHistory, IKeyUseTallies =>
-        new(store, store, store, store, store, store, store, store, store);
+        new(store, store, store, store, store, store, store, store);
 }

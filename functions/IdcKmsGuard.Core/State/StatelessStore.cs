@@ -6,7 +6,7 @@ namespace IdcKmsGuard.Core.State;
 /// every alert goes out, nothing is remembered, and a journal lives only as long as its invocation.
 /// </summary>
 public sealed class StatelessStore
-    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory,
+    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IFollowUpEvents, IConfigurationHistory,
     IKeyUseTallies
 {
     public static StatelessStore Instance { get; } = new();
@@ -28,10 +28,6 @@ public sealed class StatelessStore
     public Task CountRepeatAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RecordSentAsync(string alertKey, TimeSpan window, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task RememberExemptChangeAsync(ExemptChange change, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task<ExemptChange?> FindExemptChangeAsync(string keyArn, string ruleId, CancellationToken cancellationToken) => Task.FromResult<ExemptChange?>(null);
 
     // Without a table no follow-up can be taken back: the guard schedules them only with one.
     public Task KeepFollowUpEventAsync(string eventId, string eventJson, DateTimeOffset keepUntil, CancellationToken cancellationToken) => Task.CompletedTask;

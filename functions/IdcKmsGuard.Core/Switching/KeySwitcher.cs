@@ -28,7 +28,9 @@ public sealed class KeySwitcher(IIdentityCenter identityCenter, Auditor auditor,
             proposed,
             configuration with { RuleModes = new Dictionary<string, RuleMode>(StringComparer.Ordinal) },
             cancellationToken).ConfigureAwait(false);
-        var findings = audit.AllFindings.ToList();
+        // The switch marks every key it checks (MarkGuardedAsync): a key not marked yet is not a reason to refuse.
+        var unmarked = audit.Keys.Select(k => KeyStateRules.NotMarked(k.Arn)).ToHashSet();
+        var findings = audit.AllFindings.Where(f => !unmarked.Contains(f)).ToList();
         return new SwitchPreflight(current, audit, [.. findings.Where(f => f.Severity >= Severity.High)], [.. findings.Where(f => f.Severity < Severity.High)]);
     }
 

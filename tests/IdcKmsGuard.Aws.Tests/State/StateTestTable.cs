@@ -71,6 +71,16 @@ internal sealed class StateTestTable : IDisposable
         return (new DynamoDbGuardStateStore(client, Name, Clock), http, client);
     }
 
+    /// <summary>Drops one attribute of an item, as an item written by an earlier version would lack it.</summary>
+    public Task RemoveAttributeAsync(string pk, string attribute) =>
+        Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = Name,
+            Key = new() { ["pk"] = new AttributeValue { S = pk } },
+            UpdateExpression = "REMOVE #a",
+            ExpressionAttributeNames = new() { ["#a"] = attribute },
+        });
+
     public async Task<Dictionary<string, AttributeValue>> ItemAsync(string pk) =>
         (await Client.GetItemAsync(new GetItemRequest
         {

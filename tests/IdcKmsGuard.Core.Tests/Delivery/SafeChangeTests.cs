@@ -130,6 +130,7 @@ public sealed class SafeChangeTests
         Assert.Equal(KeyState.Enabled, scenario.Keys.StateOf(GuardScenario.Key));
     }
 
+    // News never waits on the ledger, which only paces repeats.
     [Fact]
     public async Task Handle_WhenTheAlertLedgerCannotBeReadOnTheLastAttempt_ShouldStillReport()
     {
@@ -140,6 +141,21 @@ public sealed class SafeChangeTests
 
         Assert.Equal(Disposition.Alerted, result.Disposition);
         Assert.Single(scenario.Publisher.Published);
+        Assert.Equal("KEY-ENABLED", result.Alert!.RuleId);
+    }
+
+    // A repeat asks the ledger; when it cannot be read on the last attempt, the repeat goes out rather than nothing.
+    [Fact]
+    public async Task Handle_WhenTheAlertLedgerCannotBeReadForARepeatOnTheLastAttempt_ShouldStillReport()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, remediate: false, deliveryAttempts: 1);
+        await scenario.HandleAsync("kms-disable-key.json");
+        scenario.State.FailAlertDecisions = true;
+
+        var result = await scenario.HandleAsync("kms-put-key-policy.json");
+
+        Assert.Equal(Disposition.Alerted, result.Disposition);
+        Assert.Equal(2, scenario.Publisher.Published.Count);
         Assert.Equal("GUARD-ACCESS", result.Alert!.RuleId);
     }
 

@@ -31,7 +31,7 @@ public sealed class StateCallTests
         var scenario = new GuardScenario(KeyState.Disabled, remediate: false);
 
         await scenario.HandleAsync("kms-disable-key.json");
-        var repeat = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("-0000-4000-", "-1111-4000-", StringComparison.Ordinal));
+        var repeat = await scenario.HandleAsync("kms-put-key-policy.json");
 
         Assert.Single(scenario.Publisher.Published);
         Assert.Equal(Disposition.Suppressed, repeat.Disposition);

@@ -48,10 +48,11 @@ public sealed class DeliveryTests
     {
         var scenario = new GuardScenario(KeyState.Disabled, remediate: false);
 
+        // The same disabled key, from the same DisableKey, found again by later events about something else.
         await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("000000000003", "000000000101", StringComparison.Ordinal));
-        var repeat = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("000000000003", "000000000102", StringComparison.Ordinal));
+        var repeat = await scenario.HandleAsync("kms-put-key-policy.json", json => json.Replace("000000000001", "000000000102", StringComparison.Ordinal));
         scenario.Time.Advance(TimeSpan.FromHours(2));
-        var later = await scenario.HandleAsync("kms-disable-key.json", json => json.Replace("000000000003", "000000000103", StringComparison.Ordinal));
+        var later = await scenario.HandleAsync("kms-put-key-policy.json", json => json.Replace("000000000001", "000000000103", StringComparison.Ordinal));
 
         Assert.Equal(Disposition.Suppressed, repeat.Disposition);
         Assert.Equal(2, scenario.Publisher.Published.Count);

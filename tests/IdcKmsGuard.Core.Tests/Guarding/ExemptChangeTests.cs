@@ -68,7 +68,7 @@ public sealed class ExemptChangeTests
     {
         var scenario = Scenario(GuardScenario.Now.AddDays(1), KeyState.Enabled, RootOnly);
 
-        var exempt = await scenario.HandleAsync("kms-put-key-policy.json");
+        var exempt = await scenario.HandleAsync("kms-put-key-policy.json", json => GuardScenario.WithProposedPolicy(json, RootOnly));
         var leftAlone = await SweepAsync(scenario);
         await scenario.Keys.PutKeyPolicyAsync(GuardScenario.Key, RootAndNobody, CancellationToken.None);
         var repaired = await SweepAsync(scenario);

@@ -62,6 +62,14 @@ internal sealed class GuardScenario
         return edit is null ? json : edit(json);
     }
 
+    /// <summary>A PutKeyPolicy record edited to carry <paramref name="policy"/>, as the call that put it would.</summary>
+    public static string WithProposedPolicy(string json, string policy)
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        record["detail"]!["requestParameters"]!["policy"] = policy;
+        return record.ToJsonString();
+    }
+
     private Task<ConfigurationSnapshot> ReadConfiguration()
     {
         OnConfigurationRead?.Invoke();

@@ -4,7 +4,7 @@ namespace IdcKmsGuard.Core.Tests.Support;
 
 /// <summary>The state ports' contracts in memory, for decision tests; the DynamoDB adapter is tested against moto.</summary>
 internal sealed class InMemoryStateStore(TimeProvider time)
-    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IExemptChanges, IFollowUpEvents, IConfigurationHistory,
+    : IEventLedger, IAlertLedger, IKnownGoodPolicies, IIncidentMemory, IKeyInUseMemory, IFollowUpEvents, IConfigurationHistory,
     IKeyUseTallies
 {
     private readonly Dictionary<string, (DateTimeOffset LastSent, int Suppressed)> alerts = new(StringComparer.Ordinal);
@@ -76,6 +76,11 @@ internal sealed class InMemoryStateStore(TimeProvider time)
         }
 
         Events[claim.EventId] = Held(claim) with { Status = "done", Token = null, Journal = null, Scope = null };
+        foreach (var (scope, update) in completion.Memory)
+        {
+            Apply(scope, update);
+        }
+
         foreach (var sent in completion.AlertsSent)
         {
             alerts[sent.AlertKey] = (time.GetUtcNow(), 0);
@@ -150,7 +155,44 @@ internal sealed class InMemoryStateStore(TimeProvider time)
     public async Task<ScopeRecord> ReadScopeAsync(IncidentScope scope, CancellationToken cancellationToken)
     {
         ScopeReads++;
-        return new ScopeRecord(Incidents.GetValueOrDefault(scope.Arn), await UnfinishedAsync(scope.Arn, cancellationToken));
+        return new ScopeRecord(Incidents.GetValueOrDefault(scope.Arn), await UnfinishedAsync(scope.Arn, cancellationToken), MemoryOf(scope.Arn));
+    }
+
+    /// <summary>Per scope, the keys' memories: sightings by part and value, changes by part and event.</summary>
+    public Dictionary<string, (Dictionary<(string Subject, string Value), DateTimeOffset> Seen, Dictionary<(string Subject, string EventId), KnownChange> Changes)> Memories { get; } =
+        new(StringComparer.Ordinal);
+
+    public KeyMemory MemoryOf(string scope) =>
+        Memories.TryGetValue(scope, out var memory)
+            ? new KeyMemory([.. memory.Changes.Values], [.. memory.Seen.Select(s => new Sighting(s.Key.Subject, s.Key.Value, s.Value))])
+            : KeyMemory.Empty;
+
+    private void Apply(string scope, KeyMemoryUpdate update)
+    {
+        if (!Memories.TryGetValue(scope, out var memory))
+        {
+            Memories[scope] = memory = ([], []);
+        }
+
+        foreach (var sighting in update.Seen)
+        {
+            memory.Seen[(sighting.Subject, sighting.Value)] = sighting.At;
+        }
+
+        foreach (var change in update.Learned)
+        {
+            memory.Changes[(change.Subject, change.EventId)] = change;
+        }
+
+        foreach (var sighting in update.ForgetSightings)
+        {
+            memory.Seen.Remove((sighting.Subject, sighting.Value));
+        }
+
+        foreach (var change in update.ForgetChanges)
+        {
+            memory.Changes.Remove((change.Subject, change.EventId));
+        }
     }
 
     public Task<bool> SaveIncidentMemoryAsync(IncidentMemory memory, IncidentMemory? expected, CancellationToken cancellationToken)
@@ -174,21 +216,6 @@ internal sealed class InMemoryStateStore(TimeProvider time)
         KeysInUse[keyInUse.InstanceArn] = keyInUse;
         return Task.CompletedTask;
     }
-
-    public Dictionary<(string Key, string Rule), ExemptChange> ExemptChanges { get; } = [];
-
-    public Task RememberExemptChangeAsync(ExemptChange change, CancellationToken cancellationToken)
-    {
-        if (!ExemptChanges.TryGetValue((change.KeyArn, change.RuleId), out var kept) || kept.At <= change.At)
-        {
-            ExemptChanges[(change.KeyArn, change.RuleId)] = change;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<ExemptChange?> FindExemptChangeAsync(string keyArn, string ruleId, CancellationToken cancellationToken) =>
-        Task.FromResult(ExemptChanges.GetValueOrDefault((keyArn, ruleId)));
 
     public Dictionary<string, (string Json, DateTimeOffset KeepUntil)> FollowUpEvents { get; } = new(StringComparer.Ordinal);
 
