@@ -34,10 +34,14 @@ public sealed record KeyMemory(IReadOnlyList<KnownChange> Changes, IReadOnlyList
         var latest = Changes.Append(thisEvent).OfType<KnownChange>().Where(c => c.Subject == subject).OrderBy(c => c.At).LastOrDefault();
         return latest is not null
             && latest.LeftAs == valueNow
-            && !Sightings.Any(s => s.Subject == subject && s.Value != latest.LeftAs && s.At > latest.At)
+            && !Sightings.Any(s => s.Subject == subject && s.Value != latest.LeftAs && IsAfter(s.At, latest.At))
                 ? latest
                 : null;
     }
+
+    // CloudTrail writes whole seconds: a look within the second a change was recorded at may have come before it.
+    private static bool IsAfter(DateTimeOffset look, DateTimeOffset change) =>
+        look > change && (change.Ticks % TimeSpan.TicksPerSecond != 0 || look >= change.AddSeconds(1));
 
     /// <summary>What this memory can drop: every change but the latest of its part, and sightings older than both the
     /// late-event window and that change (they can no longer contradict anything).</summary>
