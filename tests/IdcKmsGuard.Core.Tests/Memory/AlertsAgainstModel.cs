@@ -6,9 +6,10 @@ namespace IdcKmsGuard.Core.Tests.Memory;
 /// <summary>An alert as a subscriber reads it from its JSON document: the rule it is about, the outcome, the findings.</summary>
 internal sealed record SentAlert(string Rule, string Outcome, IReadOnlyList<(string Rule, bool Resolved)> Findings)
 {
-    public static SentAlert Read(RenderedAlert alert)
+    /// <param name="json">The alert's JSON document, as SNS delivers it to machine subscribers.</param>
+    public static SentAlert Read(string json)
     {
-        var document = JsonNode.Parse(alert.Json)!;
+        var document = JsonNode.Parse(json)!;
         return new SentAlert(
             (string)document["rule"]!,
             (string)document["outcome"]!,
@@ -34,9 +35,12 @@ internal static class AlertsAgainstModel
 
         foreach (var news in expected.News)
         {
-            var heard = news.Kind == NewsKind.Open
-                ? sent.Any(a => a.Has(news.RuleId, resolved: false) && (a.Rule != news.RuleId || a.Outcome == AlertRenderer.Name(news.Outcome)))
-                : sent.Any(a => a.Has(news.RuleId, resolved: true));
+            var heard = news.Kind switch
+            {
+                NewsKind.Open => sent.Any(a => a.Has(news.RuleId, resolved: false) && (a.Rule != news.RuleId || a.Outcome == AlertRenderer.Name(news.Outcome))),
+                NewsKind.Announced => sent.Any(a => a.Rule == news.RuleId),
+                _ => sent.Any(a => a.Has(news.RuleId, resolved: true)),
+            };
             if (!heard)
             {
                 return $"nobody heard {news}";

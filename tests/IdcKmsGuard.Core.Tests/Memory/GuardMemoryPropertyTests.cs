@@ -13,7 +13,11 @@ public sealed class GuardMemoryPropertyTests
     public void The_guard_agrees_with_the_reference_model_over_random_histories()
     {
         Histories.Any.Sample(
-            steps => HistoryRun.Of(steps).Disagreement is not { } disagreement ? true : throw new HistoryDisagreementException(disagreement),
+            steps =>
+            {
+                using var world = new InMemoryGuardWorld();
+                return HistoryRun.Of(steps, world).Disagreement is not { } disagreement ? true : throw new HistoryDisagreementException(disagreement);
+            },
             seed: Histories.Seed,
             iter: Histories.Count,
             print: Histories.Print);

@@ -14,10 +14,15 @@ internal static class Histories
         (2, Gen.Select(Gen.Enum<ConfigurationEdit>(), Gen.Int[0, 3], (edit, rule) => (Step)new Configure(edit, rule))),
         (1, Gen.OneOfConst(20, 45, 100, 200).Select(minutes => (Step)new Advance(minutes))));
 
-    public static Gen<Step[]> Any { get; } = Gen.Select(
+    public static Gen<Step[]> Any { get; } = Of(Steps, 40);
+
+    /// <summary>Histories for a world on the real clock: no time passes but the steps' own, at most 20 steps.</summary>
+    public static Gen<Step[]> OnTheRealClock { get; } = Of(Steps.Where(step => step is not Advance), 20);
+
+    private static Gen<Step[]> Of(Gen<Step> steps, int longest) => Gen.Select(
         Gen.Bool,
-        Steps.Array[5, 40],
-        (exempt, steps) => exempt ? [new Configure(ConfigurationEdit.AddExemption, 0), .. steps] : steps);
+        steps.Array[5, longest],
+        (exempt, drawn) => exempt ? [new Configure(ConfigurationEdit.AddExemption, 0), .. drawn] : drawn);
 
     /// <summary>How many histories a run samples: IDCKMSGUARD_HISTORIES, or 10,000 (CI's number).</summary>
     public static int Count =>

@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using IdcKmsGuard.Core.Tests.Guarding;
 using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Core.Tests.Memory;
 
 /// <summary>
-/// The CloudTrail records a history's changes leave, made from the recorded samples in events/ with the actor, the
-/// event id, the time and (for PutKeyPolicy) the policy of the change; and the policies a history puts on the key.
+/// The CloudTrail records a history's changes leave, made from the recorded samples in events/ with the world's key and
+/// account, and the actor, the event id, the time and (for PutKeyPolicy) the policy of the change.
 /// </summary>
 internal static class HistoryRecords
 {
+    // What the recorded samples in events/ name: the documentation's account and a multi-Region key id.
     private const string Account = "111122223333";
+    private const string TemplateKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
 
     private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal)
     {
@@ -26,36 +27,20 @@ internal static class HistoryRecords
     private static readonly Lazy<IReadOnlyDictionary<string, string>> TemplateTexts = new(() =>
         Templates.ToDictionary(t => t.Key, t => File.ReadAllText(RepoPaths.EventFile(t.Value)), StringComparer.Ordinal));
 
-    public static string Baseline { get; } = File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json"));
-
-    public static string LockedOut { get; } = Without("AllowIdentityCenterAndIdentityStoreToUseKey");
-
-    public static string LockedOutOtherwise { get; } = Without("AllowIdentityCenterAndIdentityStoreToUseKey", "AllowIdentityCenterAndIdentityStoreToDescribeKey");
-
-    public static string PolicyText(PolicyKind kind) => kind switch
-    {
-        PolicyKind.LockedOut => LockedOut,
-        PolicyKind.LockedOutOtherwise => LockedOutOtherwise,
-        _ => Baseline,
-    };
-
-    public static PolicyKind KindOf(string policy) =>
-        policy == Baseline ? PolicyKind.Baseline
-        : policy == LockedOut ? PolicyKind.LockedOut
-        : policy == LockedOutOtherwise ? PolicyKind.LockedOutOtherwise
-        : PolicyKind.Repaired;
-
     /// <param name="policy">The policy a PutKeyPolicy put; null for other calls.</param>
-    public static string Record(KeyChange change, string? policy)
+    /// <param name="world">Whose key and account the record names, and whose role the guard has.</param>
+    public static string Record(KeyChange change, string? policy, IGuardWorld world)
     {
-        var record = JsonNode.Parse(TemplateTexts.Value[change.EventName])!;
-        var time = change.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var keyId = world.KeyArn[(world.KeyArn.LastIndexOf('/') + 1)..];
+        var text = TemplateTexts.Value[change.EventName].Replace(TemplateKeyId, keyId, StringComparison.Ordinal).Replace(Account, world.Account, StringComparison.Ordinal);
+        var record = JsonNode.Parse(text)!;
+        var time = Time(change.At);
         record["id"] = $"eventbridge-{change.Id}";
         record["time"] = time;
         var detail = record["detail"]!;
         detail["eventID"] = change.Id;
         detail["eventTime"] = time;
-        detail["userIdentity"] = Identity(change.Who);
+        detail["userIdentity"] = Identity(change.Who, world);
         if (policy is not null)
         {
             detail["requestParameters"]!["policy"] = policy;
@@ -64,53 +49,48 @@ internal static class HistoryRecords
         return record.ToJsonString();
     }
 
-    private static JsonObject Identity(ChangeActor who) => who switch
+    // CloudTrail writes whole seconds; a history's clock may be finer (the stand-in runs on the real one), and its
+    // records keep that precision so that two changes in one second stay in order.
+    private static string Time(DateTimeOffset at) => at.Ticks % TimeSpan.TicksPerSecond == 0
+        ? at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+        : at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonObject Identity(ChangeActor who, IGuardWorld world) => who switch
     {
-        ChangeActor.BreakGlass => AssumedRole("aws-reserved/sso.amazonaws.com/", "AWSReservedSSO_BreakGlass_0123456789abcdef", "oncall@example.com"),
-        ChangeActor.Developer => AssumedRole("aws-reserved/sso.amazonaws.com/", "AWSReservedSSO_Developer_0123456789abcdef", "dev@example.com"),
-        ChangeActor.Guard => AssumedRole("idckmsguard/", "IdcKmsGuardFunctionRole", "idckmsguard"),
+        ChangeActor.BreakGlass => AssumedRole(world.Account, $"arn:aws:iam::{world.Account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlass_0123456789abcdef", "oncall@example.com"),
+        ChangeActor.Developer => AssumedRole(world.Account, $"arn:aws:iam::{world.Account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Developer_0123456789abcdef", "dev@example.com"),
+        ChangeActor.Guard => AssumedRole(world.Account, world.GuardRoleArn, "idckmsguard"),
         _ => new JsonObject
         {
             ["type"] = "IAMUser",
             ["principalId"] = "AIDAEXAMPLEOPS",
-            ["arn"] = $"arn:aws:iam::{Account}:user/ops-automation",
-            ["accountId"] = Account,
+            ["arn"] = $"arn:aws:iam::{world.Account}:user/ops-automation",
+            ["accountId"] = world.Account,
             ["userName"] = "ops-automation",
         },
     };
 
-    private static JsonObject AssumedRole(string path, string role, string session) => new()
+    private static JsonObject AssumedRole(string account, string roleArn, string session)
     {
-        ["type"] = "AssumedRole",
-        ["principalId"] = $"AROAEXAMPLE:{session}",
-        ["arn"] = $"arn:aws:sts::{Account}:assumed-role/{role}/{session}",
-        ["accountId"] = Account,
-        ["sessionContext"] = new JsonObject
+        var role = roleArn[(roleArn.LastIndexOf('/') + 1)..];
+        return new JsonObject
         {
-            ["sessionIssuer"] = new JsonObject
+            ["type"] = "AssumedRole",
+            ["principalId"] = $"AROAEXAMPLE:{session}",
+            ["arn"] = $"arn:aws:sts::{account}:assumed-role/{role}/{session}",
+            ["accountId"] = account,
+            ["sessionContext"] = new JsonObject
             {
-                ["type"] = "Role",
-                ["principalId"] = "AROAEXAMPLE",
-                ["arn"] = $"arn:aws:iam::{Account}:role/{path}{role}",
-                ["accountId"] = Account,
-                ["userName"] = role,
+                ["sessionIssuer"] = new JsonObject
+                {
+                    ["type"] = "Role",
+                    ["principalId"] = "AROAEXAMPLE",
+                    ["arn"] = roleArn,
+                    ["accountId"] = account,
+                    ["userName"] = role,
+                },
+                ["attributes"] = new JsonObject { ["mfaAuthenticated"] = "false" },
             },
-            ["attributes"] = new JsonObject { ["mfaAuthenticated"] = "false" },
-        },
-    };
-
-    private static string Without(params string[] sids)
-    {
-        var policy = JsonNode.Parse(Baseline)!;
-        var statements = policy["Statement"]!.AsArray();
-        foreach (var statement in statements.Where(s => sids.Contains((string?)s!["Sid"])).ToList())
-        {
-            statements.Remove(statement);
-        }
-
-        return policy.ToJsonString();
+        };
     }
-
-    /// <summary>The guard's role, as <see cref="GuardScenario"/> configures it.</summary>
-    public static string GuardRoleArn => GuardScenario.GuardRoleArn;
 }

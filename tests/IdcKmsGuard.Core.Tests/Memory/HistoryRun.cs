@@ -1,54 +1,22 @@
 using System.Globalization;
 using System.Text;
-using IdcKmsGuard.Core.Configuration;
-using IdcKmsGuard.Core.Events;
-using IdcKmsGuard.Core.Guarding;
-using IdcKmsGuard.Core.Keys;
-using IdcKmsGuard.Core.Rules;
-using IdcKmsGuard.Core.State;
-using IdcKmsGuard.Core.Tests.Guarding;
-using IdcKmsGuard.Core.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace IdcKmsGuard.Core.Tests.Memory;
 
 /// <summary>
-/// Runs one history through the real <c>Guard</c> over the in-memory KMS, Identity Center and state table, and
-/// through the <see cref="ReferenceModel"/>, and compares them after every step: the key, and what people heard.
+/// Runs one history through a world with the real guard (<see cref="IGuardWorld"/>) and through the
+/// <see cref="ReferenceModel"/>, and compares them after every step: the key, and what people heard.
 /// </summary>
 internal sealed class HistoryRun
 {
-    private static readonly KeyArn Key = GuardScenario.Key;
-
-    private readonly FakeTimeProvider time = new(GuardScenario.Now);
-    private readonly InMemoryKeyStore keys = new();
-    private readonly RecordingPublisher publisher = new();
+    private readonly IGuardWorld world;
     private readonly ReferenceModel model = new(KeyFacts.Healthy, ModelConfiguration.Defaults);
-    private readonly Guard guard;
     private readonly List<(KeyChange Change, string Record)> undelivered = [];
     private readonly List<(KeyChange Change, string Record)> delivered = [];
     private readonly StringBuilder transcript = new();
-    private ConfigurationSnapshot snapshot = new(GuardConfiguration.Defaults, "history v0", [], false);
-    private int callsSeen;
     private int changes;
-    private int versions;
 
-    private HistoryRun()
-    {
-        keys.Add(Key, KeyState.Enabled, HistoryRecords.Baseline);
-        keys.RotationEnabled.Add(Key.ToString());
-        var options = new GuardOptions(RemediationEnabled: true, GuardScenario.GuardRoleArn) { ChangeBackoff = TimeSpan.Zero };
-        guard = new Guard(
-            FakeIdentityCenter.UsingKey(Key),
-            keys,
-            publisher,
-            options,
-            time,
-            NullLogger.Instance,
-            _ => Task.FromResult(snapshot),
-            GuardStores.Of(new InMemoryStateStore(time)));
-    }
+    private HistoryRun(IGuardWorld world) => this.world = world;
 
     /// <summary>What each step did, up to the end or the first step where the guard and the model part.</summary>
     public List<TakenStep> Taken { get; } = [];
@@ -57,9 +25,9 @@ internal sealed class HistoryRun
     /// history up to it.</summary>
     public string? Disagreement { get; private set; }
 
-    public static HistoryRun Of(IReadOnlyList<Step> steps)
+    public static HistoryRun Of(IReadOnlyList<Step> steps, IGuardWorld world)
     {
-        var run = new HistoryRun();
+        var run = new HistoryRun(world);
         for (var index = 0; index < steps.Count && run.Disagreement is null; index++)
         {
             if (run.Take(index + 1, steps[index]) is { } disagreement)
@@ -73,9 +41,8 @@ internal sealed class HistoryRun
 
     private string? Take(int number, Step step)
     {
-        time.Advance(TimeSpan.FromMinutes(1));
-        var now = time.GetUtcNow();
-        var sent = publisher.Published.Count;
+        world.NextStep();
+        var now = world.Now;
         var (what, expected) = step switch
         {
             Change change => Apply(change, now),
@@ -86,10 +53,10 @@ internal sealed class HistoryRun
             Advance advance => AdvanceBy(advance),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, "not a step"),
         };
-        var alerts = publisher.Published.Skip(sent).Select(SentAlert.Read).ToList();
-        var key = ReadKey();
+        var alerts = world.TakeAlerts();
+        var key = world.ReadKey();
         Taken.Add(new TakenStep(what, expected, key, alerts));
-        transcript.Append(CultureInfo.InvariantCulture, $"{number,3}. {now:HH:mm} {what}: model {expected}; sent {(alerts.Count == 0 ? "nothing" : string.Join(" + ", alerts))}\n");
+        transcript.Append(CultureInfo.InvariantCulture, $"{number,3}. {now:HH:mm:ss.fff} {what}: model {expected}; sent {(alerts.Count == 0 ? "nothing" : string.Join(" + ", alerts))}\n");
         return AlertsAgainstModel.Disagreement(expected, key, alerts) is { } disagreement ? $"Step {number} ({what}): {disagreement}" : null;
     }
 
@@ -100,7 +67,7 @@ internal sealed class HistoryRun
             return ($"{change} (KMS refuses it now: skipped)", Expectation.Quiet(model.Key));
         }
 
-        SetKey(after);
+        world.SetKey(after);
         var description = change.ToString();
         KeyChange? made = null;
         if (KeyActions.SubjectOf(change.What) is { } subject)
@@ -110,7 +77,7 @@ internal sealed class HistoryRun
             made = new KeyChange(id, Enum.Parse<ChangeActor>(change.Who.ToString()), subject, after.ValueOf(subject), now, eventName ?? change.What.ToString());
             if (eventName is not null)
             {
-                undelivered.Add((made, HistoryRecords.Record(made, subject == Subject.Policy ? HistoryRecords.PolicyText(after.Policy) : null)));
+                undelivered.Add((made, HistoryRecords.Record(made, subject == Subject.Policy ? world.Policies.Text(after.Policy) : null, world)));
             }
 
             description += $" ({id}{(eventName is null ? ", no event" : string.Empty)})";
@@ -130,7 +97,7 @@ internal sealed class HistoryRun
         undelivered.Remove(next);
         delivered.Add(next);
         var expected = model.Delivered(next.Change, now);
-        Handle(EventReader.Read(next.Record), now);
+        Learn(world.Deliver(next.Record), now);
         return ($"deliver {next.Change}", expected);
     }
 
@@ -143,112 +110,42 @@ internal sealed class HistoryRun
 
         var repeat = delivered[again.Pick % delivered.Count];
         var expected = model.Delivered(repeat.Change, now);
-        Handle(EventReader.Read(repeat.Record), now);
+        Learn(world.Deliver(repeat.Record), now);
         return ($"deliver again {repeat.Change}", expected);
     }
 
     private Expectation SweepNow(DateTimeOffset now)
     {
         var expected = model.Swept(now);
-        var sweep = EventReader.Read(GuardScenario.EventJson("scheduled-event.json", json => json
-            .Replace("7bf73129-1428-4cd3-a780-95db273d1602", $"sweep-{now:HHmmss}-{++versions}", StringComparison.Ordinal)
-            .Replace("2026-11-30T12:00:00Z", now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), StringComparison.Ordinal)));
-        Handle(sweep, now);
+        Learn(world.Sweep(), now);
         return expected;
     }
 
     private (string, Expectation) Reconfigure(Configure configure, DateTimeOffset now)
     {
-        var current = model.Configuration;
-        var rule = KeyFacts.Rules[configure.Rule % KeyFacts.Rules.Count];
-        var next = configure.Edit switch
-        {
-            ConfigurationEdit.AddExemption => current with { Exemption = true, ExemptionUntil = null },
-            ConfigurationEdit.AddExpiringExemption => current with { Exemption = true, ExemptionUntil = now.AddMinutes(90) },
-            ConfigurationEdit.RemoveExemption => current with { Exemption = false, ExemptionUntil = null },
-            ConfigurationEdit.RuleToRemediate => current with { Modes = With(current.Modes, rule.Id, RuleMode.Remediate) },
-            ConfigurationEdit.RuleToAlert => current with { Modes = With(current.Modes, rule.Id, RuleMode.Alert) },
-            ConfigurationEdit.RuleOff => current with { Modes = With(current.Modes, rule.Id, RuleMode.Off) },
-            ConfigurationEdit.DryRunOn => current with { DryRun = true },
-            _ => current with { DryRun = false },
-        };
-        model.Configuration = next;
-        snapshot = new ConfigurationSnapshot(next.ToGuardConfiguration(), $"history v{++versions}", [], false);
+        var next = model.Configuration.Edited(configure.Edit, KeyFacts.Rules[configure.Rule % KeyFacts.Rules.Count], now);
+        model.Configure(next);
+        world.Configure(next.ToDocument(world.Account));
         return ($"configure: {next}", Expectation.Quiet(model.Key));
     }
 
     private (string, Expectation) AdvanceBy(Advance advance)
     {
-        time.Advance(TimeSpan.FromMinutes(advance.Minutes));
+        world.Advance(TimeSpan.FromMinutes(advance.Minutes));
         return ($"{advance.Minutes} minutes pass", Expectation.Quiet(model.Key));
     }
 
-    private static Dictionary<string, RuleMode> With(IReadOnlyDictionary<string, RuleMode> modes, string rule, RuleMode mode) =>
-        new(modes, StringComparer.Ordinal) { [rule] = mode };
-
     // The guard's own changes leave CloudTrail records too, which the guard's rules deliver back to it (late, or twice).
-    private void Handle(GuardEvent guardEvent, DateTimeOffset now)
+    private void Learn(IReadOnlyList<GuardCall> calls, DateTimeOffset now)
     {
-        guard.HandleAsync(guardEvent, CancellationToken.None).GetAwaiter().GetResult();
-        foreach (var call in keys.Calls.Skip(callsSeen).Select(c => c.Split(' ')[0]))
+        foreach (var call in calls)
         {
-            if (KeyActions.GuardCall(call) is var (subject, leftAs))
+            if (KeyActions.GuardCall(call.Operation) is var (subject, leftAs))
             {
-                var made = new KeyChange($"guard-{++changes}", ChangeActor.Guard, subject, leftAs, now, call);
-                undelivered.Add((made, HistoryRecords.Record(made, subject == Subject.Policy ? keys.PolicyOf(Key) : null)));
+                var made = new KeyChange($"guard-{++changes}", ChangeActor.Guard, subject, leftAs, now, call.Operation);
+                undelivered.Add((made, HistoryRecords.Record(made, call.Policy, world)));
             }
         }
-
-        callsSeen = keys.Calls.Count;
-    }
-
-    private void SetKey(KeyFacts after)
-    {
-        keys.SetState(Key, after.State);
-        if (HistoryRecords.KindOf(keys.PolicyOf(Key)) != after.Policy)
-        {
-            keys.SetPolicy(Key, HistoryRecords.PolicyText(after.Policy));
-        }
-
-        if (after.RotationOn)
-        {
-            keys.RotationEnabled.Add(Key.ToString());
-        }
-        else
-        {
-            keys.RotationEnabled.Remove(Key.ToString());
-        }
-
-        if (after.Guarded)
-        {
-            keys.Tag(Key, GuardedKeyTag.Key, GuardedKeyTag.Value);
-        }
-        else
-        {
-            keys.Untag(Key, GuardedKeyTag.Key);
-        }
-
-        if (after.SuspendedUntil is { } until)
-        {
-            keys.Tag(Key, GuardConfiguration.DefaultSuspendTagKey, until.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            keys.Untag(Key, GuardConfiguration.DefaultSuspendTagKey);
-        }
-
-        callsSeen = keys.Calls.Count;
-    }
-
-    private KeyFacts ReadKey()
-    {
-        var tags = keys.Tags.GetValueOrDefault(Key.ToString()) ?? [];
-        return new KeyFacts(
-            keys.StateOf(Key),
-            HistoryRecords.KindOf(keys.PolicyOf(Key)),
-            keys.RotationEnabled.Contains(Key.ToString()),
-            GuardedKeyTag.IsMarked(tags),
-            tags.TryGetValue(GuardConfiguration.DefaultSuspendTagKey, out var until) ? DateTimeOffset.Parse(until, CultureInfo.InvariantCulture) : null);
     }
 }
 

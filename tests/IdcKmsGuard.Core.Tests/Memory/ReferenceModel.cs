@@ -15,11 +15,14 @@ internal enum NewsKind
 
     /// <summary>A violation people were told of is gone: a finding of the rule, resolved.</summary>
     Resolved,
+
+    /// <summary>A notice about the rule (a new configuration version).</summary>
+    Announced,
 }
 
 internal sealed record RuleNews(string RuleId, NewsKind Kind, AlertOutcome Outcome)
 {
-    public override string ToString() => Kind == NewsKind.Open ? $"{RuleId} open ({Outcome})" : $"{RuleId} {Kind}";
+    public override string ToString() => Kind == NewsKind.Open ? $"{RuleId} open ({Outcome})" : $"{RuleId} {Kind.ToString().ToLowerInvariant()}";
 }
 
 /// <summary>What one step must leave: the key, and the news that must reach people (the rest must stay quiet, except
@@ -45,7 +48,8 @@ internal sealed record Expectation(KeyFacts Key, IReadOnlyList<RuleNews> News, I
 /// <item>a key without the mark is a violation of GUARD-ACCESS: every sweep judges it, an event reports it when it
 /// would have acted;</item>
 /// <item>people hear of every fix, of every violation whose change they were not told of, and of the end of every
-/// violation they were told of: once each.</item>
+/// violation they were told of: once each;</item>
+/// <item>the first look at a new configuration version announces it.</item>
 /// </list>
 /// </summary>
 internal sealed class ReferenceModel(KeyFacts key, ModelConfiguration configuration)
@@ -61,9 +65,21 @@ internal sealed class ReferenceModel(KeyFacts key, ModelConfiguration configurat
     // it did not) and as they really were, since the violation began.
     private readonly Dictionary<string, (HashSet<string> Known, HashSet<string> True)> told = new(StringComparer.Ordinal);
 
+    // The configuration's versions: the parameter starts at 1 (the defaults); each edit is the next one.
+    private int version = 1;
+    private int? announced;
+
     public KeyFacts Key { get; private set; } = key;
 
-    public ModelConfiguration Configuration { get; set; } = configuration;
+    public ModelConfiguration Configuration { get; private set; } = configuration;
+
+    /// <summary>A new version of the configuration: the next look announces it (the first version only if it
+    /// is not the defaults).</summary>
+    public void Configure(ModelConfiguration next)
+    {
+        Configuration = next;
+        version++;
+    }
 
     /// <summary>A person changed the key (<paramref name="change"/>: null for a tag): nobody looks yet.</summary>
     public Expectation Changed(KeyFacts after, KeyChange? change)
@@ -111,6 +127,12 @@ internal sealed class ReferenceModel(KeyFacts key, ModelConfiguration configurat
         var news = new List<RuleNews>();
         var mayRepeat = new HashSet<string>(StringComparer.Ordinal);
         var readMark = false;
+        if (announced != version && (announced is not null || !Configuration.IsDefault))
+        {
+            news.Add(new(RuleCatalog.GuardConfigChanged.Id, NewsKind.Announced, AlertOutcome.None));
+        }
+
+        announced = version;
         foreach (var rule in rules.Where(r => Configuration.ModeOf(r) != RuleMode.Off))
         {
             if (!Key.Violates(rule))
