@@ -53,4 +53,55 @@ public sealed class ConfigurationScenarioTests
         var report = Assert.Single(alerts, a => a.Rule == "KEY-ENABLED");
         Assert.Contains("fail closed", report.Document.GetProperty("steps")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    // An insider deletes the parameter and creates it again with every switch they want: SSM numbers it from 1, below
+    // the version announced last. It is announced anyway, high, with what changed and that it was re-created.
+    [Fact]
+    public async Task ParameterDeletedAndCreatedAgain_ShouldBeAnnouncedThoughItsVersionIsLower()
+    {
+        var first = new GuardRig();
+        await first.PutConfigurationAsync("""{"version": 1, "rules": {"KEY-ROTATION": "alert"}}""");
+        await first.InvokeAsync(first.Event("kms-enable-key.json"));
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+        await first.DeleteConfigurationAsync();
+        await first.PutConfigurationAsync("""{"version": 1, "dryRun": true}""");
+
+        var next = first.WithTopic(first.Seeded.TopicArn);
+        await next.InvokeAsync(next.Event("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9001", StringComparison.Ordinal)));
+
+        await next.ReceivedAlertsAsync();
+        var recreated = next.ConfigurationAnnouncements[^1];
+        Assert.Equal("high", recreated.Attributes["severity"]);
+        Assert.Contains("deleted and created again (version 2 was announced, now version 1)", recreated.Document.GetProperty("whatHappened").GetString(), StringComparison.Ordinal);
+        Assert.Contains("dry run: off -> on", recreated.Document.GetProperty("findings")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    // Deleting the parameter is not a way back to the defaults: a cold start changes nothing and says why.
+    [Fact]
+    public async Task ColdStart_WhenTheParameterWasDeleted_ShouldChangeNothingAndSaySo()
+    {
+        var rig = new GuardRig();
+        await rig.DeleteConfigurationAsync();
+        await rig.Kms.DisableKeyAsync(new Amazon.KeyManagementService.Model.DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+        var disable = rig.Event("kms-disable-key.json");
+
+        for (var delivery = 1; delivery <= 3; delivery++)
+        {
+            try
+            {
+                await rig.InvokeAsync(disable);
+            }
+            catch (Exception)
+            {
+                // The first two deliveries ask Lambda to retry: nothing is decided without a configuration.
+            }
+        }
+
+        Assert.Equal("Disabled", await rig.KeyStateAsync());
+        var alerts = await rig.ReceivedAlertsAsync();
+        var gone = Assert.Single(alerts, a => a.Rule == "GUARD-CONFIG");
+        Assert.Equal("high", gone.Attributes["severity"]);
+        Assert.Contains("does not exist: it was deleted", gone.Document.GetProperty("findings")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("fail closed", Assert.Single(alerts, a => a.Rule == "KEY-ENABLED").Document.GetProperty("steps")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

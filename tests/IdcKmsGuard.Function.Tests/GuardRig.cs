@@ -107,6 +107,13 @@ internal sealed class GuardRig
         await ssm.PutParameterAsync(new Amazon.SimpleSystemsManagement.Model.PutParameterRequest { Name = Seeded.ConfigurationParameter, Value = configuration, Type = "String", Overwrite = true });
     }
 
+    /// <summary>Deletes the configuration parameter, as an insider with ssm:DeleteParameter could.</summary>
+    public async Task DeleteConfigurationAsync()
+    {
+        using var ssm = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(Account.Credentials, new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = TestAccount.Moto.Endpoint.ToString(), AuthenticationRegion = Account.Region });
+        await ssm.DeleteParameterAsync(new Amazon.SimpleSystemsManagement.Model.DeleteParameterRequest { Name = Seeded.ConfigurationParameter });
+    }
+
     public string Event(string file, Func<string, string>? edit = null)
     {
         var json = File.ReadAllText(RepoPaths.EventFile(file))

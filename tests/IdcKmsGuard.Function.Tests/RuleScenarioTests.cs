@@ -21,12 +21,12 @@ public sealed class RuleScenarioTests
     }
 
     [Fact]
-    public async Task KeyEnabled_WhenOff_ShouldStayQuiet()
+    public async Task KeyRotation_WhenOff_ShouldStayQuiet()
     {
-        var rig = new GuardRig(configuration: """{"version": 1, "rules": {"KEY-ENABLED": "off"}}""");
-        await rig.Kms.DisableKeyAsync(new DisableKeyRequest { KeyId = rig.Seeded.KeyArn });
+        var rig = new GuardRig(configuration: """{"version": 1, "rules": {"KEY-ROTATION": "off"}}""");
+        await rig.Kms.DisableKeyRotationAsync(new DisableKeyRotationRequest { KeyId = rig.Seeded.KeyArn });
 
-        var response = await rig.InvokeAsync(rig.Event("kms-disable-key.json"));
+        var response = await rig.InvokeAsync(rig.Event("kms-disable-key-rotation.json"));
 
         Assert.Equal("Healthy", response.GetProperty("disposition").GetString());
         Assert.Empty(await rig.ReceivedAlertsAsync(waitSeconds: 1));

@@ -24,7 +24,10 @@ public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, s
                 new GetParameterRequest { Name = parameterName, WithDecryption = true },
                 cancellationToken).ConfigureAwait(false);
             var parameter = response.Parameter;
-            return new ConfigurationDocument(parameter.Value ?? string.Empty, Origin, parameter.Version?.ToString(CultureInfo.InvariantCulture));
+            return new ConfigurationDocument(parameter.Value ?? string.Empty, Origin, parameter.Version?.ToString(CultureInfo.InvariantCulture))
+            {
+                ModifiedAt = parameter.LastModifiedDate is { } modified ? Utc(modified) : null,
+            };
         }
         catch (ParameterNotFoundException)
         {
@@ -41,6 +44,9 @@ public sealed class SsmConfigurationSource(IAmazonSimpleSystemsManagement ssm, s
             throw new AwsCallException("ssm", Operation, e is OperationCanceledException ? "Timeout" : "NoResponse", e.Message, null, null, parameterName, e);
         }
     }
+
+    private static DateTimeOffset Utc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime());
 
     /// <summary>LastModifiedUser of that version in the parameter's history (read only when a version is announced).</summary>
     public async Task<string?> AuthorOfAsync(ConfigurationDocument document, CancellationToken cancellationToken)

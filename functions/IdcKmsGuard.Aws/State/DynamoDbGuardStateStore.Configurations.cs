@@ -14,10 +14,14 @@ public sealed partial class DynamoDbGuardStateStore : IConfigurationHistory
         return item.IsEmpty() || item.GetString(StateTable.Version) is not { } version
             ? null
             : new AnnouncedConfiguration(
-                source, version, item.GetString(StateTable.DocumentText) ?? string.Empty, item.GetMillis(StateTable.ObservedAt) ?? DateTimeOffset.UnixEpoch);
+                source, version, item.GetString(StateTable.DocumentText) ?? string.Empty, item.GetMillis(StateTable.ObservedAt) ?? DateTimeOffset.UnixEpoch)
+            {
+                ModifiedAt = item.GetMillis(StateTable.ModifiedAt),
+            };
     }
 
-    // Two invocations can announce the same version; a late one must never put an older version back.
+    // Two invocations can announce the same version; a late one must never put an older version back. When the source
+    // says when it wrote the version, that orders them (a parameter created again starts at version 1).
     public async Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(announced);
@@ -29,6 +33,19 @@ public sealed partial class DynamoDbGuardStateStore : IConfigurationHistory
             [StateTable.DocumentText] = Text(announced.Text),
             [StateTable.ObservedAt] = Millis(announced.At),
         };
+        if (announced.ModifiedAt is { } written)
+        {
+            item[StateTable.ModifiedAt] = Millis(written);
+            await TryPutAsync(pk, new PutItemRequest
+            {
+                TableName = tableName,
+                Item = item,
+                ConditionExpression = "attribute_not_exists(pk) OR attribute_not_exists(modifiedAt) OR modifiedAt < :written",
+                ExpressionAttributeValues = new() { [":written"] = Millis(written) },
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!long.TryParse(announced.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             // A version without an order replaces whatever is kept.

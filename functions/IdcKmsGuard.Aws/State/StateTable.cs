@@ -57,6 +57,7 @@ internal static class StateTable
     public const string ConfigurationPrefix = "config#";
     public const string Version = "version";
     public const string VersionNumber = "versionNumber";
+    public const string ModifiedAt = "modifiedAt";
     public const string DocumentText = "text";
 
     public const string KeyUsePrefix = "keyuse#";

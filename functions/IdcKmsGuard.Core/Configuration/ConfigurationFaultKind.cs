@@ -7,4 +7,7 @@ public enum ConfigurationFaultKind
 
     /// <summary>The source could not be read (an AWS error, an unreadable file).</summary>
     Unreadable,
+
+    /// <summary>The deployment names a source that does not exist (the parameter was deleted).</summary>
+    Missing,
 }

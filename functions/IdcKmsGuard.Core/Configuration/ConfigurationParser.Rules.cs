@@ -26,6 +26,12 @@ public static partial class ConfigurationParser
                 throw new ConfigurationException(location, $"'{text}' is not one of: {string.Join(", ", ConfigurationNames.Modes)}");
             }
 
+            if (mode == RuleMode.Off && RuleCatalog.AlwaysChecked.Contains(id))
+            {
+                throw new ConfigurationException(
+                    location, "this rule cannot be off: without it a broken key or a change to the guard passes unreported; the lowest mode is alert");
+            }
+
             if (mode == RuleMode.Remediate && !rule.CanRemediate)
             {
                 throw new ConfigurationException(location, "this rule only alerts: it has no remediation; use off or alert");

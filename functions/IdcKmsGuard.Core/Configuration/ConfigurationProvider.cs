@@ -41,7 +41,8 @@ public sealed class ConfigurationProvider
         }
 
         var snapshot = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        cached = snapshot.Fault?.Kind == ConfigurationFaultKind.Unreadable ? null : (snapshot, time.GetUtcNow() + cacheDuration);
+        var readAgain = snapshot.Fault?.Kind is ConfigurationFaultKind.Unreadable or ConfigurationFaultKind.Missing;
+        cached = readAgain ? null : (snapshot, time.GetUtcNow() + cacheDuration);
         return snapshot;
     }
 
@@ -64,10 +65,16 @@ public sealed class ConfigurationProvider
             };
         }
 
+        // The deployment created it: a missing document was deleted, which must not turn the guard to its defaults.
         if (document is null)
         {
-            lastGood = ConfigurationSnapshot.Defaults;
-            return lastGood;
+            return Fallback(new ConfigurationFault(
+                ConfigurationFaultKind.Missing,
+                $"missing:{source.Origin}",
+                $"{source.Origin} does not exist: it was deleted. Create it again with the document the deployment should run on")) with
+            {
+                FailClosed = lastGood is null,
+            };
         }
 
         var origin = document.Version is null ? document.Origin : $"{document.Origin} (version {document.Version})";

@@ -9,7 +9,12 @@ internal static class ConfigurationFaultDraft
 {
     public static AlertDraft For(GuardEvent guardEvent, ConfigurationSnapshot snapshot, ConfigurationFault fault)
     {
-        var what = fault.Kind == ConfigurationFaultKind.Invalid ? "refused" : "could not be read";
+        var what = fault.Kind switch
+        {
+            ConfigurationFaultKind.Invalid => "refused",
+            ConfigurationFaultKind.Missing => "is gone",
+            _ => "could not be read",
+        };
         return AlertDraft.AboutTheGuard(
             guardEvent,
             $"The guard's configuration {what}; it runs on {(snapshot.Origin == ConfigurationSnapshot.DefaultsOrigin ? "the defaults" : "the last good one")}",

@@ -28,7 +28,7 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
     /// <summary>Starts reading what was announced last, when <paramref name="snapshot"/> may be a version to announce.</summary>
     public void StartReads(ConfigurationSnapshot snapshot)
     {
-        if (snapshot.Document is { Version: { } version } document && announced != $"{document.Origin}@{version}")
+        if (snapshot.Document is { Version: not null } document && announced != Identity(document))
         {
             AheadReads.LastAnnounced(history, document.Origin).Start();
         }
@@ -67,7 +67,7 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
     /// </summary>
     private async Task AnnounceChangeAsync(GuardEvent guardEvent, ConfigurationSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (snapshot.Document is not { Version: { } version } document || announced == $"{document.Origin}@{version}")
+        if (snapshot.Document is not { Version: { } version } document || announced == Identity(document))
         {
             return;
         }
@@ -76,14 +76,14 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
         {
             var last = await AheadReads.LastAnnounced(history, document.Origin).TakeAsync(cancellationToken)
                 .ConfigureAwait(false);
-            if (last is null || ConfigurationVersions.IsNewer(version, last.Version))
+            if (last is null || ConfigurationVersions.IsNewer(document, last))
             {
                 await PublishChangeAsync(guardEvent, snapshot, document, last, cancellationToken).ConfigureAwait(false);
-                var now = new AnnouncedConfiguration(document.Origin, version, document.Text, time.GetUtcNow());
+                var now = new AnnouncedConfiguration(document.Origin, version, document.Text, time.GetUtcNow()) { ModifiedAt = document.ModifiedAt };
                 await history.SaveAnnouncedAsync(now, cancellationToken).ConfigureAwait(false);
             }
 
-            announced = $"{document.Origin}@{version}";
+            announced = Identity(document);
         }
         catch (AwsCallException e)
         {
@@ -97,6 +97,9 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
                 e.ErrorCode);
         }
     }
+
+    // A version is the same only when written at the same time too: a parameter created again starts at 1.
+    private static string Identity(ConfigurationDocument document) => $"{document.Origin}@{document.Version}@{document.ModifiedAt?.ToUnixTimeMilliseconds()}";
 
     private async Task PublishChangeAsync(
         GuardEvent guardEvent,
@@ -115,8 +118,8 @@ internal sealed class ConfigurationNotices(AlertOutbox outbox, AlertComposer com
         }
 
         var author = Authors is null ? null : await Authors.AuthorOfAsync(document, cancellationToken).ConfigureAwait(false);
-        var alert = composer.Compose(ConfigurationChangeDraft.For(guardEvent, document, last?.Version, change, author));
-        var key = $"config-changed|{document.Origin}|{document.Version}";
+        var alert = composer.Compose(ConfigurationChangeDraft.For(guardEvent, document, last, change, author));
+        var key = $"config-changed|{Identity(document)}";
         await outbox.PublishAsync(
             alert,
             AlertIds.For("configuration-change", key),

@@ -5,6 +5,12 @@ namespace IdcKmsGuard.Core.Rules;
 /// <summary>The rules the guard checks. Ids are stable: they are message attributes subscribers filter on.</summary>
 public static class RuleCatalog
 {
+    /// <summary>
+    /// Rules no configuration may switch off: without them a disabled or deleted key, or a change to the guard's own
+    /// configuration, would pass unreported. Their lowest mode is alert.
+    /// </summary>
+    public static RuleSet AlwaysChecked { get; } = RuleSet.Of(["KEY-ENABLED", "KEY-NOT-PENDING-DELETION", "KEY-DELETED", "GUARD-CONFIG-CHANGED"]);
+
     public static GuardRule KeyEnabled { get; } = new(
         "KEY-ENABLED",
         Severity.Critical,

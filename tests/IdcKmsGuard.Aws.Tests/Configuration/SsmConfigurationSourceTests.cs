@@ -23,7 +23,8 @@ public sealed class SsmConfigurationSourceTests : IDisposable
 
         var document = await new SsmConfigurationSource(Ssm, Name).ReadAsync(CancellationToken.None);
 
-        Assert.Equal(new Core.Configuration.ConfigurationDocument("""{ "version": 1, "dryRun": true }""", "ssm:/idckmsguard/configuration", "1"), document);
+        Assert.Equal(("""{ "version": 1, "dryRun": true }""", "ssm:/idckmsguard/configuration", "1"), (document!.Text, document.Origin, document.Version));
+        Assert.NotNull(document.ModifiedAt);
     }
 
     [Fact]
@@ -35,6 +36,23 @@ public sealed class SsmConfigurationSourceTests : IDisposable
         var document = await new SsmConfigurationSource(Ssm, Name).ReadAsync(CancellationToken.None);
 
         Assert.Equal(("""{ "version": 1, "dryRun": false }""", "2"), (document?.Text, document?.Version));
+    }
+
+    // Deleted and created again, SSM numbers the parameter from 1; when it wrote it still orders the two.
+    [Fact]
+    public async Task ReadAsync_WhenTheParameterWasDeletedAndCreatedAgain_ShouldSayItWasWrittenLater()
+    {
+        await PutAsync("""{ "version": 1 }""");
+        await PutAsync("""{ "version": 1, "dryRun": false }""");
+        var before = await new SsmConfigurationSource(Ssm, Name).ReadAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+        await Ssm.DeleteParameterAsync(new DeleteParameterRequest { Name = Name });
+        await PutAsync("""{ "version": 1, "dryRun": true }""");
+
+        var after = await new SsmConfigurationSource(Ssm, Name).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(("2", "1"), (before!.Version, after!.Version));
+        Assert.True(after.ModifiedAt > before.ModifiedAt, $"{after.ModifiedAt:O} is not after {before.ModifiedAt:O}");
     }
 
     [Fact]

@@ -5,7 +5,9 @@ namespace IdcKmsGuard.Core.Tests.Configuration;
 
 public sealed class ConfigurationParserRulesTests
 {
-    public static TheoryData<string> EveryRule() => [.. RuleCatalog.All.Select(rule => rule.Id)];
+    public static TheoryData<string> EveryRuleThatMayBeOff() => [.. RuleCatalog.All.Where(rule => !RuleCatalog.AlwaysChecked.Contains(rule.Id)).Select(rule => rule.Id)];
+
+    public static TheoryData<string> RulesThatMayNotBeOff() => [.. RuleCatalog.AlwaysChecked];
 
     public static TheoryData<string> RulesThatCannotRemediate() => [.. RuleCatalog.All.Where(rule => !rule.CanRemediate).Select(rule => rule.Id)];
 
@@ -22,10 +24,23 @@ public sealed class ConfigurationParserRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryRule))]
-    public void Parse_WhenAnyRuleIsTurnedOff_ShouldAcceptIt(string id)
+    [MemberData(nameof(EveryRuleThatMayBeOff))]
+    public void Parse_WhenARuleIsTurnedOff_ShouldAcceptIt(string id)
     {
         Assert.Equal(RuleMode.Off, ConfigurationParser.Parse(Documents.With($"\"rules\": {{ \"{id}\": \"off\" }}")).ModeOf(id));
+    }
+
+    // A configuration must not be an off-switch: without these, a disabled or deleted key, or a change to the guard's
+    // own configuration, would pass unreported.
+    [Theory]
+    [MemberData(nameof(RulesThatMayNotBeOff))]
+    public void Parse_WhenARuleThatGuardsSignInOrTheGuardIsTurnedOff_ShouldRefuseIt(string id)
+    {
+        var refusal = Documents.Refusal(Documents.With($"\"rules\": {{ \"{id}\": \"off\" }}"));
+
+        Assert.Equal($"rules.{id}", refusal.Location);
+        Assert.StartsWith("this rule cannot be off", refusal.Problem, StringComparison.Ordinal);
+        Assert.Equal(RuleMode.Alert, ConfigurationParser.Parse(Documents.With($"\"rules\": {{ \"{id}\": \"alert\" }}")).ModeOf(id));
     }
 
     [Theory]

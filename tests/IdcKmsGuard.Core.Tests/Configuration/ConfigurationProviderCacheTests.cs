@@ -12,14 +12,15 @@ public sealed class ConfigurationProviderCacheTests
 
     private ConfigurationProvider Provider() => new(source, time);
 
+    // The deployment creates the parameter: one that is missing was deleted, and the guard must not fall to defaults.
     [Fact]
-    public async Task GetAsync_WhenTheSourceHasNoDocument_ShouldGiveTheDefaultsWithoutAProblem()
+    public async Task GetAsync_WhenTheSourceHasNoDocument_ShouldFailClosedAndSaySo()
     {
         var snapshot = await Provider().GetAsync(CancellationToken.None);
 
-        Assert.Same(GuardConfiguration.Defaults, snapshot.Configuration);
-        Assert.Equal(("defaults", false, null), (snapshot.Origin, snapshot.UsingFallback, snapshot.Fault));
-        Assert.Empty(snapshot.Problems);
+        Assert.True(snapshot.FailClosed);
+        Assert.Equal((ConfigurationFaultKind.Missing, "missing:ssm:/idckmsguard/config"), (snapshot.Fault!.Kind, snapshot.Fault.Id));
+        Assert.Contains("does not exist: it was deleted", Assert.Single(snapshot.Problems), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,8 +108,10 @@ public sealed class ConfigurationProviderFallbackTests
         Assert.Null(recovered.Fault);
     }
 
+    // Deleting the parameter is not a way to switch the guard to its defaults: the last good document stays, and the
+    // deletion is a fault of its own, read again at every call until the parameter is back.
     [Fact]
-    public async Task GetAsync_WhenTheDocumentIsRemovedAfterAGoodOne_ShouldReturnToTheDefaults()
+    public async Task GetAsync_WhenTheDocumentIsRemovedAfterAGoodOne_ShouldKeepTheLastGoodOneAndSaySo()
     {
         var provider = Provider();
         source.Holds(DryRun, "3");
@@ -117,12 +119,13 @@ public sealed class ConfigurationProviderFallbackTests
         source.HoldsNothing();
         time.Advance(TimeSpan.FromMinutes(1));
         var removed = await provider.GetAsync(CancellationToken.None);
-        source.Holds(Bad, "4");
-        time.Advance(TimeSpan.FromMinutes(1));
+        source.Holds(DryRun, "1");
 
-        var bad = await provider.GetAsync(CancellationToken.None);
+        var back = await provider.GetAsync(CancellationToken.None);
 
-        Assert.Equal(("defaults", false), (removed.Origin, removed.UsingFallback));
-        Assert.Equal(("defaults", true), (bad.Origin, bad.UsingFallback));
+        Assert.Equal(("ssm:/idckmsguard/config (version 3)", true, false), (removed.Origin, removed.UsingFallback, removed.FailClosed));
+        Assert.True(removed.Configuration.DryRun);
+        Assert.Equal(ConfigurationFaultKind.Missing, removed.Fault!.Kind);
+        Assert.Equal(("ssm:/idckmsguard/config (version 1)", false), (back.Origin, back.UsingFallback));
     }
 }

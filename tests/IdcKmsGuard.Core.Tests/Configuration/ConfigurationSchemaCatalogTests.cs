@@ -23,12 +23,19 @@ public sealed class ConfigurationSchemaCatalogTests
     }
 
     [Fact]
-    public void Schema_WhenARuleIsDescribed_ShouldOfferRemediateExactlyWhenTheRuleCanRemediate()
+    public void Schema_WhenARuleIsDescribed_ShouldOfferRemediateExactlyWhenTheRuleCanRemediateAndOffWhenItMayBeOff()
     {
         foreach (var rule in RuleCatalog.All)
         {
             var reference = Rules.GetProperty("properties").GetProperty(rule.Id).GetProperty("$ref").GetString();
-            Assert.Equal(rule.CanRemediate ? "#/$defs/mode" : "#/$defs/alertOnlyMode", reference);
+            var expected = (rule.CanRemediate, RuleCatalog.AlwaysChecked.Contains(rule.Id)) switch
+            {
+                (true, false) => "#/$defs/mode",
+                (true, true) => "#/$defs/atLeastAlertMode",
+                (false, false) => "#/$defs/alertOnlyMode",
+                (false, true) => "#/$defs/alertMode",
+            };
+            Assert.Equal(expected, reference);
         }
     }
 

@@ -6,13 +6,15 @@ namespace IdcKmsGuard.Core.Tests.Configuration;
 /// <summary>A configuration source whose answer a test sets, counting reads.</summary>
 internal sealed class FakeConfigurationSource : IConfigurationDocumentSource
 {
-    public const string Origin = "ssm:/idckmsguard/config";
+    public const string Source = "ssm:/idckmsguard/config";
 
     private Func<ConfigurationDocument?> answer = () => null;
 
+    public string Origin => Source;
+
     public int Reads { get; private set; }
 
-    public void Holds(string text, string? version) => answer = () => new ConfigurationDocument(text, Origin, version);
+    public void Holds(string text, string? version) => answer = () => new ConfigurationDocument(text, Source, version);
 
     public void HoldsNothing() => answer = () => null;
 

@@ -36,21 +36,44 @@ public sealed class ConfigurationAnnouncementTests
         Assert.Equal("2", scenario.State.Announced[Origin].Version);
     }
 
-    // Switching the announcements off is itself announced: the previous version's mode decides.
+    // An insider deletes the parameter and creates it again: SSM numbers from 1, below the version announced last.
     [Fact]
-    public async Task NewVersion_ThatSwitchesTheAnnouncementOff_ShouldStillBeAnnounced()
+    public async Task ParameterDeletedAndCreatedAgain_ShouldBeAnnouncedAsHighThoughItsVersionIsLower()
     {
-        var scenario = new GuardScenario(KeyState.Enabled) { Snapshot = Version("1", """{"version": 1}""") };
+        var scenario = new GuardScenario(KeyState.Enabled) { Snapshot = Version("1", """{"version": 1}""", minute: 0) };
         await scenario.HandleAsync("kms-enable-key.json");
-
-        scenario.Snapshot = Version("2", """{"version": 1, "rules": {"GUARD-CONFIG-CHANGED": "off"}}""");
+        scenario.Snapshot = Version("2", """{"version": 1, "rules": {"KEY-ROTATION": "alert"}}""", minute: 1);
         await scenario.HandleAsync("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9001", StringComparison.Ordinal));
 
-        var alert = Assert.Single(scenario.Publisher.Published);
-        Assert.Contains("rule GUARD-CONFIG-CHANGED: alert -> off", alert.EmailText, StringComparison.Ordinal);
-        Assert.Equal("high", alert.Attributes["severity"]);
+        scenario.Snapshot = Version("1", """{"version": 1, "dryRun": true}""", minute: 2);
+        await scenario.HandleAsync("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9002", StringComparison.Ordinal));
+        await scenario.HandleAsync("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9003", StringComparison.Ordinal));
+
+        Assert.Equal(2, scenario.Publisher.Published.Count);
+        var recreated = scenario.Publisher.Published[1];
+        Assert.Equal(("GUARD-CONFIG-CHANGED", "high"), (recreated.Attributes["rule"], recreated.Attributes["severity"]));
+        Assert.Contains("deleted and created again (version 2 was announced, now version 1)", recreated.EmailText, StringComparison.Ordinal);
+        Assert.Contains("dry run: off -> on", recreated.EmailText, StringComparison.Ordinal);
     }
 
-    private static ConfigurationSnapshot Version(string version, string text) =>
-        new(ConfigurationParser.Parse(text), $"{Origin} (version {version})", [], false) { Document = new ConfigurationDocument(text, Origin, version) };
+    // Another sandbox still holds the version before (its cache lasts a minute): an older write is never announced again.
+    [Fact]
+    public async Task OlderVersionFromAStaleCache_ShouldNotBeAnnouncedAgain()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled) { Snapshot = Version("1", """{"version": 1}""", minute: 0) };
+        await scenario.HandleAsync("kms-enable-key.json");
+        scenario.Snapshot = Version("2", """{"version": 1, "dryRun": true}""", minute: 1);
+        await scenario.HandleAsync("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9001", StringComparison.Ordinal));
+
+        scenario.Snapshot = Version("1", """{"version": 1}""", minute: 0);
+        await scenario.HandleAsync("kms-enable-key.json", json => json.Replace("7f1d9a3b-0000-4000-9000", "7f1d9a3b-0000-4000-9002", StringComparison.Ordinal));
+
+        Assert.Single(scenario.Publisher.Published);
+    }
+
+    private static ConfigurationSnapshot Version(string version, string text, int? minute = null) =>
+        new(ConfigurationParser.Parse(text), $"{Origin} (version {version})", [], false)
+        {
+            Document = new ConfigurationDocument(text, Origin, version) { ModifiedAt = minute is { } m ? GuardScenario.Now.AddMinutes(m - 10) : null },
+        };
 }

@@ -46,7 +46,8 @@ internal sealed record ModelConfiguration(bool Exemption, DateTimeOffset? Exempt
         ConfigurationEdit.RemoveExemption => this with { Exemption = false, ExemptionUntil = null },
         ConfigurationEdit.RuleToRemediate => this with { Modes = With(rule, RuleMode.Remediate) },
         ConfigurationEdit.RuleToAlert => this with { Modes = With(rule, RuleMode.Alert) },
-        ConfigurationEdit.RuleOff => this with { Modes = With(rule, RuleMode.Off) },
+        // A document that switches off a rule guarding sign-in is refused: the lowest a history can set it to is alert.
+        ConfigurationEdit.RuleOff => this with { Modes = With(rule, RuleCatalog.AlwaysChecked.Contains(rule.Id) ? RuleMode.Alert : RuleMode.Off) },
         ConfigurationEdit.DryRunOn => this with { DryRun = true },
         _ => this with { DryRun = false },
     };

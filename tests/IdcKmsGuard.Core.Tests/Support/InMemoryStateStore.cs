@@ -235,7 +235,11 @@ internal sealed class InMemoryStateStore(TimeProvider time)
 
     public Task SaveAnnouncedAsync(AnnouncedConfiguration announced, CancellationToken cancellationToken)
     {
-        if (!Announced.TryGetValue(announced.Source, out var kept) || long.Parse(kept.Version, System.Globalization.CultureInfo.InvariantCulture) < long.Parse(announced.Version, System.Globalization.CultureInfo.InvariantCulture))
+        var newer = !Announced.TryGetValue(announced.Source, out var kept)
+            || (announced.ModifiedAt is { } written && kept.ModifiedAt is { } before
+                ? before < written
+                : long.Parse(kept.Version, System.Globalization.CultureInfo.InvariantCulture) < long.Parse(announced.Version, System.Globalization.CultureInfo.InvariantCulture));
+        if (newer)
         {
             Announced[announced.Source] = announced;
         }
