@@ -25,6 +25,30 @@ public sealed class SecurityScenarioTests
         Assert.Equal("exempt", Assert.Single(await rig.ReceivedAlertsAsync(), a => a.Rule == "KEY-ENABLED").Outcome);
     }
 
+    // Anyone who may invoke the function can hand it a record naming the break-glass role. Delivered before the real
+    // record of an ordinary role's ScheduleKeyDeletion, and stamped later, it passes for the change the key shows: the
+    // guard cannot tell it from a real one. It may add an alert; it never hides the real change's.
+    [Fact]
+    public async Task ForgedExemptRecord_ShouldNeverHideTheRealChangesAlert()
+    {
+        var rig = new GuardRig(account => $$$"""
+            {"version": 1, "exemptions": {"principals": [{"arnPattern": "arn:aws:iam::{{{account}}}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BreakGlass_*", "reason": "break-glass"}]}}
+            """);
+        await rig.Kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { KeyId = rig.Seeded.KeyArn, PendingWindowInDays = 7 });
+        var real = rig.Event("kms-schedule-key-deletion.json");
+        var forged = rig.Event("kms-schedule-key-deletion.json", json => json
+            .Replace("AWSReservedSSO_AdministratorAccess_0123456789abcdef", "AWSReservedSSO_BreakGlass_0123456789abcdef", StringComparison.Ordinal)
+            .Replace("-0000-4000-", "-6666-4000-", StringComparison.Ordinal)
+            .Replace("2026-11-30T07:02:41Z", "2026-11-30T07:09:41Z", StringComparison.Ordinal));
+
+        await rig.InvokeAsync(forged);
+        await rig.InvokeAsync(real);
+
+        var alerts = (await rig.ReceivedAlertsAsync()).Where(a => a.Rule == "KEY-NOT-PENDING-DELETION").ToList();
+        Assert.Equal(2, alerts.Count);
+        Assert.Contains("AWSReservedSSO_AdministratorAccess_0123456789abcdef", alerts[1].Document.GetProperty("whatHappened").GetString(), StringComparison.Ordinal);
+    }
+
     // Tags are per key and per Region: a replica's suspension never decides for its primary, nor the other way round.
     [Fact]
     public async Task SuspendedReplica_ShouldBeLeftAloneWhileItsPrimaryIsRepaired()

@@ -67,6 +67,17 @@ internal sealed class ChangeCauses(GuardEvent guardEvent, IIncidentMemory memori
     /// <returns>The change behind what the last look at <paramref name="subject"/> saw; null when unknown or not looked at.</returns>
     public KnownChange? CauseOf(KeyArn key, string subject) => seen.GetValueOrDefault((key, subject)).Cause;
 
+    /// <summary>
+    /// This event changed the part <paramref name="ruleId"/> judges, yet its change is not what the key shows (a later
+    /// change is known, or a look saw the part otherwise since): whoever the event names, that is news of its own, so
+    /// that an event naming an exempt principal can add an alert but never hide another person's.
+    /// </summary>
+    public bool EventChangedItButIsNotTheCause(KeyArn key, string ruleId) =>
+        eventChange is not null
+        && KeySubjects.OfRule(ruleId) == eventChange.Subject
+        && seen.TryGetValue((key, eventChange.Subject), out var look)
+        && look.Cause?.EventId != eventChange.EventId;
+
     /// <summary>Why the memory of <paramref name="key"/> could not be read, if it could not.</summary>
     public AwsCallException? Unreadable(KeyArn key) => unreadable.GetValueOrDefault(key);
 

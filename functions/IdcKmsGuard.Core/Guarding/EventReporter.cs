@@ -48,7 +48,7 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         var alert = composer.Compose(IncidentNotices.WithResolved(review.Draft, (stored?.Memory?.Open ?? RuleSet.Empty).Intersect(verified)));
         var subject = review.Scope?.Arn ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
         // Without a scope (an alert about several keys) only the window tells a repeat.
-        var news = stored is not null && !SweepDecision.IsRepeat(stored.Memory, alert.Findings, review.Told);
+        var news = stored is not null && (!SweepDecision.IsRepeat(stored.Memory, alert.Findings, review.Told) || !review.NewsOfItsOwn.IsEmpty);
         var published = await PublishAsync(guardEvent, alert, subject, configuration, review.Told, news, cancellationToken).ConfigureAwait(false);
         if (review.Scope is { } scope)
         {

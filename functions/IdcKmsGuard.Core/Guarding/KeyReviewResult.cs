@@ -18,5 +18,8 @@ internal sealed record KeyReviewResult(Disposition Disposition, string Reason, A
     /// <summary>Per open finding about a part of the key, the change behind it as the review knew it.</summary>
     public RuleCauses Told { get; init; } = RuleCauses.None;
 
+    /// <summary>Open findings about a part this event changed, whose violation comes from another change: never a repeat.</summary>
+    public RuleSet NewsOfItsOwn { get; init; } = RuleSet.Empty;
+
     public static KeyReviewResult Quiet(Disposition disposition, string reason) => new(disposition, reason, null);
 }
