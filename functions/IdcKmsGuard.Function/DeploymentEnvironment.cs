@@ -27,6 +27,9 @@ internal static class DeploymentEnvironment
     /// <summary>SQS's deliveries of one follow-up: the follow-up queue's maxReceiveCount.</summary>
     public const string FollowUpAttemptsVariable = "FOLLOW_UP_ATTEMPTS";
 
+    /// <summary>The longest a suspend tag may hold remediation back, in days (the template's MaxSuspensionDays).</summary>
+    public const string MaxSuspensionDaysVariable = "MAX_SUSPENSION_DAYS";
+
     public static GuardDeployment Read(IEnvironmentVariables environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -81,6 +84,7 @@ internal static class DeploymentEnvironment
             MaySwitchEncryption = remediate && maySwitch,
             DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
+            MaxSuspension = TimeSpan.FromDays(Count(environment, MaxSuspensionDaysVariable, 7)),
             AlertTopicKeyArn = Optional(environment, AlertTopicKeyArnVariable) is { } topicKey
                 ? KeyArn.TryParse(topicKey, out var topicKeyArn)
                     ? topicKeyArn

@@ -44,6 +44,15 @@ public sealed class DeploymentEnvironmentTests
     }
 
     [Fact]
+    public void Read_ShouldKnowTheLongestSuspension()
+    {
+        var standard = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic)));
+        var set = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("MAX_SUSPENSION_DAYS", "2")));
+
+        Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromDays(2)), (standard.Options.MaxSuspension, set.Options.MaxSuspension));
+    }
+
+    [Fact]
     public void Read_ShouldKnowTheAlertTopicsKeyForTheSweepToCheck()
     {
         const string TopicKey = "arn:aws:kms:us-east-1:111122223333:key/0f0e0d0c-1111-2222-3333-444455556666";

@@ -115,10 +115,17 @@ public sealed class Auditor(IIdentityCenter identityCenter, IKeyStore keys, Guar
                 }
             }
 
-            // Without the mark the guard may change nothing on the key: a standing problem, found by every audit.
-            if (!GuardedKeyTag.IsMarked(await keys.GetTagsAsync(target, cancellationToken).ConfigureAwait(false)))
+            // Without the mark the guard may change nothing on the key, and a suspension "for ever" would stop it for
+            // good: standing problems, found by every audit.
+            var tags = await keys.GetTagsAsync(target, cancellationToken).ConfigureAwait(false);
+            if (!GuardedKeyTag.IsMarked(tags))
             {
                 findings.Add(KeyStateRules.NotMarked(target));
+            }
+
+            if (SuspendTag.TooLong(tags, configuration.SuspendTagKey, time.GetUtcNow(), options.MaxSuspension) is { } until)
+            {
+                findings.Add(KeyStateRules.SuspendedTooLong(target, configuration.SuspendTagKey, until, options.MaxSuspension));
             }
 
             text = await keys.GetKeyPolicyAsync(target, cancellationToken).ConfigureAwait(false);

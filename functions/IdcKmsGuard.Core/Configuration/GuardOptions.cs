@@ -24,6 +24,10 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// <summary>The key that encrypts the alert topic: every alert and alarm goes through it, so the sweep checks it.</summary>
     public Keys.KeyArn? AlertTopicKeyArn { get; init; }
 
+    /// <summary>The longest a key's suspend tag may hold remediation back: a tag that asks for more is ignored and
+    /// reported (a suspension "until 9999" is a way to switch the guard off, not maintenance).</summary>
+    public TimeSpan MaxSuspension { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>The first wait before a throttled change is sent again (full jitter, doubling, at most 2 s).</summary>
     public TimeSpan ChangeBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 

@@ -78,7 +78,9 @@ internal sealed class KeyReview(IKeyStore keys, GuardOptions options, IKnownGood
             Told = RuleCauses.Of(parts.Findings
                 .Where(f => !f.Resolved && gate.Causes.Told(key.Target, f.RuleId) is not null)
                 .Select(f => KeyValuePair.Create(f.RuleId, gate.Causes.Told(key.Target, f.RuleId)!))),
-            NewsOfItsOwn = RuleSet.Of(parts.Findings.Where(f => !f.Resolved && gate.Causes.EventChangedItButIsNotTheCause(key.Target, f.RuleId)).Select(f => f.RuleId)),
+            NewsOfItsOwn = RuleSet.Of(parts.Findings
+                .Where(f => !f.Resolved && gate.Causes.EventChangedItButIsNotTheCause(key.Target, f.RuleId))
+                .Select(f => f.RuleId)),
         };
     }
 

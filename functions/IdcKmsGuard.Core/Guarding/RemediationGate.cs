@@ -1,4 +1,3 @@
-using System.Globalization;
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
@@ -139,7 +138,7 @@ internal sealed class RemediationGate(
             };
         }
 
-        if (SuspendedUntil(keyTags) is { } suspended)
+        if (SuspendTag.SuspendedUntil(keyTags, configuration.SuspendTagKey, time.GetUtcNow(), options.MaxSuspension) is { } suspended)
         {
             return GateDecision.Skip(
                 AlertOutcome.Exempt,
@@ -193,14 +192,5 @@ internal sealed class RemediationGate(
         }
 
         return keyTags;
-    }
-
-    private DateTimeOffset? SuspendedUntil(IReadOnlyDictionary<string, string> keyTags)
-    {
-        return keyTags.TryGetValue(configuration.SuspendTagKey, out var value)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until)
-            && until > time.GetUtcNow()
-                ? until
-                : null;
     }
 }

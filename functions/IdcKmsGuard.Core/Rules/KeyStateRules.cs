@@ -44,6 +44,13 @@ internal static class KeyStateRules
 
     public static Finding Violation(GuardRule rule, string message) => new(rule.Id, rule.Severity, message);
 
+    /// <summary>The key's suspend tag asks for longer than a suspension may last: the guard ignores it.</summary>
+    public static Finding SuspendedTooLong(KeyArn key, string tagKey, DateTimeOffset until, TimeSpan longest) =>
+        Violation(
+            RuleCatalog.GuardAccess,
+            $"The key {key} carries {tagKey} = {until:yyyy-MM-dd HH:mm} UTC, longer than the {longest.TotalDays:0} days a suspension may last: "
+            + "the guard ignores it and remediates the key. Set a nearer time for maintenance, or ask who set it (CloudTrail TagResource).");
+
     /// <summary>The key lacks the guarded tag: the guard's role may change nothing on it (the audit and the gate say
     /// it alike, so that one alert names it once).</summary>
     public static Finding NotMarked(KeyArn key)

@@ -75,7 +75,9 @@ public sealed class RuleModeTests
     [Theory]
     [InlineData(1, AlertOutcome.Exempt, KeyState.Disabled)]
     [InlineData(-1, AlertOutcome.Fixed, KeyState.Enabled)]
-    public async Task Handle_WhenKeyCarriesASuspendTag_ShouldHoldRemediationUntilItsTime(int hours, AlertOutcome outcome, KeyState end)
+    [InlineData(7 * 24, AlertOutcome.Exempt, KeyState.Disabled)]
+    [InlineData(7 * 24 + 1, AlertOutcome.Fixed, KeyState.Enabled)]
+    public async Task Handle_WhenKeyCarriesASuspendTag_ShouldHoldRemediationUntilItsTimeForAWeekAtMost(int hours, AlertOutcome outcome, KeyState end)
     {
         var scenario = new GuardScenario(KeyState.Disabled);
         scenario.Keys.Tag(GuardScenario.Key, GuardConfiguration.DefaultSuspendTagKey, GuardScenario.Now.AddHours(hours).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
@@ -84,6 +86,21 @@ public sealed class RuleModeTests
 
         Assert.Equal(outcome, result.Alert!.Outcome);
         Assert.Equal(end, scenario.Keys.StateOf(GuardScenario.Key));
+    }
+
+    // "Suspended until 9999" is a way to switch the guard off: every sweep says the tag is ignored, and why.
+    [Fact]
+    public async Task Sweep_WhenASuspendTagAsksForLongerThanAllowed_ShouldReportThatItIsIgnored()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled);
+        scenario.Keys.RotationEnabled.Add(GuardScenario.Key.ToString());
+        scenario.Keys.Tag(GuardScenario.Key, GuardConfiguration.DefaultSuspendTagKey, "9999-12-31T00:00:00Z");
+
+        var sweep = await scenario.HandleAsync("scheduled-event.json");
+
+        var alert = Assert.Single(sweep.Alerts);
+        var finding = Assert.Single(alert.Findings, f => f.RuleId == "GUARD-ACCESS");
+        Assert.Contains("9999-12-31 00:00 UTC, longer than the 7 days a suspension may last: the guard ignores it", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
