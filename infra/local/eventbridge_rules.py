@@ -33,13 +33,13 @@ ACCOUNT_ID = "AWS::AccountId"  # how the loader reads !Ref AWS::AccountId
 
 def load_rules(account: str, template_path: str = os.path.join(ROOT, "template.yaml")) -> dict[str, tuple[dict, str]]:
     """{rule name: (EventBridge pattern, State)} for every rule that brings events to the guard: each EventBridgeRule
-    event of a function, and each AWS::Events::Rule of the template (the burst rule, which queues refusals), in the
-    account the stack would be deployed to (every pattern pins `account: [!Ref AWS::AccountId]`)."""
+    event of a function, and each AWS::Events::Rule of the template that is not a tripwire (the burst rule, which queues
+    refusals), in the account the stack would be deployed to (every pattern pins `account: [!Ref AWS::AccountId]`)."""
     with open(template_path) as template:
         document = yaml.load(template, Loader=_CloudFormationLoader)
     rules = {}
     for logical_id, resource in document["Resources"].items():
-        if resource.get("Type") == "AWS::Events::Rule" and "EventPattern" in resource["Properties"]:
+        if resource.get("Type") == "AWS::Events::Rule" and "EventPattern" in resource["Properties"] and not _is_tripwire(resource):
             rules[logical_id] = (_in_account(resource["Properties"]["EventPattern"], account), resource["Properties"].get("State", "ENABLED"))
         if resource.get("Type") != "AWS::Serverless::Function":
             continue
@@ -47,6 +47,11 @@ def load_rules(account: str, template_path: str = os.path.join(ROOT, "template.y
             if event.get("Type") in ("EventBridgeRule", "CloudWatchEvent"):
                 rules[name] = (_in_account(event["Properties"]["Pattern"], account), event["Properties"].get("State", "ENABLED"))
     return rules
+
+
+def _is_tripwire(rule: dict) -> bool:
+    """A tripwire notifies the alert topic directly (test_tripwires.py installs those); it brings nothing to the guard."""
+    return rule["Properties"]["Targets"][0].get("Arn") == "AlertTopic"
 
 
 def _in_account(pattern: dict, account: str) -> dict:

@@ -40,6 +40,11 @@ The extensions are monkeypatches applied in this process only (moto's installed 
 * Speed: moto finds each request's service by listing its package directory and trying every service's URL
   patterns, and lists the response class's methods, on every request; both answers are kept per host and per class
   (a DynamoDB GetItem goes from about 2.5 to 1.5 ms, a KMS DescribeKey from 3.4 to 1.4 ms). Nothing it answers changes.
+* CloudWatch DisableAlarmActions and EnableAlarmActions (moto raises NotImplementedError) switch an alarm's actions.
+* CloudTrail (cloudtrail_standin.py): for an account that asks for it (POST /_idckmsguard/cloudtrail), every
+  management write answered 2xx becomes an "AWS API Call via CloudTrail" event on its default bus; and EventBridge
+  rules may target SNS topics (the rule's input transformer makes the message), and a pattern matches the fields of
+  an array of objects as EventBridge does (requestParameters.tags.tagKey).
 * Faults on demand and a call log per account (fault_injection.py): POST /_idckmsguard/faults makes chosen calls fail
   (throttling, 5xx, reset, hang, access denied, or applied with the answer lost); GET /_idckmsguard/calls lists
   every call with its status, the fault injected and, for calls that change a key or an instance, the state
@@ -64,7 +69,9 @@ try:
     from moto.core.exceptions import JsonRESTError
     from moto.core.responses import BaseResponse
     from moto.core.utils import unix_time
+    from moto.cloudwatch.responses import CloudWatchResponse
     from moto.dynamodb.models import DynamoDBBackend
+    from moto.events.models import EventPattern, Rule, events_backends
     from moto.events.utils import EventTemplateParser
     from moto.kms.exceptions import NotFoundException as KmsNotFoundException
     from moto.kms.models import Key, KmsBackend, kms_backends
@@ -81,6 +88,7 @@ except ImportError:
     raise ImportError(MOTO_MISSING) from None
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cloudtrail_standin as cloudtrail  # noqa: E402
 import fault_injection as faults  # noqa: E402
 
 UPDATING_READS_ENV = "IDCKMSGUARD_MOTO_UPDATING_READS"
@@ -540,6 +548,10 @@ def apply_extensions() -> None:
     for name in KMS_METHODS_MISSING_ARN_SUPPORT:
         setattr(KmsBackend, name, _accept_key_arn(getattr(KmsBackend, name)))
     EventTemplateParser.DEFAULT_EVENT_INPUT_TEMPLATE = EVENT_ENVELOPE_TEMPLATE
+    Rule.send_to_targets = cloudtrail.with_sns_targets(Rule.send_to_targets, _publish_to_topic)
+    EventPattern._flatten_dict = staticmethod(cloudtrail.flatten_like_eventbridge)
+    CloudWatchResponse.disable_alarm_actions = _set_alarm_actions(False)
+    CloudWatchResponse.enable_alarm_actions = _set_alarm_actions(True)
     for name in DYNAMODB_ITEM_METHODS:
         setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
     DomainDispatcherApplication.get_backend_for_host = _remember_backend_for_host(
@@ -604,13 +616,52 @@ def _sso_instance_state(account: str, region: str, instance_arn: str) -> dict | 
     return None
 
 
+# CloudWatch DisableAlarmActions / EnableAlarmActions (moto raises NotImplementedError): the alarms stay, their actions
+# stop or start, as in AWS.
+def _set_alarm_actions(enabled: bool):
+    def method(self):
+        from moto.core.responses import EmptyResult
+
+        for name in self._get_param("AlarmNames", []):
+            if name in self.cloudwatch_backend.alarms:
+                self.cloudwatch_backend.alarms[name].actions_enabled = enabled
+        return EmptyResult()
+
+    return method
+
+
+def _publish_to_topic(topic_arn: str, message: str) -> None:
+    from moto.sns.models import sns_backends
+
+    _, _, _, region, account, _ = topic_arn.split(":", 5)
+    sns_backends[account][region].publish(message=message, arn=topic_arn)
+
+
+def _put_cloudtrail_event(account: str, region: str, source: str, record: dict) -> None:
+    events_backends[account][region].put_events(
+        [{"Source": source, "DetailType": "AWS API Call via CloudTrail", "Detail": json.dumps(record)}])
+
+
+# CloudTrail names a KMS key by its ARN in resources, whatever form of its id the call used.
+def _cloudtrail_resources(account: str, region: str, service: str, parameters: dict) -> list[dict] | None:
+    if service != "kms" or not isinstance(parameters.get("keyId"), str):
+        return None
+    backend = kms_backends[account][region]
+    try:
+        key = backend.keys.get(backend.any_id_to_key_id(parameters["keyId"]))
+    except Exception:  # an id that names no key: the call itself failed, or the record names nothing
+        return None
+    return None if key is None else [{"accountId": account, "type": "AWS::KMS::Key", "ARN": key.arn}]
+
+
 def wsgi_app(log_requests=None):
-    """moto with the control routes and the fault injector in front: what the server serves."""
+    """moto with the control routes, CloudTrail's records and the fault injector in front: what the server serves."""
     app = DomainDispatcherApplication(create_backend_app)
     if log_requests is not None:
         app = log_requests(app)
     injector = faults.FaultInjector(app, faults.StateProbe(_kms_key_state, _sso_instance_state))
-    return ControlRoutes(injector), injector
+    recorder = cloudtrail.CloudTrailRecorder(injector, _put_cloudtrail_event, _cloudtrail_resources)
+    return ControlRoutes(recorder), injector
 
 
 class LocalMotoServer:

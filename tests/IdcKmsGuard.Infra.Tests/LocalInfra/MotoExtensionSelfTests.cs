@@ -10,6 +10,8 @@ public sealed partial class MotoExtensionSelfTests
     [Theory]
     [InlineData("infra/local/test_moto_extension.py")]
     [InlineData("infra/local/test_lambda_emulator.py")]
+    [InlineData("infra/local/test_cloudtrail_standin.py")]
+    [InlineData("infra/local/test_tripwires.py")]
     public async Task SelfTest_WhenRunWithUnittest_ShouldPass(string script)
     {
         var result = await ProcessRunner.RunAsync("python3", ["-m", "unittest", script], TimeSpan.FromSeconds(120))

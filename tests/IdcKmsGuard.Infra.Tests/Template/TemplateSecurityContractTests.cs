@@ -117,10 +117,18 @@ public sealed class TemplateSecurityContractTests
         Assert.Equal(["sns:Publish"], deny.Actions);
         var exceptions = deny.ConditionBlock("StringNotEqualsIfExists")!;
         Assert.Equal("GuardFunctionRole.Arn", exceptions.Find("aws:PrincipalArn")!.ToString());
-        Assert.Equal("cloudwatch.amazonaws.com", exceptions.Find("aws:PrincipalServiceName")!.ToString());
+        Assert.Equal(["cloudwatch.amazonaws.com", "events.amazonaws.com"], exceptions.Find("aws:PrincipalServiceName")!.Strings().Order(StringComparer.Ordinal));
 
         var alarms = Assert.Single(policy, s => s.Effect == "Allow" && s.Node.Map("Principal").Find("Service")?.ToString() == "cloudwatch.amazonaws.com");
         Assert.Equal("AWS::AccountId", alarms.ConditionBlock("StringEquals")!.Find("aws:SourceAccount")!.ToString());
+
+        // EventBridge may publish for this stack's tripwires only: their names, and no other rule's, match the condition.
+        var tripwires = Assert.Single(policy, s => s.Effect == "Allow" && s.Node.Map("Principal").Find("Service")?.ToString() == "events.amazonaws.com");
+        Assert.Equal(["sns:Publish"], tripwires.Actions);
+        var sourceArn = tripwires.ConditionBlock("ArnLike")!.Find("aws:SourceArn")!.ToString();
+        Assert.EndsWith(":rule/${AWS::StackName}-Tripwire-*", sourceArn, StringComparison.Ordinal);
+        Assert.All(EventRule.Tripwires(Template), rule => Assert.StartsWith("${AWS::StackName}-Tripwire-", Template.Properties(rule.Name).Scalar("Name"), StringComparison.Ordinal));
+        Assert.All(EventRule.OfGuard(), rule => Assert.DoesNotContain("Tripwire", rule.Name, StringComparison.Ordinal));
     }
 
     // An alarm nobody receives is no alarm: every alarm of the template notifies the topic.

@@ -40,15 +40,20 @@ internal sealed record EventRule(string Name, YamlMappingNode Pattern, YamlMappi
                 entry.Name, entry.Event.Map("Properties").Map("Pattern"), entry.Event.Map("Properties"), entry.Event.Map("Properties").ScalarOrNull("State") ?? "ENABLED")),
     ];
 
-    /// <summary>The template's own AWS::Events::Rule resources with a pattern, named by logical id.</summary>
-    public static IReadOnlyList<EventRule> Standalone(CloudFormationTemplate template) =>
-    [
-        .. template.ResourcesOfType("AWS::Events::Rule")
+    /// <summary>The template's own AWS::Events::Rule resources with a pattern that bring events to the guard, named by logical id.</summary>
+    public static IReadOnlyList<EventRule> Standalone(CloudFormationTemplate template) => [.. WithPattern(template).Where(rule => !rule.NotifiesAlertTopic)];
+
+    /// <summary>The tripwires: rules whose CloudTrail events about the guard itself go straight to the alert topic.</summary>
+    public static IReadOnlyList<EventRule> Tripwires(CloudFormationTemplate template) => [.. WithPattern(template).Where(rule => rule.NotifiesAlertTopic)];
+
+    private bool NotifiesAlertTopic => Delivery.Find("Arn")?.Refers("AlertTopic") ?? false;
+
+    private static IEnumerable<EventRule> WithPattern(CloudFormationTemplate template) =>
+        template.ResourcesOfType("AWS::Events::Rule")
             .Where(rule => rule.Properties.Find("EventPattern") is YamlMappingNode)
             .Select(rule => new EventRule(
                 rule.LogicalId,
                 rule.Properties.Map("EventPattern"),
                 (YamlMappingNode)rule.Properties.Sequence("Targets").Children[0],
-                rule.Properties.ScalarOrNull("State") ?? "ENABLED")),
-    ];
+                rule.Properties.ScalarOrNull("State") ?? "ENABLED"));
 }
