@@ -21,6 +21,9 @@ internal static class DeploymentEnvironment
     public const string StateTableVariable = "STATE_TABLE";
     public const string FollowUpQueueUrlVariable = "FOLLOW_UP_QUEUE_URL";
 
+    /// <summary>The ARNs of the queues the function takes batches from, comma-separated: any other batch is refused.</summary>
+    public const string OwnQueueArnsVariable = "OWN_QUEUE_ARNS";
+
     /// <summary>Lambda's deliveries of one event: MaximumRetryAttempts + 1 (the template sets both from one value).</summary>
     public const string DeliveryAttemptsVariable = "DELIVERY_ATTEMPTS";
 
@@ -46,6 +49,21 @@ internal static class DeploymentEnvironment
             StateTable = Optional(environment, StateTableVariable),
             FollowUpQueueUrl = Optional(environment, FollowUpQueueUrlVariable),
         };
+    }
+
+    /// <returns>The guard's own queues, or null when the deployment does not name them (nothing is checked).</returns>
+    public static IReadOnlySet<string>? OwnQueues(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (Optional(environment, OwnQueueArnsVariable) is not { } listed)
+        {
+            return null;
+        }
+
+        var arns = listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return arns.Length > 0 && arns.All(arn => arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':') is [_, _, "sqs", _, _, _])
+            ? arns.ToHashSet(StringComparer.Ordinal)
+            : throw new InvalidOperationException($"{OwnQueueArnsVariable} must list SQS queue ARNs separated by commas, not '{listed}'.");
     }
 
     private static GuardOptions Options(IEnvironmentVariables environment)

@@ -15,8 +15,15 @@ return (int)await bootstrap.RunAsync(_ =>
 {
     var deployment = DeploymentEnvironment.Read(environment);
     var logger = loggerFactory.CreateLogger("IdcKmsGuard");
-    var guard = AwsGuardFactory.Create(deployment, new SdkCredentialSource(), AwsEndpointResolver.FromProcess, TimeProvider.System, logger);
+    var endpoints = AwsEndpointResolver.FromLambdaProcess;
+    foreach (var refused in AwsService.All.Select(endpoints.Refused).OfType<string>().Distinct(StringComparer.Ordinal))
+    {
+        logger.LogWarning("Endpoint override ignored: {Override} does not point at this machine; the guard calls AWS's public endpoints", refused);
+    }
+
+    var guard = AwsGuardFactory.Create(deployment, new SdkCredentialSource(), endpoints, TimeProvider.System, logger);
     logger.LogInformation(
         "Guard ready: remediation {Mode}, alerts to {Topic}", deployment.Options.RemediationEnabled ? "on" : "off", deployment.AlertTopicArn);
-    return Task.FromResult<ILambdaHandler>(new GuardHandler(guard, logger, TimeProvider.System, loggerFactory.WriteRawLine, loggerFactory.Options.Service));
+    return Task.FromResult<ILambdaHandler>(new GuardHandler(
+        guard, logger, TimeProvider.System, loggerFactory.WriteRawLine, loggerFactory.Options.Service, DeploymentEnvironment.OwnQueues(environment)));
 }).ConfigureAwait(false);

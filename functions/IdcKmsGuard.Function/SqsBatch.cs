@@ -29,7 +29,8 @@ internal static class SqsBatch
             return records.EnumerateArray()
                 .Select(r => new SqsMessage(
                     r.GetProperty("messageId").GetString()!,
-                    r.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString()! : string.Empty))
+                    r.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString()! : string.Empty,
+                    r.TryGetProperty("eventSourceARN", out var queue) && queue.ValueKind == JsonValueKind.String ? queue.GetString() : null))
                 .ToList();
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
@@ -45,4 +46,5 @@ internal static class SqsBatch
         && record.TryGetProperty("messageId", out var id) && id.ValueKind == JsonValueKind.String;
 }
 
-internal sealed record SqsMessage(string MessageId, string Body);
+/// <param name="SourceQueueArn">The queue Lambda read it from (eventSourceARN); null when the record does not say.</param>
+internal sealed record SqsMessage(string MessageId, string Body, string? SourceQueueArn = null);

@@ -84,6 +84,8 @@ class Demo:
             "STATE_TABLE": self.seeded["stateTable"],
             "CONFIGURATION_PARAMETER": self.seeded["configurationParameter"],
             "FOLLOW_UP_QUEUE_URL": self.seeded["followUpQueueUrl"],
+            # The queues the demo's batches name (as the template lists the stack's): any other batch is refused.
+            "OWN_QUEUE_ARNS": f"arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-follow-ups,arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-key-use-failures",
             "POWERTOOLS_SERVICE_NAME": "idckmsguard",
         }, log_path)
 

@@ -56,6 +56,32 @@ public sealed class ReplayCommandTests
         Assert.Equal("Disabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
     }
 
+    // A dead-lettered event may be old or forged: replaying one changes nothing unless the operator says --apply.
+    [Fact]
+    public async Task Replay_WithoutApply_ShouldBeADryRunThatPublishesNothing()
+    {
+        var (account, seeded) = Seed();
+        using var kms = Kms(account);
+        await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
+
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-disable-key.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        using var document = JsonDocument.Parse(run.Output);
+        Assert.StartsWith("Dry run: would have enabled the key", document.RootElement[0].GetProperty("actions")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(document.RootElement[0].GetProperty("alert").GetProperty("published").GetBoolean());
+        Assert.Equal("Disabled", (await kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = seeded.KeyArn })).KeyMetadata.KeyState.Value);
+    }
+
+    [Fact]
+    public void Replay_WithApplyAndDryRun_ShouldRefuseBeforeAnyCall()
+    {
+        var run = CliRun.With(new CliServices(() => throw new InvalidOperationException("no AWS call expected"), _ => null), "replay", "event.json", "--apply", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("give --apply or --dry-run, not both.", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Replay_WhenLive_ShouldFixTheKeyAndPublishTheAlert()
     {
@@ -63,7 +89,7 @@ public sealed class ReplayCommandTests
         using var kms = Kms(account);
         await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
 
-        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-disable-key.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn);
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-disable-key.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--apply");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("KEY-ENABLED violated -> fixed", run.Output, StringComparison.Ordinal);
@@ -80,7 +106,7 @@ public sealed class ReplayCommandTests
         using var kms = Kms(account);
         await kms.DisableKeyAsync(new DisableKeyRequest { KeyId = seeded.KeyArn });
 
-        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-decrypt-by-identity-center-failed.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--json");
+        var run = CliRun.With(Services(account), "replay", EventFor(seeded, "kms-decrypt-by-identity-center-failed.json"), "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--topic-arn", seeded.TopicArn, "--apply", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         using var document = JsonDocument.Parse(run.Output);

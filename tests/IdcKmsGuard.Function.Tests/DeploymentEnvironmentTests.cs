@@ -106,6 +106,27 @@ public sealed class DeploymentEnvironmentTests
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void OwnQueues_ShouldBeTheListedQueueArns_OrNullWhenNotSet()
+    {
+        const string FollowUps = "arn:aws:sqs:us-east-1:111122223333:guard-FollowUpQueue-1";
+        const string Refusals = "arn:aws:sqs:us-east-1:111122223333:guard-KeyUseFailureQueue-2";
+
+        Assert.Equal([FollowUps, Refusals], DeploymentEnvironment.OwnQueues(Environment(("OWN_QUEUE_ARNS", $"{FollowUps}, {Refusals}")))!.Order(StringComparer.Ordinal));
+        Assert.Null(DeploymentEnvironment.OwnQueues(Environment()));
+    }
+
+    [Theory]
+    [InlineData("guard-follow-ups")]
+    [InlineData("arn:aws:sns:us-east-1:111122223333:topic")]
+    [InlineData(",")]
+    public void OwnQueues_WhenNotQueueArns_ShouldFailInitNamingTheVariable(string listed)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DeploymentEnvironment.OwnQueues(Environment(("OWN_QUEUE_ARNS", listed))));
+
+        Assert.StartsWith("OWN_QUEUE_ARNS must list SQS queue ARNs", error.Message, StringComparison.Ordinal);
+    }
+
     private static DictionaryEnvironment Environment(params (string Name, string Value)[] values) =>
         new(values.ToDictionary(v => v.Name, v => (string?)v.Value, StringComparer.Ordinal));
 

@@ -73,10 +73,12 @@ internal sealed class GuardRig
         };
 
         var guard = AwsGuardFactory.Create(deployment, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);
+        this.guard = guard;
         Handler = new GuardHandler(guard, NullLogger.Instance, TimeProvider.System, MetricLines.Add);
     }
 
     private readonly bool remediation;
+    private readonly Core.Guarding.Guard guard;
 
     /// <summary>The Embedded Metric Format lines the handler wrote, in order.</summary>
     public List<string> MetricLines { get; } = [];
@@ -95,7 +97,14 @@ internal sealed class GuardRig
 
     public SsoAdminClient SsoAdmin { get; }
 
-    public GuardHandler Handler { get; }
+    public GuardHandler Handler { get; private set; }
+
+    /// <summary>The follow-up queue's ARN in the batches <see cref="FollowUpBatchAsync"/> builds.</summary>
+    public string FollowUpQueueArn => $"arn:aws:sqs:{Account.Region}:{Account.AccountId}:idckmsguard-follow-ups";
+
+    /// <summary>From now on the handler takes SQS batches only from these queues (the deployment's OWN_QUEUE_ARNS).</summary>
+    public void TakeBatchesOnlyFrom(params string[] queueArns) =>
+        Handler = new GuardHandler(guard, NullLogger.Instance, TimeProvider.System, MetricLines.Add, ownQueues: queueArns.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>A second guard on the same account and state table (the next invocation), publishing to <paramref name="topicArn"/>.</summary>
     public GuardRig WithTopic(string topicArn) => new(Account, Seeded, remediation, topicArn, null);
@@ -156,7 +165,7 @@ internal sealed class GuardRig
             ["messageAttributes"] = new Dictionary<string, string>(StringComparer.Ordinal),
             ["md5OfBody"] = m.MD5OfBody,
             ["eventSource"] = "aws:sqs",
-            ["eventSourceARN"] = $"arn:aws:sqs:{Account.Region}:{Account.AccountId}:idckmsguard-follow-ups",
+            ["eventSourceARN"] = FollowUpQueueArn,
             ["awsRegion"] = Account.Region,
         });
         return JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["Records"] = records.ToList() });

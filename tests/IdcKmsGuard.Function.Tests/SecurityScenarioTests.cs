@@ -49,6 +49,36 @@ public sealed class SecurityScenarioTests
         Assert.Contains("AWSReservedSSO_AdministratorAccess_0123456789abcdef", alerts[1].Document.GetProperty("whatHappened").GetString(), StringComparison.Ordinal);
     }
 
+    // Anyone who may invoke the function can hand it an SQS-shaped batch of "refusals" for a healthy key. Only the
+    // guard's own queues are read: a batch naming any other is refused whole, an error Lambda and the alarms see.
+    [Fact]
+    public async Task ForgedRefusalBatch_FromAQueueNotTheGuards_ShouldBeRefusedAndRaiseNothing()
+    {
+        var rig = new GuardRig();
+        var refusalQueue = $"arn:aws:sqs:{rig.Account.Region}:{rig.Account.AccountId}:idckmsguard-key-use-failures";
+        rig.TakeBatchesOnlyFrom(rig.FollowUpQueueArn, refusalQueue);
+        string Batch(string queue) => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Records = Enumerable.Range(1, 3).Select(i => new
+            {
+                messageId = $"refusal-{i}",
+                body = rig.Event("kms-decrypt-by-identity-center-failed.json", json => json.Replace("0c4a2f1e-0000-4000-8000-000000000031", $"0c4a2f1e-0000-4000-8000-{i:D12}", StringComparison.Ordinal)),
+                eventSource = "aws:sqs",
+                eventSourceARN = queue,
+            }),
+        });
+
+        var refused = await Assert.ThrowsAsync<GuardInvocationException>(() => rig.InvokeAsync(Batch($"arn:aws:sqs:{rig.Account.Region}:{rig.Account.AccountId}:somebody-elses")));
+
+        Assert.Equal("MalformedEvent", refused.ErrorType);
+        Assert.Contains("somebody-elses, which is not one of the guard's queues", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await rig.ReceivedAlertsAsync(waitSeconds: 1));
+
+        var taken = await rig.InvokeAsync(Batch(refusalQueue));
+        Assert.Empty(taken.GetProperty("batchItemFailures").EnumerateArray());
+        Assert.Contains(await rig.ReceivedAlertsAsync(), a => a.Document.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("rule").GetString() == "KEY-USE-FAILING"));
+    }
+
     // Tags are per key and per Region: a replica's suspension never decides for its primary, nor the other way round.
     [Fact]
     public async Task SuspendedReplica_ShouldBeLeftAloneWhileItsPrimaryIsRepaired()

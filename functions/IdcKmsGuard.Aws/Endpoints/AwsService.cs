@@ -18,4 +18,7 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static AwsService DynamoDb { get; } = new("dynamodb", "dynamodb", "DYNAMODB");
 
     public static AwsService Sqs { get; } = new("sqs", "sqs", "SQS");
+
+    /// <summary>Every service the guard calls.</summary>
+    public static IReadOnlyList<AwsService> All { get; } = [SsoAdmin, Sns, Kms, EventBridge, Ssm, DynamoDb, Sqs];
 }

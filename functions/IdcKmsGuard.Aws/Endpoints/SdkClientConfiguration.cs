@@ -23,6 +23,8 @@ public static class SdkClientConfiguration
         config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = retries;
         config.Timeout = TimeSpan.FromSeconds(10);
+        // The resolver decides: the SDK must not read AWS_ENDPOINT_URL* on its own past a refusal.
+        config.IgnoreConfiguredEndpointUrls = true;
         if (endpoints.Override(service) is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();

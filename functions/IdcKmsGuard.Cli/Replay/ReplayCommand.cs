@@ -13,7 +13,7 @@ namespace IdcKmsGuard.Cli.Replay;
 
 /// <summary>
 /// `replay EVENT...`: runs events through the guard's own code against live or local AWS, and shows per event the
-/// rules evaluated, the actions taken (or, with --dry-run, planned) and the alert published (or that would be).
+/// rules evaluated, the actions planned (or, with --apply, taken) and the alert that would be published (or was).
 /// </summary>
 internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<ReplaySettings>
 {

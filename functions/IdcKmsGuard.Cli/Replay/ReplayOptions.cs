@@ -23,13 +23,15 @@ internal sealed class ReplayOptions
 
     public Option<string?> TopicArn { get; } = new("--topic-arn") { Description = "Publish alerts to this topic (default: show them only)." };
 
-    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Change nothing: say what the guard would do." };
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Change nothing: say what the guard would do (the default)." };
+
+    public Option<bool> Apply { get; } = new("--apply") { Description = "Make the changes the guard would make, and publish to --topic-arn." };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON array, an object per event." };
 
     public Command Definition() => new("replay", "Run events through the guard against live or local AWS.")
     {
-        Events, Endpoint, Region, Config, ConfigParameter, StateTable, TopicArn, DryRun, Json,
+        Events, Endpoint, Region, Config, ConfigParameter, StateTable, TopicArn, DryRun, Apply, Json,
     };
 
     public ReplaySettings Bind(ParseResult parse) => new(
@@ -40,6 +42,7 @@ internal sealed class ReplayOptions
         parse.GetValue(ConfigParameter),
         parse.GetValue(StateTable),
         parse.GetValue(TopicArn),
+        parse.GetValue(Apply),
         parse.GetValue(DryRun),
         parse.GetValue(Json));
 }

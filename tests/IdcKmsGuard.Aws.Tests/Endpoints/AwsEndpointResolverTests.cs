@@ -58,6 +58,43 @@ public sealed class AwsEndpointResolverTests
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
     }
 
+    // In Lambda an override is the function's configuration, which an insider may rewrite: only this machine counts.
+    [Theory]
+    [InlineData("https://collector.example.com")]
+    [InlineData("http://10.0.0.12:4566")]
+    [InlineData("http://169.254.169.254")]
+    [InlineData("not a url")]
+    public void Resolve_InLambda_WhenTheOverrideIsNotThisMachine_ShouldRefuseItAndUseThePublicEndpoint(string elsewhere)
+    {
+        var resolver = LambdaResolver(("AWS_ENDPOINT_URL_SNS", elsewhere));
+
+        Assert.Equal(new Uri("https://sns.eu-west-1.amazonaws.com/"), resolver.Resolve(AwsService.Sns, "eu-west-1"));
+        Assert.Equal($"AWS_ENDPOINT_URL_SNS={elsewhere}", resolver.Refused(AwsService.Sns));
+        Assert.Null(resolver.Refused(AwsService.Kms));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000")]
+    [InlineData("http://localhost:4566")]
+    [InlineData("http://[::1]:4566")]
+    public void Resolve_InLambda_WhenTheOverrideIsThisMachine_ShouldUseIt(string local)
+    {
+        var resolver = LambdaResolver(("AWS_ENDPOINT_URL", local));
+
+        Assert.Equal(new Uri(local), resolver.Override(AwsService.Kms));
+        Assert.Null(resolver.Refused(AwsService.Kms));
+    }
+
+    [Fact]
+    public void Resolve_OutsideLambda_ShouldHonourAnyOverrideAndStopOnAMalformedOne()
+    {
+        Assert.Equal(new Uri("https://collector.example.com/"), Resolver(("AWS_ENDPOINT_URL", "https://collector.example.com")).Override(AwsService.Sns));
+        Assert.Throws<InvalidOperationException>(() => Resolver(("AWS_ENDPOINT_URL", "not a url")).Override(AwsService.Sns));
+    }
+
     private static AwsEndpointResolver Resolver(params (string Name, string Value)[] variables) =>
         new(name => variables.Where(v => v.Name == name).Select(v => v.Value).FirstOrDefault());
+
+    private static AwsEndpointResolver LambdaResolver(params (string Name, string Value)[] variables) =>
+        new(name => variables.Where(v => v.Name == name).Select(v => v.Value).FirstOrDefault(), loopbackOnly: true);
 }

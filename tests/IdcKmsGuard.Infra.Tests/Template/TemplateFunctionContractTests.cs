@@ -51,6 +51,20 @@ public sealed class TemplateFunctionContractTests
         Assert.Equal((intrinsic, value), (node.Intrinsic(), node.Value));
     }
 
+    // The function refuses a batch from any queue not listed: every SQS event source of the function must be, and no other.
+    [Fact]
+    public void OwnQueueArns_ShouldListExactlyTheQueuesOfTheFunctionsSqsEventSources()
+    {
+        var node = (YamlScalarNode)Function.Map("Environment").Map("Variables").Find("OWN_QUEUE_ARNS")!;
+        var sources = Function.Map("Events").Children.Select(e => (YamlMappingNode)e.Value)
+            .Where(e => e.Scalar("Type") == "SQS")
+            .Select(e => e.Map("Properties").Find("Queue")!)
+            .Select(queue => $"${{{((YamlScalarNode)queue).Value}}}");
+
+        Assert.Equal("!Sub", node.Intrinsic());
+        Assert.Equal(sources.Order(StringComparer.Ordinal), node.Value!.Split(',').Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void EncryptionRemediation_ShouldBeEnabledOnlyUnderItsCondition()
     {

@@ -25,8 +25,10 @@ public sealed class TemplateRoleContractTests
         var wildcards = Statements.SelectMany(s => s.Actions.Where(a => a.Contains('*', StringComparison.Ordinal)).Select(a => $"{s.Sid}: {a}")).ToList();
 
         Assert.True(wildcards.Count == 0, "Wildcard actions: " + string.Join(", ", wildcards));
-        Assert.All(Statements, s => Assert.True(s.Node.Find("NotAction") is null && s.Node.Find("NotResource") is null, $"{s.Sid} uses NotAction or NotResource."));
-        Assert.All(Statements, s => Assert.Equal("Allow", s.Effect));
+        // NotResource widens an Allow; in a Deny it narrows what the role may do, and is checked below.
+        Assert.All(Statements, s => Assert.True(s.Node.Find("NotAction") is null, $"{s.Sid} uses NotAction."));
+        Assert.All(Statements.Where(s => s.Effect == "Allow"), s => Assert.True(s.Node.Find("NotResource") is null, $"{s.Sid} allows with NotResource."));
+        Assert.All(Statements.Where(s => s.Effect != "Allow"), s => Assert.Equal(("Deny", "PublishNowhereElse"), (s.Effect, s.Sid)));
     }
 
     [Theory]
@@ -113,11 +115,23 @@ public sealed class TemplateRoleContractTests
     [Fact]
     public void SnsPublish_ShouldBeLimitedToTheAlertTopic()
     {
-        var publishing = Statements.Where(s => s.Actions.Any(a => Covers(a, "sns:Publish"))).ToList();
+        var publishing = Statements.Where(s => s.Effect == "Allow" && s.Actions.Any(a => Covers(a, "sns:Publish"))).ToList();
 
         var statement = Assert.Single(publishing);
         Assert.True(statement.Resource is { } resource && resource.Refers("AlertTopic"), $"{statement.Sid} must have Resource: !Ref AlertTopic.");
         Assert.Equal("AWS::SNS::Topic", Template.TypeOf("AlertTopic"));
+    }
+
+    // In one account a topic policy alone lets the role publish: only an explicit Deny keeps a rewritten
+    // ALERT_TOPIC_ARN from sending the alerts to somebody else's topic.
+    [Fact]
+    public void SnsPublish_ShouldBeDeniedEverywhereButTheAlertTopic()
+    {
+        var deny = Assert.Single(Statements, s => s.Effect == "Deny" && s.Actions.Any(a => Covers(a, "sns:Publish")));
+
+        Assert.Null(deny.Condition);
+        Assert.Null(deny.Resource);
+        Assert.True(deny.Node.Find("NotResource")!.Refers("AlertTopic"), $"{deny.Sid} must have NotResource: !Ref AlertTopic.");
     }
 
     // AWSLambdaBasicExecutionRole allows logs actions on every log group; the guard writes only its own.

@@ -107,7 +107,7 @@ public sealed class TemplateSecurityContractTests
     }
 
     [Fact]
-    public void AlertTopic_ShouldTakePublishesOnlyFromTheGuardAndThisAccountsAlarms()
+    public void AlertTopic_ShouldTakePublishesOnlyFromTheGuardAndThisStacksAlarmsAndTripwires()
     {
         var (_, properties) = Assert.Single(Template.ResourcesOfType("AWS::SNS::TopicPolicy"));
         Assert.True(Assert.Single(properties.Sequence("Topics").Children).Refers("AlertTopic"));
@@ -121,6 +121,7 @@ public sealed class TemplateSecurityContractTests
 
         var alarms = Assert.Single(policy, s => s.Effect == "Allow" && s.Node.Map("Principal").Find("Service")?.ToString() == "cloudwatch.amazonaws.com");
         Assert.Equal("AWS::AccountId", alarms.ConditionBlock("StringEquals")!.Find("aws:SourceAccount")!.ToString());
+        Assert.EndsWith(":alarm:${AWS::StackName}-*", alarms.ConditionBlock("ArnLike")!.Find("aws:SourceArn")!.ToString(), StringComparison.Ordinal);
 
         // EventBridge may publish for this stack's tripwires only: their names, and no other rule's, match the condition.
         var tripwires = Assert.Single(policy, s => s.Effect == "Allow" && s.Node.Map("Principal").Find("Service")?.ToString() == "events.amazonaws.com");
@@ -137,9 +138,9 @@ public sealed class TemplateSecurityContractTests
     {
         var alarms = Template.ResourcesOfType("AWS::CloudWatch::Alarm");
 
-        Assert.Contains(alarms, a => a.Properties.Scalar("MetricName") == "Throttles");
-        Assert.Contains(alarms, a => a.Properties.Scalar("MetricName") == "ApproximateAgeOfOldestMessage");
-        Assert.Contains(alarms, a => a.Properties.Scalar("MetricName") == Core.Metrics.EmbeddedMetrics.AlertPathBroken);
+        Assert.Contains(alarms, a => a.Properties.ScalarOrNull("MetricName") == "Throttles");
+        Assert.Contains(alarms, a => a.Properties.ScalarOrNull("MetricName") == "ApproximateAgeOfOldestMessage");
+        Assert.Contains(alarms, a => a.Properties.ScalarOrNull("MetricName") == Core.Metrics.EmbeddedMetrics.AlertPathBroken);
         Assert.All(alarms, a => Assert.True(a.Properties.Sequence("AlarmActions").Children.Any(action => action.Refers("AlertTopic")), $"{a.LogicalId} notifies nobody."));
     }
 

@@ -36,15 +36,23 @@ public sealed class TemplateSweepContractTests
         Assert.Equal(accepted, System.Text.RegularExpressions.Regex.IsMatch(schedule, pattern));
     }
 
+    // SweepsCompleted can be written by anyone with cloudwatch:PutMetricData; AWS/Events cannot. The alarm takes the
+    // lesser of the two, so a forged heartbeat does not hide a schedule rule that stopped, and neither hides the other.
     [Fact]
-    public void HeartbeatAlarm_ShouldFireWhenTheSweepsCompletedMetricGoesMissing()
+    public void HeartbeatAlarm_ShouldFireWhenEitherTheSweepsCompletedOrTheSweepRulesOwnInvocationsGoMissing()
     {
         var alarm = Template.Properties("SweepHeartbeatAlarm");
+        var queries = alarm.Sequence("Metrics").Children.Cast<YamlMappingNode>().ToDictionary(q => q.Scalar("Id"), StringComparer.Ordinal);
+        YamlMappingNode Metric(string id) => queries[id].Map("MetricStat").Map("Metric");
 
-        Assert.Equal((EmbeddedMetrics.Namespace, EmbeddedMetrics.SweepsCompleted), (alarm.Scalar("Namespace"), alarm.Scalar("MetricName")));
-        Assert.Equal("breaching", alarm.Scalar("TreatMissingData"));
-        Assert.Equal("LessThanThreshold", alarm.Scalar("ComparisonOperator"));
-        Assert.Equal("idckmsguard", ((YamlMappingNode)alarm.Sequence("Dimensions").Children.Single()).Scalar("Value"));
+        var expression = Assert.Single(queries.Values, q => q.ScalarOrNull("ReturnData") == "true").Scalar("Expression");
+        Assert.Equal("MIN([FILL(completed, 0), FILL(scheduled, 0)])", expression);
+        Assert.Equal((EmbeddedMetrics.Namespace, EmbeddedMetrics.SweepsCompleted), (Metric("completed").Scalar("Namespace"), Metric("completed").Scalar("MetricName")));
+        Assert.Equal("idckmsguard", ((YamlMappingNode)Metric("completed").Sequence("Dimensions").Children.Single()).Scalar("Value"));
+        Assert.Equal(("AWS/Events", "Invocations"), (Metric("scheduled").Scalar("Namespace"), Metric("scheduled").Scalar("MetricName")));
+        var sweepRule = Template.Properties(EventRule.GuardFunction).Map("Events").Map("Sweep").Map("Properties").Scalar("Name");
+        Assert.Equal(sweepRule, ((YamlMappingNode)Metric("scheduled").Sequence("Dimensions").Children.Single()).Scalar("Value"));
+        Assert.Equal(("breaching", "LessThanThreshold", "1"), (alarm.Scalar("TreatMissingData"), alarm.Scalar("ComparisonOperator"), alarm.Scalar("Threshold")));
         Assert.Equal("idckmsguard", Template.Properties(EventRule.GuardFunction).Map("Environment").Map("Variables").Scalar("POWERTOOLS_SERVICE_NAME"));
     }
 
