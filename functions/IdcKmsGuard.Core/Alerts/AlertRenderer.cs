@@ -76,16 +76,16 @@ public static class AlertRenderer
     private static string ShortText(Alert alert)
     {
         var builder = new StringBuilder()
-            .Append('[').Append(alert.Severity.ToString().ToUpperInvariant()).Append("] ").AppendLine(alert.Headline);
+            .Append('[').Append(alert.Severity.ToString().ToUpperInvariant()).Append("] ").AppendLine(UntrustedText.OneLine(alert.Headline));
         if (alert.KeyArn is not null)
         {
             builder.Append("Key: ").AppendLine(alert.KeyArn);
         }
 
-        builder.Append("By: ").AppendLine(EmailText.Who(alert.Event.Actor));
+        builder.Append("By: ").AppendLine(UntrustedText.OneLine(EmailText.Who(alert.Event.Actor)));
         if (alert.NextSteps.Count > 0)
         {
-            builder.Append("Next: ").AppendLine(alert.NextSteps[0]);
+            builder.Append("Next: ").AppendLine(UntrustedText.OneLine(alert.NextSteps[0]));
         }
 
         return builder.ToString();

@@ -17,23 +17,23 @@ internal static class ChatbotNotification
     public static string Render(Alert alert)
     {
         var emoji = alert.Severity switch { Severity.Critical => ":rotating_light:", Severity.High => ":warning:", _ => ":information_source:" };
-        var findings = string.Join("\n", alert.Findings.Select(f => $"• *{f.RuleId}*{(f.Resolved ? " (fixed)" : string.Empty)}: {f.Message}"));
+        var findings = string.Join("\n", alert.Findings.Select(f => $"• *{f.RuleId}*{(f.Resolved ? " (fixed)" : string.Empty)}: {UntrustedText.Markdown(f.Message)}"));
         var steps = alert.Steps.Count == 0
             ? "Nothing was changed."
-            : string.Join("\n", alert.Steps.Select(s => $"• {s.Action}: *{AlertRenderer.Name(s.Status)}* - {s.Detail}"));
+            : string.Join("\n", alert.Steps.Select(s => $"• {s.Action}: *{AlertRenderer.Name(s.Status)}* - {UntrustedText.Markdown(s.Detail)}"));
         var notification = new ChatbotDocument(
             "1.0",
             "custom",
             alert.Event.EventId ?? alert.DetectedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             new ChatbotContent(
                 "client-markdown",
-                $"{emoji} [{alert.Severity.ToString().ToUpperInvariant()}] {alert.Headline}",
-                $"{alert.WhatHappened}\n{findings}\n*What the guard did*\n{steps}",
-                alert.NextSteps,
+                $"{emoji} [{alert.Severity.ToString().ToUpperInvariant()}] {UntrustedText.Markdown(alert.Headline)}",
+                $"{UntrustedText.Markdown(alert.WhatHappened)}\n{findings}\n*What the guard did*\n{steps}",
+                [.. alert.NextSteps.Select(step => UntrustedText.Markdown(step))],
                 [alert.RuleId, AlertRenderer.Name(alert.Severity), AlertRenderer.Name(alert.Outcome)]),
             new ChatbotMetadata(
                 alert.KeyArn ?? alert.InstanceArn,
-                alert.Headline,
+                UntrustedText.OneLine(alert.Headline),
                 $"IdcKmsGuard {alert.RuleId}",
                 alert.KeyArn is null ? [] : [alert.KeyArn]));
         return JsonSerializer.Serialize(notification, Json.ChatbotDocument);

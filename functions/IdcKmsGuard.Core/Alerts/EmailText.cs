@@ -11,14 +11,14 @@ internal static class EmailText
     public static string Render(Alert alert)
     {
         var text = new StringBuilder();
-        text.AppendLine(alert.Headline);
+        text.AppendLine(UntrustedText.OneLine(alert.Headline));
 
         Section(text, "What happened");
-        text.AppendLine(alert.WhatHappened);
+        text.AppendLine(UntrustedText.OneLine(alert.WhatHappened));
         foreach (var finding in alert.Findings)
         {
             text.Append("  - [").Append(finding.Severity.ToString().ToUpperInvariant()).Append("] ")
-                .Append(finding.RuleId).Append(finding.Resolved ? " (fixed): " : ": ").AppendLine(finding.Message);
+                .Append(finding.RuleId).Append(finding.Resolved ? " (fixed): " : ": ").AppendLine(UntrustedText.OneLine(finding.Message));
         }
 
         if (alert.SuppressedRepeats > 0)
@@ -31,7 +31,7 @@ internal static class EmailText
         {
             foreach (var line in alert.PolicyChange)
             {
-                text.Append("    ").AppendLine(line);
+                text.Append("    ").AppendLine(UntrustedText.OneLine(line));
             }
         }
 
@@ -57,12 +57,12 @@ internal static class EmailText
         foreach (var step in alert.Steps)
         {
             text.Append("  - ").Append(step.Action).Append(": ").Append(step.Status.ToString().ToUpperInvariant())
-                .Append(" - ").AppendLine(step.Detail);
+                .Append(" - ").AppendLine(UntrustedText.OneLine(step.Detail));
         }
 
         if (alert.Verification is { } verification)
         {
-            text.Append("  Verification: ").Append(verification.Passed ? "PASSED - " : "FAILED - ").AppendLine(verification.Detail);
+            text.Append("  Verification: ").Append(verification.Passed ? "PASSED - " : "FAILED - ").AppendLine(UntrustedText.OneLine(verification.Detail));
         }
 
         if (alert.PolicyDiff is { Count: > 0 } diff)
@@ -70,14 +70,14 @@ internal static class EmailText
             text.AppendLine("  Key policy change:");
             foreach (var line in diff)
             {
-                text.Append("    ").AppendLine(line);
+                text.Append("    ").AppendLine(UntrustedText.OneLine(line));
             }
         }
 
         Section(text, "What you should do");
         for (var i = 0; i < alert.NextSteps.Count; i++)
         {
-            text.Append("  ").Append(i + 1).Append(". ").AppendLine(alert.NextSteps[i]);
+            text.Append("  ").Append(i + 1).Append(". ").AppendLine(UntrustedText.OneLine(alert.NextSteps[i]));
         }
 
         Section(text, "Details");
@@ -115,7 +115,7 @@ internal static class EmailText
     {
         if (!string.IsNullOrEmpty(value))
         {
-            text.Append("  ").Append((label + ":").PadRight(LabelWidth)).Append(value).AppendLine();
+            text.Append("  ").Append((label + ":").PadRight(LabelWidth)).Append(UntrustedText.OneLine(value)).AppendLine();
         }
     }
 }
