@@ -132,6 +132,22 @@ public sealed class TemplateSecurityContractTests
         Assert.All(EventRule.OfGuard(), rule => Assert.DoesNotContain("Tripwire", rule.Name, StringComparison.Ordinal));
     }
 
+    // Disabling the alert topic's key silences every alert and alarm at once: with AlertKeyAdministrators given, only
+    // they may disable, delete, grant or rewrite it; empty, the statement is absent (no one is locked out by default).
+    [Fact]
+    public void AlertTopicKey_ShouldLetOnlyTheNamedAdministratorsSilenceIt()
+    {
+        var policy = IamStatement.Of(Template.Properties("AlertTopicKey").Map("KeyPolicy"));
+
+        var deny = Assert.Single(policy, s => s.Effect == "Deny");
+        Assert.Equal("HasAlertKeyAdministrators", deny.Condition);
+        Assert.Equal(["kms:CreateGrant", "kms:DisableKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"], deny.Actions.Order(StringComparer.Ordinal));
+        Assert.Equal("*", deny.Node.Scalar("Principal"));
+        Assert.True(deny.ConditionBlock("ArnNotLike")!.Find("aws:PrincipalArn")!.Refers("AlertKeyAdministrators"));
+        Assert.Equal("CommaDelimitedList", Template.Parameter("AlertKeyAdministrators").Scalar("Type"));
+        Assert.Equal(string.Empty, Template.Parameter("AlertKeyAdministrators").Scalar("Default"));
+    }
+
     // An alarm nobody receives is no alarm: every alarm of the template notifies the topic.
     [Fact]
     public void Alarms_ShouldAllNotifyTheAlertTopic()
