@@ -17,7 +17,9 @@ internal static class ChatbotNotification
     public static string Render(Alert alert)
     {
         var emoji = alert.Severity switch { Severity.Critical => ":rotating_light:", Severity.High => ":warning:", _ => ":information_source:" };
-        var findings = string.Join("\n", alert.Findings.Select(f => $"• *{f.RuleId}*{(f.Resolved ? " (fixed)" : string.Empty)}: {UntrustedText.Markdown(f.Message)}"));
+        var findings = string.Join(
+            "\n",
+            alert.Findings.Select(f => $"• *{f.RuleId}*{(f.Resolved ? " (fixed)" : string.Empty)}: {UntrustedText.Markdown(f.Message)}"));
         var steps = alert.Steps.Count == 0
             ? "Nothing was changed."
             : string.Join("\n", alert.Steps.Select(s => $"• {s.Action}: *{AlertRenderer.Name(s.Status)}* - {UntrustedText.Markdown(s.Detail)}"));
