@@ -14,6 +14,10 @@ internal static class DeploymentEnvironment
     public const string AlertTopicKeyArnVariable = "ALERT_TOPIC_KEY_ARN";
     public const string RemediationModeVariable = "REMEDIATION_MODE";
     public const string EncryptionRemediationVariable = "ENCRYPTION_REMEDIATION";
+
+    /// <summary>The keys the guard may switch Identity Center to, comma-separated (the stack's SwitchTargetKeys); empty or
+    /// not set: none, so that a configuration edit alone never makes a key a target.</summary>
+    public const string SwitchTargetKeysVariable = "SWITCH_TARGET_KEYS";
     public const string GuardRoleArnVariable = "GUARD_ROLE_ARN";
     public const string OrgIdVariable = "ORGANIZATION_ID";
     public const string DelegatedAdminsVariable = "DELEGATED_ADMIN_ACCOUNTS";
@@ -103,6 +107,7 @@ internal static class DeploymentEnvironment
             DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
             MaxSuspension = TimeSpan.FromDays(Count(environment, MaxSuspensionDaysVariable, 7)),
+            SwitchTargets = SwitchTargets(environment.GetVariable(SwitchTargetKeysVariable) ?? string.Empty),
             AlertTopicKeyArn = Optional(environment, AlertTopicKeyArnVariable) is { } topicKey
                 ? KeyArn.TryParse(topicKey, out var topicKeyArn)
                     ? topicKeyArn
@@ -110,6 +115,13 @@ internal static class DeploymentEnvironment
                 : null,
         };
     }
+
+    private static List<KeyArn> SwitchTargets(string listed) =>
+        listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(key => KeyArn.TryParse(key, out var arn)
+                ? arn
+                : throw new InvalidOperationException($"{SwitchTargetKeysVariable} must list KMS key ARNs separated by commas; '{key}' is not one."))
+            .ToList();
 
     private static int Count(IEnvironmentVariables environment, string name, int standard) =>
         Optional(environment, name) is not { } text

@@ -244,6 +244,7 @@ class Context:
             "AWS_ACCESS_KEY_ID": self.account, "AWS_SECRET_ACCESS_KEY": "x", "AWS_REGION": REGION, "AWS_ENDPOINT_URL": self.url,
             "ALERT_TOPIC_ARN": self.seeded["topicArn"], "REMEDIATION_MODE": "remediate",
             "ENCRYPTION_REMEDIATION": "enabled" if path.encryption_remediation else "disabled",
+            "SWITCH_TARGET_KEYS": self.seeded["keyArn"] if path.encryption_remediation else "",
             "GUARD_ROLE_ARN": f"arn:aws:iam::{self.account}:role/idckmsguard-GuardFunctionRole",
             "STATE_TABLE": self.seeded["stateTable"], "CONFIGURATION_PARAMETER": self.seeded["configurationParameter"],
             "FOLLOW_UP_QUEUE_URL": self.seeded["followUpQueueUrl"], "DELIVERY_ATTEMPTS": str(len(RETRY_DELAYS) + 1),

@@ -53,6 +53,24 @@ public sealed class DeploymentEnvironmentTests
     }
 
     [Fact]
+    public void Read_ShouldKnowTheKeysTheGuardMaySwitchTo()
+    {
+        const string First = "arn:aws:kms:us-east-1:111122223333:key/0f0e0d0c-1111-2222-3333-444455556666";
+        const string Second = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+
+        var unset = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic)));
+        var none = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("SWITCH_TARGET_KEYS", "")));
+        var two = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("SWITCH_TARGET_KEYS", $"{First}, {Second}")));
+        var error = Assert.Throws<InvalidOperationException>(
+            () => DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("SWITCH_TARGET_KEYS", $"{First},alias/mine"))));
+
+        Assert.Empty(unset.Options.SwitchTargets!);
+        Assert.Empty(none.Options.SwitchTargets!);
+        Assert.Equal([First, Second], two.Options.SwitchTargets!.Select(k => k.ToString()));
+        Assert.Equal("SWITCH_TARGET_KEYS must list KMS key ARNs separated by commas; 'alias/mine' is not one.", error.Message);
+    }
+
+    [Fact]
     public void Read_ShouldKnowTheAlertTopicsKeyForTheSweepToCheck()
     {
         const string TopicKey = "arn:aws:kms:us-east-1:111122223333:key/0f0e0d0c-1111-2222-3333-444455556666";

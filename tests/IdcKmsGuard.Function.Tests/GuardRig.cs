@@ -23,7 +23,7 @@ internal sealed class GuardRig
     private const string PlaceholderInstance = "arn:aws:sso:::instance/ssoins-1111222233334444";
 
     /// <param name="configuration">The configuration document put in the seeded SSM parameter before the guard starts.</param>
-    /// <param name="maySwitchEncryption">The deployment's EncryptionRemediation=enabled.</param>
+    /// <param name="maySwitchEncryption">The deployment's EncryptionRemediation=enabled, with the seeded key as its SwitchTargetKeys.</param>
     public GuardRig(bool remediate = true, string? topicArn = null, string? configuration = null, bool maySwitchEncryption = false)
         : this(TestAccount.Create(), null, remediate, topicArn, configuration, maySwitchEncryption)
     {
@@ -62,7 +62,11 @@ internal sealed class GuardRig
         Sqs = new AmazonSQSClient(Account.Credentials, new AmazonSQSConfig { ServiceURL = endpoint, AuthenticationRegion = Account.Region });
         SsoAdmin = new SsoAdminClient(Account.HttpClient(), Account.Region);
         var guardRole = GuardRoleArn.Replace("111122223333", Account.AccountId, StringComparison.Ordinal);
-        var deployment = new GuardDeployment(Account.Region, topicArn ?? Seeded.TopicArn, new GuardOptions(remediate, guardRole) { MaySwitchEncryption = maySwitchEncryption })
+        var deployment = new GuardDeployment(Account.Region, topicArn ?? Seeded.TopicArn, new GuardOptions(remediate, guardRole)
+        {
+            MaySwitchEncryption = maySwitchEncryption,
+            SwitchTargets = maySwitchEncryption ? [Core.Keys.KeyArn.Parse(Seeded.KeyArn)] : [],
+        })
         {
             ConfigurationParameter = Seeded.ConfigurationParameter,
             StateTable = Seeded.StateTable,

@@ -14,6 +14,14 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// sso:UpdateInstance is granted only then).</summary>
     public bool MaySwitchEncryption { get; init; }
 
+    /// <summary>
+    /// The keys the deployment lets the guard switch Identity Center to (the stack's SwitchTargetKeys): a key approved
+    /// only by a configuration edit never is, so whoever may write the parameter cannot have the guard move Identity
+    /// Center onto a key of their own. The function always sets it (empty: none); null, for a guard built in code, lets
+    /// the configuration's approved keys decide.
+    /// </summary>
+    public IReadOnlyList<Keys.KeyArn>? SwitchTargets { get; init; }
+
     /// <summary>How often Lambda delivers an event: the first attempt and its asynchronous retries (the template's
     /// MaximumRetryAttempts + 1). The last one reports whatever it could not finish instead of asking for a retry.</summary>
     public int DeliveryAttempts { get; init; } = 3;

@@ -47,15 +47,10 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
             return parts.WithSkipped(rule, GateDecision.Skip(AlertOutcome.Alerted, "Not done: the instance's Region is unknown."), Action);
         }
 
-        var candidates = Candidates(instance, region, gate.Configuration.ApprovedKeys);
+        var candidates = Candidates(instance, region, Targets(gate.Configuration));
         if (candidates.Count == 0)
         {
-            return parts.WithSkipped(
-                rule,
-                GateDecision.Skip(
-                    AlertOutcome.Alerted,
-                    $"Not done: no approved key is in account {instance.OwnerAccountId}, {region}, where Identity Center needs its key."),
-                Action);
+            return parts.WithSkipped(rule, GateDecision.Skip(AlertOutcome.Alerted, NoCandidate(instance, region)), Action);
         }
 
         var refusals = new List<string>();
@@ -79,11 +74,24 @@ internal sealed class EncryptionRemediator(IIdentityCenter identityCenter, IKeyS
             Action);
     }
 
-    // In the configuration's order; an approved multi-Region key counts through its replica in the instance's Region.
-    private static List<KeyArn> Candidates(IdentityCenterInstance instance, string region, IReadOnlyList<string> approvedKeys) =>
-        approvedKeys
-            .Select(a => KeyArn.TryParse(a, out var arn) ? arn : null)
-            .OfType<KeyArn>()
+    // The deployment's targets that the configuration also approves; without them, the configuration's approved keys.
+    private IEnumerable<KeyArn> Targets(GuardConfiguration configuration) =>
+        options.SwitchTargets is { } pinned
+            ? pinned.Where(configuration.Approves)
+            : configuration.ApprovedKeys.Select(a => KeyArn.TryParse(a, out var arn) ? arn : null).OfType<KeyArn>();
+
+    private string NoCandidate(IdentityCenterInstance instance, string region) => options.SwitchTargets switch
+    {
+        { Count: 0 } => "Not done: this deployment names no key the guard may switch Identity Center to (stack parameter "
+            + "SwitchTargetKeys); a key approved only in the configuration is never a target.",
+        { } => "Not done: no key of the deployment's SwitchTargetKeys is approved by the configuration and in account "
+            + $"{instance.OwnerAccountId}, {region}, where Identity Center needs its key.",
+        null => $"Not done: no approved key is in account {instance.OwnerAccountId}, {region}, where Identity Center needs its key.",
+    };
+
+    // In the given order; an approved multi-Region key counts through its replica in the instance's Region.
+    private static List<KeyArn> Candidates(IdentityCenterInstance instance, string region, IEnumerable<KeyArn> targets) =>
+        targets
             .Where(a => instance.OwnerAccountId.Length == 0 || a.Account == instance.OwnerAccountId)
             .Select(a => a.Region == region ? a : a.IsMultiRegion ? a.InRegion(region) : null)
             .OfType<KeyArn>()

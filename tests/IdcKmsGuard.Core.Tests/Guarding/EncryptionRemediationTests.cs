@@ -11,6 +11,7 @@ namespace IdcKmsGuard.Core.Tests.Guarding;
 public sealed class EncryptionRemediationTests
 {
     private const string RootOnlyPolicy = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+    private static readonly KeyArn Insiders = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/0000aaaa-1111-2222-3333-444455556666");
     private static readonly KeyArn Rogue = KeyArn.Parse("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
 
     [Fact]
@@ -97,6 +98,52 @@ public sealed class EncryptionRemediationTests
         await scenario.HandleAsync("sso-update-instance.json");
 
         Assert.Equal([$"{Support.FakeIdentityCenter.InstanceArn} -> {GuardScenario.Key}"], scenario.IdentityCenter.Switches);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheDeploymentPinsItsTargets_ShouldSwitchOnlyToAPinnedKeyTheConfigurationApproves()
+    {
+        var scenario = new GuardScenario(
+            KeyState.Enabled,
+            configuration: Configuration(Insiders.ToString(), GuardScenario.Key.ToString()),
+            maySwitchEncryption: true,
+            switchTargets: [GuardScenario.Key]);
+        scenario.Keys.Add(Insiders, KeyState.Enabled, scenario.Keys.PolicyOf(GuardScenario.Key));
+        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+
+        await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Equal([$"{Support.FakeIdentityCenter.InstanceArn} -> {GuardScenario.Key}"], scenario.IdentityCenter.Switches);
+    }
+
+    [Fact]
+    public async Task Handle_WhenOnlyAConfigurationEditApprovesTheKey_ShouldNeverSwitchToIt()
+    {
+        var scenario = new GuardScenario(
+            KeyState.Enabled,
+            configuration: Configuration(Insiders.ToString()),
+            maySwitchEncryption: true,
+            switchTargets: [GuardScenario.Key]);
+        scenario.Keys.Add(Insiders, KeyState.Enabled, scenario.Keys.PolicyOf(GuardScenario.Key));
+        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+
+        var result = await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Empty(scenario.IdentityCenter.Switches);
+        Assert.Equal(AlertOutcome.Alerted, result.Alert!.Outcome);
+        Assert.Contains("no key of the deployment's SwitchTargetKeys is approved by the configuration", result.Alert.Steps[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheDeploymentNamesNoTarget_ShouldSayWhereTargetsComeFrom()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled, configuration: Configuration(GuardScenario.Key.ToString()), maySwitchEncryption: true, switchTargets: []);
+        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+
+        var result = await scenario.HandleAsync("sso-update-instance.json");
+
+        Assert.Empty(scenario.IdentityCenter.Switches);
+        Assert.Contains("names no key the guard may switch Identity Center to (stack parameter SwitchTargetKeys)", result.Alert!.Steps[0].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,13 +19,24 @@ internal sealed class GuardScenario
 
     /// <param name="deliveryAttempts">How often Lambda delivers an event; 1: every attempt is the last.</param>
     /// <param name="alertTopicKey">The alert topic's key, which the sweep checks (null: none).</param>
-    public GuardScenario(KeyState state, bool remediate = true, string? policy = null, GuardConfiguration? configuration = null, ConfigurationSnapshot? snapshot = null, bool maySwitchEncryption = false, bool followUps = false, int deliveryAttempts = 3, KeyArn? alertTopicKey = null)
+    /// <param name="switchTargets">The deployment's SwitchTargetKeys (null: not set, the configuration decides).</param>
+    public GuardScenario(
+        KeyState state,
+        bool remediate = true,
+        string? policy = null,
+        GuardConfiguration? configuration = null,
+        ConfigurationSnapshot? snapshot = null,
+        bool maySwitchEncryption = false,
+        bool followUps = false,
+        int deliveryAttempts = 3,
+        KeyArn? alertTopicKey = null,
+        IReadOnlyList<KeyArn>? switchTargets = null)
     {
         State = new InMemoryStateStore(Time);
         Snapshot = snapshot ?? new ConfigurationSnapshot(configuration ?? GuardConfiguration.Defaults, "test", [], false);
         Keys.Add(Key, state, policy ?? File.ReadAllText(Path.Combine(RepoPaths.Reference, "key-policies", "key-policy-baseline-2026.json")));
         Keys.AddAlias("alias/idc-identity", Key);
-        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey }, Time, NullLogger.Instance, _ => ReadConfiguration(), GuardStores.Of(State))
+        Guard = new Guard(IdentityCenter, Keys, Publisher, new GuardOptions(remediate, GuardRoleArn) { MaySwitchEncryption = maySwitchEncryption, DeliveryAttempts = deliveryAttempts, ChangeBackoff = TimeSpan.Zero, AlertTopicKeyArn = alertTopicKey, SwitchTargets = switchTargets }, Time, NullLogger.Instance, _ => ReadConfiguration(), GuardStores.Of(State))
         {
             FollowUps = followUps ? Scheduler : null,
         };

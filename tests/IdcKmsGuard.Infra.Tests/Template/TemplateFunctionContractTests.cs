@@ -42,6 +42,7 @@ public sealed class TemplateFunctionContractTests
     [InlineData("STATE_TABLE", "!Ref", "StateTable")]
     [InlineData("FOLLOW_UP_QUEUE_URL", "!Ref", "FollowUpQueue")]
     [InlineData("ALERT_TOPIC_KEY_ARN", "!GetAtt", "AlertTopicKey.Arn")]
+    [InlineData("SWITCH_TARGET_KEYS", "!Ref", "SwitchTargetKeys")]
     public void Environment_ShouldSetWhatDeploymentEnvironmentReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");
@@ -88,5 +89,29 @@ public sealed class TemplateFunctionContractTests
     {
         Assert.True(Function.Find("Role") is { } role && role.Refers("GuardFunctionRole"), "The function must run as GuardFunctionRole.");
         Assert.Null(Function.Find("Policies"));
+    }
+
+    // Switching Identity Center to a key must not rest on a configuration edit alone: with switching on, the stack
+    // refuses to deploy until it names its targets.
+    [Fact]
+    public void EncryptionRemediation_ShouldNotDeployWithoutSwitchTargets()
+    {
+        var rule = Template.Root.Map("Rules").Map("SwitchingNeedsTargets");
+        var assertion = (YamlMappingNode)Assert.Single(rule.Sequence("Assertions").Children);
+
+        Assert.Equal("!Equals [!Ref EncryptionRemediation, enabled]", Written(rule.Find("RuleCondition")!));
+        Assert.Equal("!Not [!Equals [!Ref SwitchTargetKeys, \"\"]]", Written(assertion.Find("Assert")!));
+    }
+
+    // The node as it would be written in flow style, tags included.
+    private static string Written(YamlNode node)
+    {
+        var tag = node.Intrinsic() is { } intrinsic ? intrinsic + " " : "";
+        return tag + node switch
+        {
+            YamlSequenceNode sequence => $"[{string.Join(", ", sequence.Children.Select(Written))}]",
+            YamlScalarNode { Value: "" } => "\"\"",
+            _ => node.ToString(),
+        };
     }
 }
