@@ -41,6 +41,9 @@ The extensions are monkeypatches applied in this process only (moto's installed 
   patterns, and lists the response class's methods, on every request; both answers are kept per host and per class
   (a DynamoDB GetItem goes from about 2.5 to 1.5 ms, a KMS DescribeKey from 3.4 to 1.4 ms). Nothing it answers changes.
 * CloudWatch DisableAlarmActions and EnableAlarmActions (moto raises NotImplementedError) switch an alarm's actions.
+* SNS GetTopicAttributes counts the topic's subscriptions in SubscriptionsConfirmed and SubscriptionsPending (moto
+  always answers 0): the guard's sweep reads whether anyone receives its alerts. moto confirms every subscription
+  when it is made (e-mail included), so only an unsubscribe lowers the count.
 * CloudTrail (cloudtrail_standin.py): for an account that asks for it (POST /_idckmsguard/cloudtrail), every
   management write answered 2xx becomes an "AWS API Call via CloudTrail" event on its default bus; and EventBridge
   rules may target SNS topics (the rule's input transformer makes the message), and a pattern matches the fields of
@@ -78,6 +81,7 @@ try:
     from moto.kms.responses import KmsResponse
     from moto.moto_api._internal import mock_random
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from moto.sns.responses import SNSResponse
     from moto.ssoadmin.models import Instance, SSOAdminBackend
     from moto.ssoadmin.responses import SSOAdminResponse
     from werkzeug.serving import make_server
@@ -524,6 +528,20 @@ def _remember_backend_for_host(original):
     return functools.lru_cache(maxsize=None)(original)
 
 
+def _count_subscriptions(original):
+    """moto never counts a topic's subscriptions; count them from its subscription list at each read."""
+    @functools.wraps(original)
+    def get_topic_attributes(self):
+        topic = self.backend.get_topic(self._get_param("TopicArn"))
+        mine = [s for s in self.backend.subscriptions.values() if s.topic_arn == topic.arn]
+        pending = [s for s in mine if str(s.attributes.get("PendingConfirmation", False)).lower() == "true"]
+        topic.subscriptions_confimed = len(mine) - len(pending)
+        topic.subscriptions_pending = len(pending)
+        return original(self)
+
+    return get_topic_attributes
+
+
 def _remember_method_names(original):
     """moto lists a response class's methods with inspect.getmembers on every request (0.5 ms). Classes are patched
     only in apply_extensions, before the first request, so the list is stable afterwards."""
@@ -552,6 +570,7 @@ def apply_extensions() -> None:
     EventPattern._flatten_dict = staticmethod(cloudtrail.flatten_like_eventbridge)
     CloudWatchResponse.disable_alarm_actions = _set_alarm_actions(False)
     CloudWatchResponse.enable_alarm_actions = _set_alarm_actions(True)
+    SNSResponse.get_topic_attributes = _count_subscriptions(SNSResponse.get_topic_attributes)
     for name in DYNAMODB_ITEM_METHODS:
         setattr(DynamoDBBackend, name, _serialised(getattr(DynamoDBBackend, name)))
     DomainDispatcherApplication.get_backend_for_host = _remember_backend_for_host(

@@ -47,6 +47,10 @@ class Template:
             if resource["Type"] == "AWS::Events::Rule" and _refers(resource["Properties"]["Targets"][0]["Arn"], "AlertTopic")
         ]
 
+    def properties(self, logical_id: str, names: dict[str, str], conditions: dict[str, bool]) -> dict:
+        """One resource's Properties, resolved."""
+        return self._resolver(names, conditions).resolve(self._document["Resources"][logical_id]["Properties"])
+
     def event_rules(self, names: dict[str, str], conditions: dict[str, bool]) -> list[dict]:
         """Name and EventPattern of every rule the stack creates: its AWS::Events::Rule resources and its SAM functions'
         EventBridgeRule and Schedule events."""

@@ -371,6 +371,23 @@ class KmsRefusalsTest(unittest.TestCase):
         self.assertEqual(idc.kms.describe_key(KeyId=key)["KeyMetadata"]["KeyState"], "Disabled")
 
 
+class TopicSubscriptionCountTest(unittest.TestCase):
+    def test_get_topic_attributes_counts_the_topics_subscriptions(self):
+        account = new_account()
+        sns, sqs = client("sns", account), client("sqs", account)
+        topic = sns.create_topic(Name="alerts")["TopicArn"]
+        other = sns.create_topic(Name="other")["TopicArn"]
+        queue = sqs.get_queue_attributes(QueueUrl=sqs.create_queue(QueueName="q")["QueueUrl"], AttributeNames=["QueueArn"])
+        arn = queue["Attributes"]["QueueArn"]
+        self.assertEqual(sns.get_topic_attributes(TopicArn=topic)["Attributes"]["SubscriptionsConfirmed"], "0")
+        first = sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)["SubscriptionArn"]
+        sns.subscribe(TopicArn=topic, Protocol="email", Endpoint="oncall@example.com")
+        sns.subscribe(TopicArn=other, Protocol="sqs", Endpoint=arn)
+        self.assertEqual(sns.get_topic_attributes(TopicArn=topic)["Attributes"]["SubscriptionsConfirmed"], "2")
+        sns.unsubscribe(SubscriptionArn=first)
+        self.assertEqual(sns.get_topic_attributes(TopicArn=topic)["Attributes"]["SubscriptionsConfirmed"], "1")
+
+
 class FaultInjectionTest(unittest.TestCase):
     """The control routes and every fault kind, through boto3 (its retries off, so each call is one request)."""
 

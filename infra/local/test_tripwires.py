@@ -28,6 +28,7 @@ import moto_server  # noqa: E402
 from template_resolver import Template  # noqa: E402
 
 TEMPLATE = HERE.parent.parent / "template.yaml"
+IAM_TRIPWIRE = HERE.parent / "forwarder" / "iam-tripwire.yaml"
 REGION = "us-east-1"
 STACK = "guard-prod"
 # A stack name as long as the rule names allow (64 characters; the longest suffix is "-Tripwire-Configuration").
@@ -269,6 +270,65 @@ class TripwireTests(unittest.TestCase):
                 self.assertLessEqual(len(rule["Name"]), 64)
                 if "EventPattern" in rule:
                     self.assertLessEqual(len(json.dumps(rule["EventPattern"], separators=(",", ":"))), PATTERN_QUOTA)
+
+
+
+class IamTripwireForwarderTest(unittest.TestCase):
+    """A guard outside us-east-1: IAM's events arrive on us-east-1's bus only (the stand-in's CloudTrail puts each call
+    in the Region it was signed for, as AWS does for IAM), so its Function tripwire hears of a change to its role only
+    through infra/forwarder/iam-tripwire.yaml's rule."""
+
+    GUARD_REGION = "eu-west-1"
+
+    def test_a_change_to_the_guards_role_reaches_a_guard_in_another_region_only_through_the_forwarder(self):
+        account = str(next(_accounts))
+        role = f"{STACK}-GuardFunctionRole-4D5E6F"
+        def client(service, region):
+            made = boto3.client(service, endpoint_url=_server.url, region_name=region, aws_access_key_id=account, aws_secret_access_key="local")
+            made.meta.events.register("before-sign", lambda request, **_: request.headers.__setitem__(
+                "x-idckmsguard-principal", f"arn:aws:iam::{account}:user/mallory"))
+            return made
+        iam, sns, sqs = client("iam", REGION), client("sns", self.GUARD_REGION), client("sqs", self.GUARD_REGION)
+        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+        iam.create_role(RoleName=role, AssumeRolePolicyDocument=json.dumps(trust))
+        topic = sns.create_topic(Name=f"{STACK}-AlertTopic-1A2B3C")["TopicArn"]
+        inbox = sqs.create_queue(QueueName="inbox")["QueueUrl"]
+        sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"])
+        names = {"AWS::AccountId": account, "AWS::StackName": STACK, "AWS::Region": self.GUARD_REGION, "AWS::Partition": "aws",
+                 "GuardFunction": f"{STACK}-GuardFunction-7G8H9I", "GuardFunctionRole": role, "AlertTopic": topic,
+                 "DeadLetterQueue.Arn": f"arn:aws:sqs:{self.GUARD_REGION}:{account}:dead-letters"}
+        tripwire = Template(TEMPLATE).properties("TripwireFunctionRule", names, {"HasTamperNoticeTopic": False})
+        client("events", self.GUARD_REGION).put_rule(Name=tripwire["Name"], EventPattern=json.dumps(tripwire["EventPattern"]))
+        client("events", self.GUARD_REGION).put_targets(Rule=tripwire["Name"], Targets=tripwire["Targets"])
+        urllib.request.urlopen(urllib.request.Request(
+            f"{_server.url}/_idckmsguard/cloudtrail", data=json.dumps({"account": account, "enabled": True}).encode(), method="POST")).read()
+        admin = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+
+        iam.put_role_policy(RoleName=role, PolicyName="before-the-forwarder", PolicyDocument=admin)
+        self.assertEqual(self._notices(sqs, inbox), [], "without the forwarder a guard outside us-east-1 hears nothing of IAM")
+
+        forwarder = Template(IAM_TRIPWIRE).properties("GuardRoleChanges", {
+            "AWS::AccountId": account, "AWS::Partition": "aws", "GuardRegion": self.GUARD_REGION, "GuardRoleName": role,
+            "ForwardRole.Arn": f"arn:aws:iam::{account}:role/forward", "ForwardDeadLetterQueue.Arn": f"arn:aws:sqs:{REGION}:{account}:forward-dlq"}, {})
+        client("events", REGION).put_rule(Name="iam-tripwire", EventPattern=json.dumps(forwarder["EventPattern"]))
+        client("events", REGION).put_targets(Rule="iam-tripwire", Targets=forwarder["Targets"])
+        iam.put_role_policy(RoleName=role, PolicyName="after-the-forwarder", PolicyDocument=admin)
+        iam.create_role(RoleName="team-role", AssumeRolePolicyDocument=json.dumps(trust))
+        iam.put_role_policy(RoleName="team-role", PolicyName="not-the-guards", PolicyDocument=admin)
+
+        notices = self._notices(sqs, inbox)
+        self.assertEqual(len(notices), 1, notices)
+        self.assertIn("PutRolePolicy", notices[0])
+        self.assertIn(f"arn:aws:iam::{account}:user/mallory", notices[0])
+
+    @staticmethod
+    def _notices(sqs, inbox: str) -> list[str]:
+        found = []
+        while messages := sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", []):
+            for message in messages:
+                found.append(json.loads(message["Body"])["Message"])
+                sqs.delete_message(QueueUrl=inbox, ReceiptHandle=message["ReceiptHandle"])
+        return found
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IdcKmsGuard.Core.Alerts;
@@ -15,6 +16,16 @@ public sealed class SnsAlertPublisher(SnsClient sns, string topicArn) : IAlertPu
     {
         ArgumentNullException.ThrowIfNull(alert);
         return sns.PublishAsync(ToRequest(alert), cancellationToken);
+    }
+
+    public async Task<AlertChannel?> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var attributes = await sns.GetTopicAttributesAsync(topicArn, cancellationToken).ConfigureAwait(false);
+        var key = attributes.GetValueOrDefault("KmsMasterKeyId");
+        var confirmed = int.TryParse(attributes.GetValueOrDefault("SubscriptionsConfirmed"), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : 0;
+        return new AlertChannel(topicArn, string.IsNullOrEmpty(key) ? null : key, confirmed);
     }
 
     internal SnsPublishRequest ToRequest(RenderedAlert alert)

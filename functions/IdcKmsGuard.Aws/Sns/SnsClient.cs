@@ -5,7 +5,7 @@ using IdcKmsGuard.Aws.Http;
 namespace IdcKmsGuard.Aws.Sns;
 
 /// <summary>
-/// SNS Publish over the query protocol, in place of AWSSDK.SimpleNotificationService (not served by our
+/// SNS Publish and GetTopicAttributes over the query protocol, in place of AWSSDK.SimpleNotificationService (not served by our
 /// package source). Swapping in the SDK later means replacing this class only.
 /// </summary>
 public sealed class SnsClient(AwsHttpClient http, string region)
@@ -17,6 +17,19 @@ public sealed class SnsClient(AwsHttpClient http, string region)
         var response = await http.SendAsync(Serialize(request), QueryErrorReader.Instance, cancellationToken).ConfigureAwait(false);
         return ReadMessageId(response.Body)
             ?? throw new InvalidOperationException("SNS Publish answered without a MessageId.");
+    }
+
+    /// <returns>The topic's attributes by name (Owner, KmsMasterKeyId, SubscriptionsConfirmed, ...).</returns>
+    public async Task<IReadOnlyDictionary<string, string>> GetTopicAttributesAsync(string topicArn, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(SerializeGetTopicAttributes(topicArn), QueryErrorReader.Instance, cancellationToken).ConfigureAwait(false);
+        return ReadAttributes(response.Body);
+    }
+
+    internal AwsHttpRequest SerializeGetTopicAttributes(string topicArn)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("Action", "GetTopicAttributes"), new("Version", "2010-03-31"), new("TopicArn", topicArn) };
+        return new AwsHttpRequest(AwsService.Sns, "GetTopicAttributes", region, FormEncoder.Encode(fields), ContentType, [], topicArn);
     }
 
     internal AwsHttpRequest Serialize(SnsPublishRequest request)
@@ -53,7 +66,7 @@ public sealed class SnsClient(AwsHttpClient http, string region)
 
     private static string? ReadMessageId(byte[] body)
     {
-        using var reader = XmlReader.Create(new MemoryStream(body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var reader = Read(body);
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "MessageId")
@@ -64,4 +77,35 @@ public sealed class SnsClient(AwsHttpClient http, string region)
 
         return null;
     }
+
+    // <Attributes><entry><key>K</key><value>V</value></entry>...</Attributes>
+    private static Dictionary<string, string> ReadAttributes(byte[] body)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = Read(body);
+        string? key = null;
+        reader.Read();
+        while (!reader.EOF)
+        {
+            // ReadElementContentAsString moves past the element: only other nodes need a Read.
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "key")
+            {
+                key = reader.ReadElementContentAsString();
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "value" && key is not null)
+            {
+                attributes[key] = reader.ReadElementContentAsString();
+                key = null;
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        return attributes;
+    }
+
+    private static XmlReader Read(byte[] body) =>
+        XmlReader.Create(new MemoryStream(body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
 }

@@ -15,4 +15,6 @@ internal sealed class CapturingPublisher : IAlertPublisher
         Captured.Add(alert);
         return Task.FromResult(NotPublished);
     }
+
+    public Task<AlertChannel?> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult<AlertChannel?>(null);
 }

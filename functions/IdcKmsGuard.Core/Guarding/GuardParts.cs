@@ -45,7 +45,7 @@ internal sealed class GuardParts
         var keyReads = new KeyReadsAhead(keys, stores.Events, stores.Incidents);
         KeyEvents = new KeyEventReview(identityCenter, new ProtectedKeyLocator(keys), keysInUse, keyReview, auditor, Abandoned, keyReads);
         InstanceEvents = new InstanceEventReview(identityCenter, new EncryptionReview(identityCenter, keys, options, stores, time, auditor));
-        var alertPath = new AlertPathCheck(keys, options.AlertTopicKeyArn);
+        var alertPath = new AlertPathCheck(keys, ports.Publisher, options);
         Sweeps = new SweepRun(new SweepReview(auditor, keyReview, keysInUse, time), incidents, outbox, composer, alertPath, logger);
     }
 

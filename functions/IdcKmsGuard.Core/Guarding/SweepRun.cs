@@ -1,4 +1,5 @@
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Rules;
 using Microsoft.Extensions.Logging;
@@ -57,10 +58,10 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             }
         }, cancellationToken).ConfigureAwait(false);
 
-        var alertPathProblem = await alertPath.ProblemAsync(cancellationToken).ConfigureAwait(false);
-        if (alertPathProblem is not null)
+        var alertPathReport = await alertPath.CheckAsync(WhyNotRepair(gate), cancellationToken).ConfigureAwait(false);
+        if (!alertPathReport.Quiet)
         {
-            await ReportBrokenAlertPathAsync(sweep, alertPathProblem, configuration, cancellationToken).ConfigureAwait(false);
+            await ReportAlertPathAsync(sweep, alertPathReport, configuration, cancellationToken).ConfigureAwait(false);
         }
 
         var reason = $"the sweep checked {judged} scope(s) (instances, keys, replicas): {sent.Count} alert(s) on a change of state, "
@@ -73,36 +74,49 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             Alerts = sent,
             Checks = judged,
             FailedChecks = failed,
-            AlertPathBroken = alertPathProblem is not null,
+            AlertPathBroken = alertPathReport.Broken,
             Rules = [.. sent.SelectMany(a => EvaluatedRules.For(RuleSet.Empty, configuration, a)).DistinctBy(r => r.RuleId)],
         };
     }
 
+    private static string? WhyNotRepair(RemediationGate gate) =>
+        gate.Precheck(RuleCatalog.GuardAlertPath) is { } skip ? skip.Reason
+        : gate.Configuration.DryRun ? "Dry run: would have enabled the alert topic's key." : null;
+
     // The log line is what an alarm catches when nothing can be published; the alert is tried anyway (a key that is
     // only being replaced may still work) and its failure must not fail the sweep, which would only repeat it.
-    private async Task ReportBrokenAlertPathAsync(
-        GuardEvent sweep, string problem, Configuration.GuardConfiguration configuration, CancellationToken cancellationToken)
+    private async Task ReportAlertPathAsync(GuardEvent sweep, AlertPathReport report, GuardConfiguration configuration, CancellationToken cancellationToken)
     {
-        logger.LogCritical("AlertPathBroken: {Problem}. The guard keeps guarding; its alerts are only in this log until the key is usable.", problem);
-        var rule = Rules.RuleCatalog.GuardAlertPath;
-        if (configuration.ModeOf(rule) == Rules.RuleMode.Off)
+        var problems = string.Join("; ", report.Problems);
+        if (report.Broken)
+        {
+            logger.LogCritical("AlertPathBroken: {Problem}. The guard keeps guarding; its alerts are only in this log until the path is restored.", problems);
+        }
+
+        var rule = RuleCatalog.GuardAlertPath;
+        if (configuration.ModeOf(rule) == RuleMode.Off)
         {
             return;
         }
 
-        var finding = KeyStateRules.Violation(rule, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
-        var draft = AlertDraft.AboutTheGuard(
-            sweep,
-            Headlines.For(finding, AlertOutcome.Alerted),
-            $"The guard's scheduled sweep checked its own alarm path: {problem}.",
-            finding);
+        var fixedAll = !report.Broken;
+        var outcome = fixedAll ? AlertOutcome.Fixed : report.Steps.Any(s => s.Status == StepStatus.Failed) ? AlertOutcome.Failed : AlertOutcome.Alerted;
+        var finding = fixedAll
+            ? KeyStateRules.Violation(rule, "The alert topic's key was unusable; the guard enabled it again.") with { Resolved = true }
+            : KeyStateRules.Violation(rule, $"{char.ToUpperInvariant(problems[0])}{problems[1..]}.");
+        var told = fixedAll ? string.Join(" ", report.Steps.Select(s => s.Detail)) : problems + ".";
+        var headline = Headlines.For(finding, outcome);
+        var draft = AlertDraft.AboutTheGuard(sweep, headline, $"The guard's scheduled sweep checked its own alarm path: {told}", finding) with
+        {
+            Outcome = outcome,
+            Steps = report.Steps,
+        };
         try
         {
-            var key = $"alert-path|{problem}";
-            var alertId = AlertIds.For(sweep.EventId ?? "sweep", key);
+            var key = $"alert-path|{problems}|{string.Join("|", report.Steps.Select(s => s.Action))}";
             await outbox.PublishAsync(
                 composer.Compose(draft),
-                alertId,
+                AlertIds.For(sweep.EventId ?? "sweep", key),
                 configuration.ChatbotNotifications,
                 configuration.RepeatAlertWindow,
                 cancellationToken,

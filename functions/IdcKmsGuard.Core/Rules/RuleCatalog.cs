@@ -163,8 +163,11 @@ public static class RuleCatalog
         "GUARD-ALERT-PATH",
         Severity.Critical,
         "The guard's alerts can reach people",
-        "Enable the alert topic's key (or cancel its deletion, then enable it): aws kms enable-key --key-id {key} --region {region}. "
-        + "Until then no alert or alarm of IdcKmsGuard is delivered; the guard keeps guarding and logs what it would have sent.");
+        "Restore what the alert names: enable the alert topic's key (or cancel its deletion, then enable it); put back its policy "
+        + "statements for the guard's role, CloudWatch and EventBridge (redeploy the stack); set the topic's key back to its "
+        + "own; confirm or add a subscription. Until then the guard keeps guarding and logs what it would have sent.",
+        RuleMode.Remediate,
+        ["kms:EnableKey", "kms:CancelKeyDeletion"]);
 
     // The ground truth: AWS refusing Identity Center. It has no remediation of its own: the rule of the cause repairs.
     public static GuardRule KeyUseFailing { get; } = new(

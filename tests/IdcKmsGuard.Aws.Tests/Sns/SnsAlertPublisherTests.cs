@@ -53,6 +53,22 @@ public sealed class SnsAlertPublisherTests
         Assert.Contains("\"trimmed\":true", envelope.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
+    // The sweep's check of its own channel, through the same client the guard publishes with.
+    [Fact]
+    public async Task DescribeAsync_ShouldCountConfirmedSubscriptionsAndSayWhenTheTopicIsGone()
+    {
+        var account = TestAccount.Create();
+        var seeded = account.Seed();
+        var sns = new SnsClient(account.HttpClient(), account.Region);
+
+        var channel = await new SnsAlertPublisher(sns, seeded.TopicArn).DescribeAsync(CancellationToken.None);
+        var gone = await Assert.ThrowsAsync<Core.Errors.AwsCallException>(
+            () => new SnsAlertPublisher(sns, seeded.TopicArn + "-deleted").DescribeAsync(CancellationToken.None));
+
+        Assert.Equal(new Core.Ports.AlertChannel(seeded.TopicArn, null, 1), channel);
+        Assert.Equal("NotFound", gone.ErrorCode);
+    }
+
     [Fact]
     public void ToRequest_WhenChatbotIsOn_ShouldGiveHttpsTheChatbotFormatAndKeepTheDocumentElsewhere()
     {

@@ -4,7 +4,7 @@ using IdcKmsGuard.Aws.Tests.Support;
 
 namespace IdcKmsGuard.Aws.Tests.WireFormat;
 
-/// <summary>SnsClient's Publish against botocore's sns 2010-03-31 query serializer, byte for byte.</summary>
+/// <summary>SnsClient's Publish and GetTopicAttributes against botocore's sns 2010-03-31 query serializer, byte for byte.</summary>
 public sealed class SnsWireFormatTests
 {
     private const string TopicArn = "arn:aws:sns:us-east-1:111122223333:idckmsguard-alerts";
@@ -51,5 +51,26 @@ public sealed class SnsWireFormatTests
         var actual = server.Requests.Single();
         WireAssert.SameEnvelope(expected, actual);
         WireAssert.SameFormBody(expected, actual);
+    }
+
+    [Fact]
+    public async Task GetTopicAttributes_ShouldSendTheBytesBotocoreSendsAndReadEveryAttribute()
+    {
+        const string Answer = "<GetTopicAttributesResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><GetTopicAttributesResult><Attributes>"
+            + "<entry><key>KmsMasterKeyId</key><value>0f0e0d0c-1111-2222-3333-444455556666</value></entry>"
+            + "<entry><key>SubscriptionsConfirmed</key><value>2</value></entry>"
+            + "<entry><key>Policy</key><value>{&quot;Version&quot;:&quot;2012-10-17&quot;}</value></entry>"
+            + "</Attributes></GetTopicAttributesResult></GetTopicAttributesResponse>";
+        using var server = new ScriptedAwsServer(ScriptedResponse.Xml(200, Answer));
+
+        var attributes = await new SnsClient(server.HttpClient(), "us-east-1").GetTopicAttributesAsync(TopicArn, CancellationToken.None);
+
+        var expected = await Botocore.SerializeAsync("sns", "GetTopicAttributes", new JsonObject { ["TopicArn"] = TopicArn });
+        var actual = server.Requests.Single();
+        WireAssert.SameEnvelope(expected, actual);
+        WireAssert.SameFormBody(expected, actual);
+        Assert.Equal("0f0e0d0c-1111-2222-3333-444455556666", attributes["KmsMasterKeyId"]);
+        Assert.Equal("2", attributes["SubscriptionsConfirmed"]);
+        Assert.Equal("{\"Version\":\"2012-10-17\"}", attributes["Policy"]);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class InMemoryKeyStore : IKeyStore
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>Keys the role may change though they are not marked guarded (the template's grant on the alert topic's key).</summary>
+    public HashSet<string> GrantedWithoutMark { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Regions whose KMS answers every call with an error (an opt-in Region not enabled, an outage).</summary>
     public HashSet<string> UnreachableRegions { get; } = new(StringComparer.Ordinal);
 
@@ -197,7 +200,8 @@ internal sealed class InMemoryKeyStore : IKeyStore
         }
 
         // The template grants key changes only under aws:ResourceTag/idckmsguard:guarded = true.
-        if (DeniedOperations.Contains(operation) || (ChangingOperations.Contains(operation) && !GuardedKeyTag.IsMarked(Tags.GetValueOrDefault(key.ToString()) ?? [])))
+        var marked = GuardedKeyTag.IsMarked(Tags.GetValueOrDefault(key.ToString()) ?? []) || GrantedWithoutMark.Contains(key.ToString());
+        if (DeniedOperations.Contains(operation) || (ChangingOperations.Contains(operation) && !marked))
         {
             throw new AwsCallException("KMS", operation, "AccessDeniedException", "not authorized", "req-denied", 400, key.ToString());
         }

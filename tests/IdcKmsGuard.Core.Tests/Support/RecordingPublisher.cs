@@ -21,4 +21,13 @@ internal sealed class RecordingPublisher : IAlertPublisher
         Published.Add(alert);
         return Task.FromResult($"msg-{Published.Count}");
     }
+
+    /// <summary>What <see cref="DescribeAsync"/> answers: null, a channel with nothing to inspect, by default.</summary>
+    public AlertChannel? Channel { get; set; }
+
+    /// <summary>Thrown by <see cref="DescribeAsync"/> instead of answering (NotFound: the topic is gone).</summary>
+    public Errors.AwsCallException? DescribeFailure { get; set; }
+
+    public Task<AlertChannel?> DescribeAsync(CancellationToken cancellationToken) =>
+        DescribeFailure is { } failure ? Task.FromException<AlertChannel?>(failure) : Task.FromResult(Channel);
 }

@@ -60,16 +60,6 @@ public sealed class TemplateRoleContractTests
         Assert.All(writes, w => Assert.True(w.Condition == Remediates, $"{w.action} is granted outside !If [Remediates, ...] (condition: {w.Condition ?? "none"})."));
     }
 
-    // Publishing to a topic encrypted with a customer managed key needs these two on that key, and only on it.
-    [Fact]
-    public void AlertTopicKey_ShouldOnlyBeUsedToEncryptAlerts()
-    {
-        var statement = Assert.Single(Statements, s => s.IsAlertTopicKeyUse);
-
-        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], statement.Actions.Order(StringComparer.Ordinal));
-        Assert.Null(statement.Condition);
-    }
-
     // Rules declare the IAM actions their remediation calls; the role grants exactly their union, so a new
     // remediation cannot ship without its permission, and no permission outlives its remediation.
     [Fact]

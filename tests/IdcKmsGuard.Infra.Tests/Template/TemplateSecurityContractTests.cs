@@ -96,7 +96,7 @@ public sealed class TemplateSecurityContractTests
     public void DeadLetterQueue_ShouldAcceptEventBridgeDeliveriesOnlyFromTheGuardsOwnRules()
     {
         var (_, properties) = Assert.Single(Template.ResourcesOfType("AWS::SQS::QueuePolicy"), p => p.Properties.Sequence("Queues").Children.Any(q => q.Refers("DeadLetterQueue")));
-        var statement = Assert.Single(IamStatement.Of(properties.Map("PolicyDocument")));
+        var statement = Assert.Single(IamStatement.Of(properties.Map("PolicyDocument")), s => s.Effect == "Allow");
 
         var sources = statement.ConditionBlock("ArnEquals")?.Find("aws:SourceArn")?.Strings() ?? [];
         var rules = Template.Properties("GuardFunction").Map("Events").Children
@@ -132,7 +132,7 @@ public sealed class TemplateSecurityContractTests
         Assert.All(EventRule.OfGuard(), rule => Assert.DoesNotContain("Tripwire", rule.Name, StringComparison.Ordinal));
     }
 
-    // Disabling the alert topic's key silences every alert and alarm at once: with AlertKeyAdministrators given, only
+    // Disabling the alert topic's key silences every alert and alarm at once: with AlertPathAdministrators given, only
     // they may disable, delete, grant or rewrite it; empty, the statement is absent (no one is locked out by default).
     [Fact]
     public void AlertTopicKey_ShouldLetOnlyTheNamedAdministratorsSilenceIt()
@@ -140,12 +140,12 @@ public sealed class TemplateSecurityContractTests
         var policy = IamStatement.Of(Template.Properties("AlertTopicKey").Map("KeyPolicy"));
 
         var deny = Assert.Single(policy, s => s.Effect == "Deny");
-        Assert.Equal("HasAlertKeyAdministrators", deny.Condition);
+        Assert.Equal("HasAlertPathAdministrators", deny.Condition);
         Assert.Equal(["kms:CreateGrant", "kms:DisableKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"], deny.Actions.Order(StringComparer.Ordinal));
         Assert.Equal("*", deny.Node.Scalar("Principal"));
-        Assert.True(deny.ConditionBlock("ArnNotLike")!.Find("aws:PrincipalArn")!.Refers("AlertKeyAdministrators"));
-        Assert.Equal("CommaDelimitedList", Template.Parameter("AlertKeyAdministrators").Scalar("Type"));
-        Assert.Equal(string.Empty, Template.Parameter("AlertKeyAdministrators").Scalar("Default"));
+        Assert.True(deny.ConditionBlock("ArnNotLike")!.Find("aws:PrincipalArn")!.Refers("AlertPathAdministrators"));
+        Assert.Equal("CommaDelimitedList", Template.Parameter("AlertPathAdministrators").Scalar("Type"));
+        Assert.Equal(string.Empty, Template.Parameter("AlertPathAdministrators").Scalar("Default"));
     }
 
     // An alarm nobody receives is no alarm: every alarm of the template notifies the topic.
@@ -160,7 +160,7 @@ public sealed class TemplateSecurityContractTests
         Assert.All(alarms, a => Assert.True(a.Properties.Sequence("AlarmActions").Children.Any(action => action.Refers("AlertTopic")), $"{a.LogicalId} notifies nobody."));
     }
 
-    private static IamStatement DenyToAllBut(IReadOnlyList<IamStatement> policy, string action)
+    internal static IamStatement DenyToAllBut(IReadOnlyList<IamStatement> policy, string action)
     {
         var deny = Assert.Single(policy, s => s.Effect == "Deny" && s.Actions.Contains(action));
         Assert.Equal("*", deny.Node.Find("Principal")!.ToString());
@@ -168,7 +168,7 @@ public sealed class TemplateSecurityContractTests
     }
 
     // The principals a Deny spares: StringNotEquals aws:PrincipalArn, as "LogicalId.Attribute" or a parameter name.
-    private static IReadOnlyList<string> ExceptedPrincipals(IamStatement deny)
+    internal static IReadOnlyList<string> ExceptedPrincipals(IamStatement deny)
     {
         var arns = deny.ConditionBlock("StringNotEquals")?.Find("aws:PrincipalArn") ?? throw new InvalidOperationException($"{deny.Sid} spares nobody by aws:PrincipalArn.");
         return arns is YamlSequenceNode list ? [.. list.Children.Select(Describe)] : [Describe(arns)];
