@@ -89,7 +89,7 @@ class StandInStack:
         for name in (f"{stack}-KmsApiCalls", "team-rule"):
             events.put_rule(Name=name, EventPattern=json.dumps({"source": ["aws.kms"]}))
         self.names.update({
-            "GuardFunction": self.function, "GuardFunctionRole": role, "ConfigurationParameterName": parameter,
+            "GuardFunction": self.function, "GuardFunctionRole": role, "ConfigurationParameter": parameter,
             "AlertTopic": self.alert_topic, "TamperNoticeTopicArn": self.tamper_topic, "StateTable": table["TableName"],
             "StateTable.Arn": table["TableArn"], "AlertTopicKey.Arn": self.alert_key,
             "DeadLetterQueue.Arn": self.client("sqs").get_queue_attributes(QueueUrl=dead_letters, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"],
@@ -173,8 +173,8 @@ def guard_moves(stack: StandInStack):
         ("DisableRule", lambda: events.disable_rule(Name=rule)),
         ("PutRule", lambda: events.put_rule(Name=rule, EventPattern=json.dumps({"source": ["nothing.ever"]}))),
         ("RemoveTargets", lambda: events.remove_targets(Rule=rule, Ids=["guard"])),
-        ("PutParameter", lambda: ssm.put_parameter(Name=stack.names["ConfigurationParameterName"], Value='{"version": 1, "dryRun": true}', Type="String", Overwrite=True)),
-        ("DeleteParameter", lambda: ssm.delete_parameter(Name=stack.names["ConfigurationParameterName"])),
+        ("PutParameter", lambda: ssm.put_parameter(Name=stack.names["ConfigurationParameter"], Value='{"version": 1, "dryRun": true}', Type="String", Overwrite=True)),
+        ("DeleteParameter", lambda: ssm.delete_parameter(Name=stack.names["ConfigurationParameter"])),
         ("TagResource", lambda: kms.tag_resource(KeyId=stack.identity_center_key, Tags=[{"TagKey": "idckmsguard:suspend-until", "TagValue": "9999-12-31T00:00:00Z"}])),
         ("UntagResource", lambda: kms.untag_resource(KeyId=stack.identity_center_key, TagKeys=["idckmsguard:guarded"])),
         ("PutKeyPolicy", lambda: kms.put_key_policy(KeyId=stack.alert_key, PolicyName="default", Policy=admin)),
@@ -257,7 +257,7 @@ class TripwireTests(unittest.TestCase):
         names = {
             "AWS::AccountId": "123456789012", "AWS::StackName": LONGEST_STACK, "AWS::Region": "ap-southeast-2", "AWS::Partition": "aws",
             "GuardFunction": f"{LONGEST_STACK}-GuardFunction-ABCDEFGHIJKL", "GuardFunctionRole": f"{LONGEST_STACK}-GuardFunctionRole-ABCDEFGHIJKL",
-            "ConfigurationParameterName": "/" + "p" * 127, "AlertTopic": f"arn:aws:sns:ap-southeast-2:123456789012:{LONGEST_STACK}-AlertTopic-ABCDEFGHIJKL",
+            "ConfigurationParameter": "/" + "p" * 127, "AlertTopic": f"arn:aws:sns:ap-southeast-2:123456789012:{LONGEST_STACK}-AlertTopic-ABCDEFGHIJKL",
             "TamperNoticeTopicArn": "", "StateTable": f"{LONGEST_STACK}-StateTable-ABCDEFGHIJKL",
             "StateTable.Arn": f"arn:aws:dynamodb:ap-southeast-2:123456789012:table/{LONGEST_STACK}-StateTable-ABCDEFGHIJKL",
             "AlertTopicKey.Arn": "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",

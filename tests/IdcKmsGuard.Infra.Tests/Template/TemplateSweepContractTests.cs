@@ -48,12 +48,15 @@ public sealed class TemplateSweepContractTests
         var expression = Assert.Single(queries.Values, q => q.ScalarOrNull("ReturnData") == "true").Scalar("Expression");
         Assert.Equal("MIN([FILL(completed, 0), FILL(scheduled, 0)])", expression);
         Assert.Equal((EmbeddedMetrics.Namespace, EmbeddedMetrics.SweepsCompleted), (Metric("completed").Scalar("Namespace"), Metric("completed").Scalar("MetricName")));
-        Assert.Equal("idckmsguard", ((YamlMappingNode)Metric("completed").Sequence("Dimensions").Children.Single()).Scalar("Value"));
+        var service = (YamlScalarNode)((YamlMappingNode)Metric("completed").Sequence("Dimensions").Children.Single()).Find("Value")!;
+        Assert.Equal(("!Ref", "AWS::StackName"), (service.Intrinsic(), service.Value));
         Assert.Equal(("AWS/Events", "Invocations"), (Metric("scheduled").Scalar("Namespace"), Metric("scheduled").Scalar("MetricName")));
         var sweepRule = Template.Properties(EventRule.GuardFunction).Map("Events").Map("Sweep").Map("Properties").Scalar("Name");
         Assert.Equal(sweepRule, ((YamlMappingNode)Metric("scheduled").Sequence("Dimensions").Children.Single()).Scalar("Value"));
         Assert.Equal(("breaching", "LessThanThreshold", "1"), (alarm.Scalar("TreatMissingData"), alarm.Scalar("ComparisonOperator"), alarm.Scalar("Threshold")));
-        Assert.Equal("idckmsguard", Template.Properties(EventRule.GuardFunction).Map("Environment").Map("Variables").Scalar("POWERTOOLS_SERVICE_NAME"));
+        // The function's metrics carry its service name as the dimension: the stack's, so each stack's heartbeat is its own.
+        var emitted = (YamlScalarNode)Template.Properties(EventRule.GuardFunction).Map("Environment").Map("Variables").Find("POWERTOOLS_SERVICE_NAME")!;
+        Assert.Equal(("!Ref", "AWS::StackName"), (emitted.Intrinsic(), emitted.Value));
     }
 
     [Fact]
@@ -61,7 +64,8 @@ public sealed class TemplateSweepContractTests
     {
         var body = ((YamlScalarNode)Template.Properties("Dashboard").Find("DashboardBody")!).Value!
             .Replace("${AWS::Region}", "us-east-1", StringComparison.Ordinal)
-            .Replace("${GuardFunction}", "guard", StringComparison.Ordinal);
+            .Replace("${GuardFunction}", "guard", StringComparison.Ordinal)
+            .Replace("${AWS::StackName}", "guard-prod", StringComparison.Ordinal);
 
         using var dashboard = JsonDocument.Parse(body);
 
