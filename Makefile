@@ -1,5 +1,5 @@
 # Build entry points: `sam build` calls build-GuardFunction; people call demo and test.
-.PHONY: build-GuardFunction bootstrap demo test
+.PHONY: build-GuardFunction bootstrap demo test release
 
 # The function's architecture. SAM does not tell a makefile build the function's Architectures
 # (aws/aws-sam-cli#3349), so set it to the template's Architecture parameter: IDCKMSGUARD_ARCH=arm64 sam build.
@@ -27,3 +27,8 @@ demo:
 
 test:
 	dotnet test IdcKmsGuard.sln
+
+# Everything a user deploys without building: function zips and packaged templates for x86_64 and arm64, the CLI
+# (dotnet tool and self-contained executables), SBOMs and SHA256SUMS, in artifacts/release (infra/release/release.py).
+release:
+	python3 infra/release/release.py

@@ -3,8 +3,8 @@ using IdcKmsGuard.Infra.Tests.Support;
 
 namespace IdcKmsGuard.Infra.Tests.LocalInfra;
 
-/// <summary>The Python self-tests of the local stand-in and the Lambda emulator run with `dotnet test`, so a broken
-/// stand-in fails here, not in every test that uses it.</summary>
+/// <summary>The Python self-tests of the local stand-in, the Lambda emulator and the release script run with `dotnet test`,
+/// so a broken stand-in fails here, not in every test that uses it.</summary>
 public sealed partial class MotoExtensionSelfTests
 {
     [Theory]
@@ -12,6 +12,7 @@ public sealed partial class MotoExtensionSelfTests
     [InlineData("infra/local/test_lambda_emulator.py")]
     [InlineData("infra/local/test_cloudtrail_standin.py")]
     [InlineData("infra/local/test_tripwires.py")]
+    [InlineData("infra/release/test_release.py")]
     public async Task SelfTest_WhenRunWithUnittest_ShouldPass(string script)
     {
         var result = await ProcessRunner.RunAsync("python3", ["-m", "unittest", script], TimeSpan.FromSeconds(120))
