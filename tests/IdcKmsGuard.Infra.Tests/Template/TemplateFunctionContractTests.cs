@@ -91,6 +91,17 @@ public sealed class TemplateFunctionContractTests
         Assert.Null(Function.Find("Policies"));
     }
 
+    // arm64 has not been seen serving an invocation: whoever picks it must read that before deploying.
+    [Fact]
+    public void Architecture_ShouldOfferArm64OnlyAsExperimental()
+    {
+        var parameter = Template.Root.Map("Parameters").Map("Architecture");
+
+        Assert.Equal("x86_64", parameter.Scalar("Default"));
+        Assert.Contains("arm64", parameter.Sequence("AllowedValues").Strings());
+        Assert.Contains("experimental", parameter.Scalar("Description"), StringComparison.Ordinal);
+    }
+
     // Switching Identity Center to a key must not rest on a configuration edit alone: with switching on, the stack
     // refuses to deploy until it names its targets.
     [Fact]
