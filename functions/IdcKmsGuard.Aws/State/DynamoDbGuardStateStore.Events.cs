@@ -60,7 +60,10 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
                     // The same token means the SDK resent a claim that had succeeded: it is ours.
                     return current.GetString(StateTable.Status) == StateTable.Done ? new LedgerClaim(eventId, EventClaim.AlreadyDone, null, 0, null)
                         : current.GetString(StateTable.ClaimToken) == token ? Claimed(eventId, token, current)
-                        : new LedgerClaim(eventId, EventClaim.InProgress, null, await CountDeliveryAsync(pk, cancellationToken).ConfigureAwait(false), null);
+                        : new LedgerClaim(eventId, EventClaim.InProgress, null, await CountDeliveryAsync(pk, cancellationToken).ConfigureAwait(false), null)
+                        {
+                            HeldUntil = current.GetNumber(StateTable.LeaseUntil) is { } lease ? DateTimeOffset.FromUnixTimeMilliseconds(lease) : null,
+                        };
                 }
 
                 // Gone between the write and the read (expired): try the claim again.

@@ -36,8 +36,48 @@ internal sealed class AttemptRunner(
         return await AttemptAsync(attempt, budget, decide).ConfigureAwait(false);
     }
 
+    // What the last delivery keeps for itself after waiting out another holder's lease: the event's work and its report.
+    private static readonly TimeSpan TakeOverNeeds = TimeSpan.FromSeconds(2);
+
+    /// <param name="deliveries">How often the event is delivered: the last delivery takes over from a holder whose lease
+    /// ends in time (it died without giving the event back), since no later delivery would report the event.</param>
     /// <exception cref="RetryLaterException">Another invocation holds the event, or the claim could not be made in time.</exception>
-    public async Task<LedgerClaim> ClaimAsync(string eventId, InvocationBudget budget)
+    public async Task<LedgerClaim> ClaimAsync(string eventId, int deliveries, InvocationBudget budget)
+    {
+        var claim = await TryClaimAsync(eventId, budget).ConfigureAwait(false);
+        if (claim is { Status: EventClaim.InProgress, HeldUntil: { } heldUntil } && claim.Attempt >= deliveries
+            && budget.Deadline is { } deadline && heldUntil + TakeOverNeeds <= deadline)
+        {
+            var wait = heldUntil - time.GetUtcNow() + TimeSpan.FromMilliseconds(50);
+            logger.LogWarning(
+                "Event {EventId} is held until {HeldUntil} by an invocation that did not give it back; the last delivery waits to take it over",
+                eventId,
+                heldUntil);
+            await Delay(wait, budget).ConfigureAwait(false);
+            claim = await TryClaimAsync(eventId, budget).ConfigureAwait(false);
+        }
+
+        // Never "done" while someone else may still fail: Lambda's retry finds it finished, or free to take.
+        return claim.Status == EventClaim.InProgress
+            ? throw new RetryLaterException(
+                RetryLaterException.EventInProgress, $"Event {eventId} is being handled by another invocation; this delivery is retried later.")
+            : claim;
+    }
+
+    private async Task Delay(TimeSpan wait, InvocationBudget budget)
+    {
+        try
+        {
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, budget.Work).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (budget.WorkStopped)
+        {
+            throw new RetryLaterException(
+                RetryLaterException.DeadlineExceeded, "The deadline came while waiting to take the event over; nothing was changed.", e);
+        }
+    }
+
+    private async Task<LedgerClaim> TryClaimAsync(string eventId, InvocationBudget budget)
     {
         LedgerClaim claim;
         try
@@ -50,11 +90,7 @@ internal sealed class AttemptRunner(
                 RetryLaterException.DeadlineExceeded, $"Event {eventId} could not be claimed before the deadline; nothing was changed.", e);
         }
 
-        // Never "done" while someone else may still fail: Lambda's retry finds it finished, or free to take.
-        return claim.Status == EventClaim.InProgress
-            ? throw new RetryLaterException(
-                RetryLaterException.EventInProgress, $"Event {eventId} is being handled by another invocation; this delivery is retried later.")
-            : claim;
+        return claim;
     }
 
     public async Task ReleaseQuietlyAsync(LedgerClaim claim, CancellationToken cancellationToken) =>

@@ -102,8 +102,11 @@ public sealed class Guard
         // The claim leaves first: it is the slowest of them (a conditional write), and a client's first call does
         // set-up work before its request leaves, which would otherwise hold the claim back.
         using var reads = ReadAhead.Begin(budget.Work);
+
+        // A follow-up is delivered by SQS (up to its receive limit), an event by Lambda's asynchronous retries.
+        var deliveries = followUp is null ? options.DeliveryAttempts : options.FollowUpAttempts;
         var claiming = guardEvent.EventId is { } originalId
-            ? parts.Attempts.ClaimAsync(followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}", budget)
+            ? parts.Attempts.ClaimAsync(followUp is null ? originalId : $"{originalId}#follow-up-{followUp.Attempt}", deliveries, budget)
             : Task.FromResult(LedgerClaim.Unrecorded("-"));
         ReadAhead.Start(AheadReads.Configuration, async c =>
         {
@@ -116,8 +119,6 @@ public sealed class Guard
             parts.KeyEvents.StartReads(guardEvent);
         }
 
-        // A follow-up is delivered by SQS (up to its receive limit), an event by Lambda's asynchronous retries.
-        var deliveries = followUp is null ? options.DeliveryAttempts : options.FollowUpAttempts;
         var claim = await claiming.ConfigureAwait(false);
         if (claim.Status == EventClaim.AlreadyDone)
         {

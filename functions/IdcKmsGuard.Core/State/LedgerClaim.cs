@@ -7,5 +7,8 @@ namespace IdcKmsGuard.Core.State;
 /// <param name="Journal">What earlier attempts recorded, when any did.</param>
 public sealed record LedgerClaim(string EventId, EventClaim Status, string? Token, int Attempt, EventJournal? Journal)
 {
+    /// <summary>For <see cref="EventClaim.InProgress"/>: when the holder's lease ends, when the ledger knows it.</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
+
     public static LedgerClaim Unrecorded(string eventId) => new(eventId, EventClaim.Claimed, null, 1, null);
 }

@@ -2,11 +2,13 @@ using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Delivery;
 using IdcKmsGuard.Core.Errors;
+using IdcKmsGuard.Core.Events;
 using IdcKmsGuard.Core.Guarding;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Core.State;
 using IdcKmsGuard.Core.Tests.Guarding;
 using IdcKmsGuard.Core.Tests.Support;
+using IdcKmsGuard.Testing;
 
 namespace IdcKmsGuard.Core.Tests.Delivery;
 
@@ -25,6 +27,44 @@ public sealed class DeliveryGuaranteeTests
 
         Assert.Equal(RetryLaterException.EventInProgress, failure.ErrorType);
         Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    // An earlier delivery enabled the key and died without giving the event back; the last delivery arrives while its
+    // lease still runs. No later delivery would report the fix, so the last one waits out the lease and takes over.
+    [Fact]
+    public async Task Handle_WhenTheLastDeliveryFindsADeadHolderWhoseLeaseEndsInTime_ShouldWaitTakeOverAndReportTheFix()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled, deliveryAttempts: 3);
+        Abandon(scenario, EventId, null, new JournaledChange("EnableKey", GuardScenario.Key.ToString(), ChangeStatus.Planned, "Enabled the key."));
+        var held = await scenario.State.ClaimAsync(EventId, GuardScenario.Now + TimeSpan.FromSeconds(1), CancellationToken.None);
+        Assert.Equal((EventClaim.Claimed, 2), (held.Status, held.Attempt));
+        using var budget = InvocationBudget.Until(GuardScenario.Now + TimeSpan.FromSeconds(60), scenario.Time, CancellationToken.None);
+
+        var handling = scenario.Guard.HandleAsync(EventReader.Read(File.ReadAllText(RepoPaths.EventFile("kms-disable-key.json"))), budget);
+        while (!handling.IsCompleted)
+        {
+            scenario.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+
+        var result = await handling;
+        Assert.Equal(AlertOutcome.Fixed, result.Alert!.Outcome);
+        Assert.DoesNotContain(scenario.Keys.Calls, c => c.StartsWith("EnableKey", StringComparison.Ordinal));
+    }
+
+    // The same holder, but its lease outlasts what this delivery has: it must not wait into its own deadline.
+    [Fact]
+    public async Task Handle_WhenTheHoldersLeaseOutlastsTheLastDelivery_ShouldFailForARetryAtOnce()
+    {
+        var scenario = new GuardScenario(KeyState.Enabled, deliveryAttempts: 3);
+        Abandon(scenario, EventId, null, new JournaledChange("EnableKey", GuardScenario.Key.ToString(), ChangeStatus.Planned, "Enabled the key."));
+        await scenario.State.ClaimAsync(EventId, GuardScenario.Now + TimeSpan.FromSeconds(65), CancellationToken.None);
+        using var budget = InvocationBudget.Until(GuardScenario.Now + TimeSpan.FromSeconds(60), scenario.Time, CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<RetryLaterException>(
+            () => scenario.Guard.HandleAsync(EventReader.Read(File.ReadAllText(RepoPaths.EventFile("kms-disable-key.json"))), budget));
+
+        Assert.Equal(RetryLaterException.EventInProgress, failure.ErrorType);
     }
 
     [Fact]

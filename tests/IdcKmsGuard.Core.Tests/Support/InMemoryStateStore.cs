@@ -45,7 +45,7 @@ internal sealed class InMemoryStateStore(TimeProvider time)
         if (existing is { Status: "processing" } && existing.LeaseUntil > now)
         {
             Events[eventId] = existing with { Attempts = existing.Attempts + 1 };
-            return Task.FromResult(new LedgerClaim(eventId, EventClaim.InProgress, null, existing.Attempts + 1, null));
+            return Task.FromResult(new LedgerClaim(eventId, EventClaim.InProgress, null, existing.Attempts + 1, null) { HeldUntil = existing.LeaseUntil });
         }
 
         var entry = new LedgerEntry("processing", Guid.NewGuid().ToString("N"), leaseUntil, (existing?.Attempts ?? 0) + 1, existing?.Journal, existing?.Scope);
