@@ -64,7 +64,7 @@ internal static class DeploymentEnvironment
             return null;
         }
 
-        var arns = listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var arns = Listed(environment, OwnQueueArnsVariable);
         return arns.Length > 0 && arns.All(arn => arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':') is [_, _, "sqs", _, _, _])
             ? arns.ToHashSet(StringComparer.Ordinal)
             : throw new InvalidOperationException($"{OwnQueueArnsVariable} must list SQS queue ARNs separated by commas, not '{listed}'.");
@@ -94,8 +94,7 @@ internal static class DeploymentEnvironment
             throw new InvalidOperationException($"{OrgIdVariable} must be an organization id (o-...), not '{orgId}'.");
         }
 
-        var delegated = (environment.GetVariable(DelegatedAdminsVariable) ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var delegated = Listed(environment, DelegatedAdminsVariable);
         if (delegated.FirstOrDefault(a => a.Length != 12 || !a.All(char.IsAsciiDigit)) is { } bad)
         {
             throw new InvalidOperationException($"{DelegatedAdminsVariable} must list 12-digit account ids separated by commas; '{bad}' is not one.");
@@ -107,7 +106,7 @@ internal static class DeploymentEnvironment
             DeliveryAttempts = Count(environment, DeliveryAttemptsVariable, 3),
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
             MaxSuspension = TimeSpan.FromDays(Count(environment, MaxSuspensionDaysVariable, 7)),
-            SwitchTargets = SwitchTargets(environment.GetVariable(SwitchTargetKeysVariable) ?? string.Empty),
+            SwitchTargets = [.. Listed(environment, SwitchTargetKeysVariable).Select(SwitchTarget)],
             AlertTopicKeyArn = Optional(environment, AlertTopicKeyArnVariable) is { } topicKey
                 ? KeyArn.TryParse(topicKey, out var topicKeyArn)
                     ? topicKeyArn
@@ -116,12 +115,14 @@ internal static class DeploymentEnvironment
         };
     }
 
-    private static List<KeyArn> SwitchTargets(string listed) =>
-        listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(key => KeyArn.TryParse(key, out var arn)
-                ? arn
-                : throw new InvalidOperationException($"{SwitchTargetKeysVariable} must list KMS key ARNs separated by commas; '{key}' is not one."))
-            .ToList();
+    private static KeyArn SwitchTarget(string key) =>
+        KeyArn.TryParse(key, out var arn)
+            ? arn
+            : throw new InvalidOperationException($"{SwitchTargetKeysVariable} must list KMS key ARNs separated by commas; '{key}' is not one.");
+
+    // A comma-separated list; unset or empty: none.
+    private static string[] Listed(IEnvironmentVariables environment, string name) =>
+        (environment.GetVariable(name) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int Count(IEnvironmentVariables environment, string name, int standard) =>
         Optional(environment, name) is not { } text

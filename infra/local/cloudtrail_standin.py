@@ -129,6 +129,15 @@ def query_parameters(form: dict[str, list[str]]) -> dict:
     return result
 
 
+def json_parameters(body: bytes) -> dict:
+    """A JSON request body as CloudTrail's requestParameters; {} when there is none or it is not an object."""
+    try:
+        parameters = lower_camel(json.loads(body)) if body else {}
+    except ValueError:
+        return {}
+    return parameters if isinstance(parameters, dict) else {}
+
+
 def describe_call(environ, body: bytes) -> tuple[str, str, str, str, dict] | None:
     """(account, region, service, eventName, requestParameters) of a signed call, or None when it is not one."""
     scope = CREDENTIAL_SCOPE.search(environ.get("HTTP_AUTHORIZATION", ""))
@@ -138,22 +147,13 @@ def describe_call(environ, body: bytes) -> tuple[str, str, str, str, dict] | Non
     target = environ.get("HTTP_X_AMZ_TARGET", "")
     if target:
         prefix, _, operation = target.rpartition(".")
-        service = TARGET_SERVICES.get(prefix, signing)
-        try:
-            parameters = lower_camel(json.loads(body or b"{}"))
-        except ValueError:
-            parameters = {}
-        return access_key, region, service, operation, parameters if isinstance(parameters, dict) else {}
+        return access_key, region, TARGET_SERVICES.get(prefix, signing), operation, json_parameters(body)
     if signing == "lambda":
         method, path = environ.get("REQUEST_METHOD", ""), unquote(environ.get("PATH_INFO", ""))
         for route_method, pattern, operation in LAMBDA_ROUTES:
             match = re.fullmatch(pattern, path)
             if match and method == route_method:
-                try:
-                    parameters = lower_camel(json.loads(body)) if body else {}
-                except ValueError:
-                    parameters = {}
-                return access_key, region, "lambda", operation, {**parameters, **match.groupdict()}
+                return access_key, region, "lambda", operation, {**json_parameters(body), **match.groupdict()}
         return None
     form = parse_qs(body.decode("utf-8", "replace")) or parse_qs(environ.get("QUERY_STRING", ""))
     operation = form.get("Action", [None])[0]

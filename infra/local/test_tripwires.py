@@ -48,6 +48,46 @@ def tearDownModule() -> None:
     _server.stop()
 
 
+# A role Lambda may assume, and a policy that grants everything: what an insider attaches to the guard's role.
+TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+ADMIN = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+
+
+def stand_in_client(service: str, account: str, region: str, principal):
+    """A boto3 client of the account; principal() names who the stand-in's CloudTrail records as the caller."""
+    made = boto3.client(service, endpoint_url=_server.url, region_name=region, aws_access_key_id=account, aws_secret_access_key="local")
+
+    def sign_as(request, **_):
+        if who := principal():
+            request.headers["x-idckmsguard-principal"] = who
+
+    made.meta.events.register("before-sign", sign_as)
+    return made
+
+
+def record_cloudtrail(account: str) -> None:
+    body = json.dumps({"account": account, "enabled": True}).encode()
+    urllib.request.urlopen(urllib.request.Request(f"{_server.url}/_idckmsguard/cloudtrail", data=body, method="POST")).read()
+
+
+def subscribe_queue(sqs, sns, topic: str, name: str) -> str:
+    """An SQS inbox subscribed to the topic: its URL."""
+    url = sqs.create_queue(QueueName=f"inbox-{name}")["QueueUrl"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"])
+    return url
+
+
+def drain(sqs, inbox: str) -> list[str]:
+    """The SNS messages waiting in the inbox, taken out of it."""
+    found = []
+    while messages := sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", []):
+        for message in messages:
+            found.append(json.loads(message["Body"])["Message"])
+            sqs.delete_message(QueueUrl=inbox, ReceiptHandle=message["ReceiptHandle"])
+    return found
+
+
 class StandInStack:
     """The guard's resources that the tripwires watch, named as CloudFormation names them, plus look-alikes that are not
     the guard's; the tripwire rules installed from the template; two inboxes on the notice topics."""
@@ -59,8 +99,8 @@ class StandInStack:
         sns, sqs, kms = self.client("sns"), self.client("sqs"), self.client("kms")
         self.alert_topic = sns.create_topic(Name=f"{stack}-AlertTopic-1A2B3C")["TopicArn"]
         self.tamper_topic = sns.create_topic(Name="security-tamper-notices")["TopicArn"]
-        self.inbox = self._subscribe_queue(self.alert_topic, "on-call")
-        self.security_inbox = self._subscribe_queue(self.tamper_topic, "security")
+        self.inbox = subscribe_queue(sqs, sns, self.alert_topic, "on-call")
+        self.security_inbox = subscribe_queue(sqs, sns, self.tamper_topic, "security")
         self.pager_subscription = sns.subscribe(TopicArn=self.alert_topic, Protocol="email", Endpoint="pager@example.com")["SubscriptionArn"]
         self.alert_key = kms.create_key()["KeyMetadata"]["Arn"]
         self.identity_center_key = kms.create_key()["KeyMetadata"]["Arn"]
@@ -98,42 +138,20 @@ class StandInStack:
         for rule in self.tripwires:
             events.put_rule(Name=rule["Name"], EventPattern=json.dumps(rule["EventPattern"]))
             events.put_targets(Rule=rule["Name"], Targets=rule["Targets"])
-        post = urllib.request.Request(
-            f"{_server.url}/_idckmsguard/cloudtrail", data=json.dumps({"account": account, "enabled": True}).encode(), method="POST")
-        urllib.request.urlopen(post).read()
+        record_cloudtrail(account)
 
     def client(self, service: str):
-        made = boto3.client(service, endpoint_url=_server.url, region_name=REGION, aws_access_key_id=self.account, aws_secret_access_key="local")
-
-        def sign_as(request, **_):
-            if self.principal:
-                request.headers["x-idckmsguard-principal"] = self.principal
-
-        made.meta.events.register("before-sign", sign_as)
-        return made
+        return stand_in_client(service, self.account, REGION, lambda: self.principal)
 
     def as_insider(self, name: str) -> str:
         self.principal = f"arn:aws:iam::{self.account}:user/{name}"
         return self.principal
 
     def notices(self, inbox: str | None = None) -> list[str]:
-        sqs, found = self.client("sqs"), []
-        while messages := sqs.receive_message(QueueUrl=inbox or self.inbox, MaxNumberOfMessages=10).get("Messages", []):
-            for message in messages:
-                found.append(json.loads(message["Body"])["Message"])
-                sqs.delete_message(QueueUrl=inbox or self.inbox, ReceiptHandle=message["ReceiptHandle"])
-        return found
-
-    def _subscribe_queue(self, topic: str, name: str) -> str:
-        sqs = self.client("sqs")
-        url = sqs.create_queue(QueueName=f"inbox-{name}")["QueueUrl"]
-        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-        self.client("sns").subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)
-        return url
+        return drain(self.client("sqs"), inbox or self.inbox)
 
     def _role(self, name: str) -> str:
-        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-        self.client("iam").create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))
+        self.client("iam").create_role(RoleName=name, AssumeRolePolicyDocument=TRUST)
         return name
 
     def _function(self, name: str, role: str) -> str:
@@ -157,7 +175,6 @@ def guard_moves(stack: StandInStack):
     function, rule = stack.function, f"{stack.stack}-KmsApiCalls"
     follow_ups = stack.queues[f"{stack.stack}-FollowUpQueue-M4N5"]
     table = stack.names["StateTable"]
-    admin = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
     mappings = []
     return [
         ("UpdateFunctionConfiguration20150331v2", lambda: lam.update_function_configuration(
@@ -177,7 +194,7 @@ def guard_moves(stack: StandInStack):
         ("DeleteParameter", lambda: ssm.delete_parameter(Name=stack.names["ConfigurationParameter"])),
         ("TagResource", lambda: kms.tag_resource(KeyId=stack.identity_center_key, Tags=[{"TagKey": "idckmsguard:suspend-until", "TagValue": "9999-12-31T00:00:00Z"}])),
         ("UntagResource", lambda: kms.untag_resource(KeyId=stack.identity_center_key, TagKeys=["idckmsguard:guarded"])),
-        ("PutKeyPolicy", lambda: kms.put_key_policy(KeyId=stack.alert_key, PolicyName="default", Policy=admin)),
+        ("PutKeyPolicy", lambda: kms.put_key_policy(KeyId=stack.alert_key, PolicyName="default", Policy=ADMIN)),
         ("DisableKey", lambda: kms.disable_key(KeyId=stack.alert_key)),
         ("SetTopicAttributes", lambda: sns.set_topic_attributes(TopicArn=stack.alert_topic, AttributeName="DisplayName", AttributeValue="muted")),
         ("SetSubscriptionAttributes", lambda: sns.set_subscription_attributes(
@@ -185,9 +202,9 @@ def guard_moves(stack: StandInStack):
         ("Unsubscribe", lambda: sns.unsubscribe(SubscriptionArn=stack.pager_subscription)),
         ("DisableAlarmActions", lambda: cloudwatch.disable_alarm_actions(AlarmNames=[f"{stack.stack}-GuardErrors"])),
         ("DeleteAlarms", lambda: cloudwatch.delete_alarms(AlarmNames=[f"{stack.stack}-GuardErrors"])),
-        ("PutRolePolicy", lambda: iam.put_role_policy(RoleName=stack.names["GuardFunctionRole"], PolicyName="more", PolicyDocument=admin)),
+        ("PutRolePolicy", lambda: iam.put_role_policy(RoleName=stack.names["GuardFunctionRole"], PolicyName="more", PolicyDocument=ADMIN)),
         ("AttachRolePolicy", lambda: iam.attach_role_policy(
-            RoleName=stack.names["GuardFunctionRole"], PolicyArn=iam.create_policy(PolicyName="everything", PolicyDocument=admin)["Policy"]["Arn"])),
+            RoleName=stack.names["GuardFunctionRole"], PolicyArn=iam.create_policy(PolicyName="everything", PolicyDocument=ADMIN)["Policy"]["Arn"])),
         ("SetQueueAttributes", lambda: sqs.set_queue_attributes(QueueUrl=follow_ups, Attributes={"VisibilityTimeout": "43200"})),
         ("PurgeQueue", lambda: sqs.purge_queue(QueueUrl=follow_ups)),
         ("UpdateTimeToLive", lambda: dynamodb.update_time_to_live(TableName=table, TimeToLiveSpecification={"Enabled": True, "AttributeName": "pk"})),
@@ -199,7 +216,6 @@ def look_alike_moves(stack: StandInStack):
     lam, events, ssm, kms, sns, cloudwatch, iam, sqs, dynamodb = (
         stack.client(s) for s in ("lambda", "events", "ssm", "kms", "sns", "cloudwatch", "iam", "sqs", "dynamodb"))
     other_topic = sns.create_topic(Name="team-alerts")["TopicArn"]
-    admin = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
     return [
         lambda: lam.update_function_configuration(FunctionName="team-function", Environment={"Variables": {"A": "b"}}),
         lambda: lam.put_function_concurrency(FunctionName="team-function", ReservedConcurrentExecutions=0),
@@ -210,7 +226,7 @@ def look_alike_moves(stack: StandInStack):
         lambda: kms.disable_key(KeyId=stack.identity_center_key),
         lambda: sns.set_topic_attributes(TopicArn=other_topic, AttributeName="DisplayName", AttributeValue="x"),
         lambda: cloudwatch.disable_alarm_actions(AlarmNames=["team-alarm"]),
-        lambda: iam.put_role_policy(RoleName="team-role", PolicyName="more", PolicyDocument=admin),
+        lambda: iam.put_role_policy(RoleName="team-role", PolicyName="more", PolicyDocument=ADMIN),
         lambda: sqs.set_queue_attributes(QueueUrl=stack.queues["team-queue"], Attributes={"VisibilityTimeout": "60"}),
         lambda: dynamodb.delete_table(TableName="team-table"),
     ]
@@ -284,51 +300,35 @@ class IamTripwireForwarderTest(unittest.TestCase):
         account = str(next(_accounts))
         role = f"{STACK}-GuardFunctionRole-4D5E6F"
         def client(service, region):
-            made = boto3.client(service, endpoint_url=_server.url, region_name=region, aws_access_key_id=account, aws_secret_access_key="local")
-            made.meta.events.register("before-sign", lambda request, **_: request.headers.__setitem__(
-                "x-idckmsguard-principal", f"arn:aws:iam::{account}:user/mallory"))
-            return made
+            return stand_in_client(service, account, region, lambda: f"arn:aws:iam::{account}:user/mallory")
         iam, sns, sqs = client("iam", REGION), client("sns", self.GUARD_REGION), client("sqs", self.GUARD_REGION)
-        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-        iam.create_role(RoleName=role, AssumeRolePolicyDocument=json.dumps(trust))
+        iam.create_role(RoleName=role, AssumeRolePolicyDocument=TRUST)
         topic = sns.create_topic(Name=f"{STACK}-AlertTopic-1A2B3C")["TopicArn"]
-        inbox = sqs.create_queue(QueueName="inbox")["QueueUrl"]
-        sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"])
+        inbox = subscribe_queue(sqs, sns, topic, "on-call")
         names = {"AWS::AccountId": account, "AWS::StackName": STACK, "AWS::Region": self.GUARD_REGION, "AWS::Partition": "aws",
                  "GuardFunction": f"{STACK}-GuardFunction-7G8H9I", "GuardFunctionRole": role, "AlertTopic": topic,
                  "DeadLetterQueue.Arn": f"arn:aws:sqs:{self.GUARD_REGION}:{account}:dead-letters"}
         tripwire = Template(TEMPLATE).properties("TripwireFunctionRule", names, {"HasTamperNoticeTopic": False})
         client("events", self.GUARD_REGION).put_rule(Name=tripwire["Name"], EventPattern=json.dumps(tripwire["EventPattern"]))
         client("events", self.GUARD_REGION).put_targets(Rule=tripwire["Name"], Targets=tripwire["Targets"])
-        urllib.request.urlopen(urllib.request.Request(
-            f"{_server.url}/_idckmsguard/cloudtrail", data=json.dumps({"account": account, "enabled": True}).encode(), method="POST")).read()
-        admin = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
-
-        iam.put_role_policy(RoleName=role, PolicyName="before-the-forwarder", PolicyDocument=admin)
-        self.assertEqual(self._notices(sqs, inbox), [], "without the forwarder a guard outside us-east-1 hears nothing of IAM")
+        record_cloudtrail(account)
+    
+        iam.put_role_policy(RoleName=role, PolicyName="before-the-forwarder", PolicyDocument=ADMIN)
+        self.assertEqual(drain(sqs, inbox), [], "without the forwarder a guard outside us-east-1 hears nothing of IAM")
 
         forwarder = Template(IAM_TRIPWIRE).properties("GuardRoleChanges", {
             "AWS::AccountId": account, "AWS::Partition": "aws", "GuardRegion": self.GUARD_REGION, "GuardRoleName": role,
             "ForwardRole.Arn": f"arn:aws:iam::{account}:role/forward", "ForwardDeadLetterQueue.Arn": f"arn:aws:sqs:{REGION}:{account}:forward-dlq"}, {})
         client("events", REGION).put_rule(Name="iam-tripwire", EventPattern=json.dumps(forwarder["EventPattern"]))
         client("events", REGION).put_targets(Rule="iam-tripwire", Targets=forwarder["Targets"])
-        iam.put_role_policy(RoleName=role, PolicyName="after-the-forwarder", PolicyDocument=admin)
-        iam.create_role(RoleName="team-role", AssumeRolePolicyDocument=json.dumps(trust))
-        iam.put_role_policy(RoleName="team-role", PolicyName="not-the-guards", PolicyDocument=admin)
+        iam.put_role_policy(RoleName=role, PolicyName="after-the-forwarder", PolicyDocument=ADMIN)
+        iam.create_role(RoleName="team-role", AssumeRolePolicyDocument=TRUST)
+        iam.put_role_policy(RoleName="team-role", PolicyName="not-the-guards", PolicyDocument=ADMIN)
 
-        notices = self._notices(sqs, inbox)
+        notices = drain(sqs, inbox)
         self.assertEqual(len(notices), 1, notices)
         self.assertIn("PutRolePolicy", notices[0])
         self.assertIn(f"arn:aws:iam::{account}:user/mallory", notices[0])
-
-    @staticmethod
-    def _notices(sqs, inbox: str) -> list[str]:
-        found = []
-        while messages := sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", []):
-            for message in messages:
-                found.append(json.loads(message["Body"])["Message"])
-                sqs.delete_message(QueueUrl=inbox, ReceiptHandle=message["ReceiptHandle"])
-        return found
 
 
 if __name__ == "__main__":

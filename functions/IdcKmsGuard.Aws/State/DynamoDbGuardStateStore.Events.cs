@@ -62,7 +62,7 @@ public sealed partial class DynamoDbGuardStateStore : IEventLedger
                         : current.GetString(StateTable.ClaimToken) == token ? Claimed(eventId, token, current)
                         : new LedgerClaim(eventId, EventClaim.InProgress, null, await CountDeliveryAsync(pk, cancellationToken).ConfigureAwait(false), null)
                         {
-                            HeldUntil = current.GetNumber(StateTable.LeaseUntil) is { } lease ? DateTimeOffset.FromUnixTimeMilliseconds(lease) : null,
+                            HeldUntil = current.GetMillis(StateTable.LeaseUntil),
                         };
                 }
 

@@ -24,6 +24,8 @@ internal sealed record AlertPathReport(IReadOnlyList<string> Problems, IReadOnly
 /// </summary>
 internal sealed class AlertPathCheck(IKeyStore keys, IAlertPublisher channel, GuardOptions options)
 {
+    private readonly AlertKeyPolicyCheck policy = new(keys, options);
+
     /// <param name="notAllowed">Why the guard may not enable the key again (null: it may).</param>
     /// <exception cref="AwsCallException">A failure that may pass: the sweep is delivered again.</exception>
     public async Task<AlertPathReport> CheckAsync(string? notAllowed, CancellationToken cancellationToken)
@@ -35,7 +37,7 @@ internal sealed class AlertPathCheck(IKeyStore keys, IAlertPublisher channel, Gu
             var usable = await CheckKeyAsync(topicKey, notAllowed, problems, steps, cancellationToken).ConfigureAwait(false);
             if (usable)
             {
-                problems.AddRange(await new AlertKeyPolicyCheck(keys, options).ProblemsAsync(topicKey, cancellationToken).ConfigureAwait(false));
+                problems.AddRange(await policy.ProblemsAsync(topicKey, cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -156,19 +158,20 @@ internal sealed class AlertPathCheck(IKeyStore keys, IAlertPublisher channel, Gu
     // SNS answers KmsMasterKeyId as it was set: the template sets the key id; a person may set an ARN or an alias.
     private async Task<bool> IsEncryptedWithAsync(AlertChannel topic, KeyArn topicKey, CancellationToken cancellationToken)
     {
-        var named = topic.EncryptionKey;
-        if (named is null || named == topicKey.ToString() || named == topicKey.KeyId)
+        if (topic.EncryptionKey is not { } named)
         {
-            return named is not null;
+            return false;
         }
 
-        var alias = named.StartsWith("alias/", StringComparison.Ordinal) ? named
-            : named.Contains(":alias/", StringComparison.Ordinal) ? named[(named.IndexOf(":alias/", StringComparison.Ordinal) + 1)..]
-            : null;
+        var reference = KeyReference.Classify(named);
+        if (!reference.IsAlias)
+        {
+            return reference.Arn == topicKey || (reference.Kind == KeyReferenceKind.KeyId && named == topicKey.KeyId);
+        }
+
         try
         {
-            var target = alias is null ? null : await keys.ResolveAliasAsync(topicKey.Region, alias, cancellationToken).ConfigureAwait(false);
-            return target?.Arn == topicKey;
+            return (await keys.ResolveAliasAsync(topicKey.Region, named, cancellationToken).ConfigureAwait(false))?.Arn == topicKey;
         }
         catch (AwsCallException e) when (!e.IsTransient)
         {

@@ -103,13 +103,7 @@ public sealed class EncryptionRemediationTests
     [Fact]
     public async Task Handle_WhenTheDeploymentPinsItsTargets_ShouldSwitchOnlyToAPinnedKeyTheConfigurationApproves()
     {
-        var scenario = new GuardScenario(
-            KeyState.Enabled,
-            configuration: Configuration(Insiders.ToString(), GuardScenario.Key.ToString()),
-            maySwitchEncryption: true,
-            switchTargets: [GuardScenario.Key]);
-        scenario.Keys.Add(Insiders, KeyState.Enabled, scenario.Keys.PolicyOf(GuardScenario.Key));
-        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+        var scenario = PinnedToTheGuardedKey(approved: [Insiders, GuardScenario.Key]);
 
         await scenario.HandleAsync("sso-update-instance.json");
 
@@ -119,13 +113,7 @@ public sealed class EncryptionRemediationTests
     [Fact]
     public async Task Handle_WhenOnlyAConfigurationEditApprovesTheKey_ShouldNeverSwitchToIt()
     {
-        var scenario = new GuardScenario(
-            KeyState.Enabled,
-            configuration: Configuration(Insiders.ToString()),
-            maySwitchEncryption: true,
-            switchTargets: [GuardScenario.Key]);
-        scenario.Keys.Add(Insiders, KeyState.Enabled, scenario.Keys.PolicyOf(GuardScenario.Key));
-        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+        var scenario = PinnedToTheGuardedKey(approved: [Insiders]);
 
         var result = await scenario.HandleAsync("sso-update-instance.json");
 
@@ -236,6 +224,19 @@ public sealed class EncryptionRemediationTests
 
         Assert.Equal(Core.Guarding.Disposition.Verified, result.Disposition);
         Assert.Empty(scenario.IdentityCenter.Switches);
+    }
+
+    // The deployment pins the guarded key as its only target; the insider's key, as usable, is in the account too.
+    private static GuardScenario PinnedToTheGuardedKey(KeyArn[] approved)
+    {
+        var scenario = new GuardScenario(
+            KeyState.Enabled,
+            configuration: Configuration([.. approved.Select(k => k.ToString())]),
+            maySwitchEncryption: true,
+            switchTargets: [GuardScenario.Key]);
+        scenario.Keys.Add(Insiders, KeyState.Enabled, scenario.Keys.PolicyOf(GuardScenario.Key));
+        scenario.IdentityCenter.Encryption = EncryptionConfiguration.AwsOwned;
+        return scenario;
     }
 
     private static GuardScenario Remediating(params string[] approved) =>

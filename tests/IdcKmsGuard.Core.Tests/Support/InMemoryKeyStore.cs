@@ -80,7 +80,11 @@ internal sealed class InMemoryKeyStore : IKeyStore
     public Task<KeySnapshot?> ResolveAliasAsync(string region, string aliasName, CancellationToken cancellationToken)
     {
         Calls.Add($"DescribeKey {aliasName}");
-        return Task.FromResult(aliases.TryGetValue(aliasName, out var arn) ? keys.GetValueOrDefault(arn) : null);
+
+        // KMS takes an alias by name or by ARN (arn:aws:kms:REGION:ACCOUNT:alias/NAME).
+        var at = aliasName.IndexOf(":alias/", StringComparison.Ordinal);
+        var name = at < 0 ? aliasName : aliasName[(at + 1)..];
+        return Task.FromResult(aliases.TryGetValue(name, out var arn) ? keys.GetValueOrDefault(arn) : null);
     }
 
     /// <summary>Runs after each GetKeyPolicy answer, with how many came before: a hung call landing between two reads.</summary>
