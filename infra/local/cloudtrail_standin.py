@@ -251,12 +251,13 @@ def _account_of(access_key: str) -> str | None:
 
 def with_sns_targets(send_to_targets, publish):
     """moto's Rule.send_to_targets, delivering to SNS topic targets too (the transformed input, as a message), and not
-    at all for a disabled rule (moto delivers whatever the rule's state)."""
+    at all for a disabled rule (moto delivers whatever the rule's state) nor for a schedule (moto's empty pattern
+    matches every event; EventBridge matches a rule without a pattern to none)."""
     from moto.utilities.arns import parse_arn
     from moto.events.utils import EventTemplateParser
 
     def send(self, original_event, transform_input: bool = True):
-        if self.state == "DISABLED":
+        if self.state == "DISABLED" or not self.event_pattern.get_pattern():
             return None
         topics = [t for t in self.targets if parse_arn(t["Arn"]).service == "sns"]
         if topics and self.event_pattern.matches_event(original_event):
@@ -268,12 +269,15 @@ def with_sns_targets(send_to_targets, publish):
                     event=original_event,
                 ) if transform_input else original_event
                 publish(target["Arn"], message if isinstance(message, str) else json.dumps(message))
-        if len(topics) == len(self.targets):
+        # moto runs Lambda targets only in Docker: the stand-in's Lambda service (deployed_stack.LambdaService) gives
+        # each rule that targets the function a queue of its own as a second target, and invokes from there.
+        functions = [t for t in self.targets if parse_arn(t["Arn"]).service == "lambda"]
+        if len(topics) + len(functions) == len(self.targets):
             return None
         # moto's own loop stops at a target it does not know: it sees the others only.
         with _sns_targets_lock:
             every = self.targets
-            self.targets = [t for t in every if t not in topics]
+            self.targets = [t for t in every if t not in topics and t not in functions]
             try:
                 return send_to_targets(self, original_event, transform_input)
             finally:

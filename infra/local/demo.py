@@ -1,12 +1,14 @@
 """The guard end to end on the local stand-in: the README's first command.
 
 Builds the Native AOT `bootstrap`, starts moto with the project's extensions, seeds an Identity Center instance
-that uses a customer managed key, runs the real bootstrap under a local Lambda Runtime API, then for each scenario
-makes a real change through the AWS APIs, sends the matching CloudTrail event through the template's EventBridge
-rules, lets the guard handle what the rules deliver, and prints the alert that reached the SQS subscriber and the
-key's state afterwards. Exit code 0 only if every scenario behaved.
+that uses a customer managed key, packages template.yaml with the bootstrap as `make release` does and creates the
+stack through the stand-in's CloudFormation (deployed_stack.py), runs the real bootstrap under a local Lambda Runtime
+API with the deployed function's environment, then for each scenario makes a real change through the AWS APIs, sends
+the matching CloudTrail event to EventBridge, lets the guard handle what the stack's rules and queues deliver, and
+prints the alert that reached the SQS subscriber of the stack's topic and the key's state afterwards. Exit code 0
+only if every scenario behaved.
 
-    python3 infra/local/demo.py [--bootstrap PATH] [--show-log]
+    python3 infra/local/demo.py [--bootstrap PATH] [--template PACKAGED_TEMPLATE] [--show-log]
 """
 from __future__ import annotations
 
@@ -18,10 +20,12 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "infra", "release"))
 
 try:
     import boto3
@@ -30,7 +34,9 @@ except ImportError as missing:
     print(f"error: {missing.name} is not installed; run: pip install \"moto[server]\" boto3", file=sys.stderr)
     sys.exit(2)
 
+import deployed_stack  # noqa: E402
 import eventbridge_rules  # noqa: E402
+import release  # noqa: E402
 import seed  # noqa: E402
 from lambda_runtime_emulator import BootstrapProcess, RuntimeEmulator  # noqa: E402
 
@@ -61,32 +67,41 @@ def build() -> str:
     return os.path.join(output, "bootstrap")
 
 
+STACK_NAME = "idckmsguard"
+
+
+def packaged(bootstrap: Path, folder: Path) -> Path:
+    """template.yaml packaged as `make release` packages it, with this bootstrap's zip beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    release.function_zip(bootstrap, folder / "idckmsguard-function-x86_64.zip")
+    template = folder / "template-x86_64.yaml"
+    template.write_text(release.packaged_template((Path(ROOT) / "template.yaml").read_text(encoding="utf-8"), "x86_64",
+                                                  "idckmsguard-function-x86_64.zip"), encoding="utf-8")
+    return template
+
+
 class Demo:
-    def __init__(self, bootstrap_path: str, log_path: str):
+    def __init__(self, bootstrap_path: str, log_path: str, template_path: Path):
         self.moto = moto_server.start()
         session = boto3.Session(aws_access_key_id=ACCOUNT, aws_secret_access_key="demo", region_name=REGION)
         self.kms = session.client("kms", endpoint_url=self.moto.url)
         self.sso = session.client("sso-admin", endpoint_url=self.moto.url)
         self.events = session.client("events", endpoint_url=self.moto.url)
         self.sqs = session.client("sqs", endpoint_url=self.moto.url)
-        self.seeded = seed.seed(self.moto.url, ACCOUNT, REGION)
+        self.seeded = seed.seed(self.moto.url, ACCOUNT, REGION, guard_resources=False)
         self.key = self.seeded["keyArn"]
-        self.deliveries = eventbridge_rules.install(self.events, self.sqs, ACCOUNT)
+        clients = seed.AccountClients(self.moto.url, ACCOUNT, REGION)
+        # The stack as a user deploys it; everything the guard uses below is what the stack made and names.
+        self.stack = deployed_stack.deploy(clients, template_path, STACK_NAME, {"AlertEmail": "subscribe-later"})
+        self.seeded.update(seed.subscribe_inbox(session.client("sns", endpoint_url=self.moto.url), self.sqs, self.stack["AlertTopicArn"]))
+        self.lambda_service = deployed_stack.LambdaService(clients, self.stack["GuardFunctionName"])
         self.emulator = RuntimeEmulator().start()
         self.function = BootstrapProcess(bootstrap_path, self.emulator, {
+            **self.lambda_service.environment,
             "AWS_ACCESS_KEY_ID": ACCOUNT,
             "AWS_SECRET_ACCESS_KEY": "demo",
             "AWS_REGION": REGION,
             "AWS_ENDPOINT_URL": self.moto.url,
-            "ALERT_TOPIC_ARN": self.seeded["topicArn"],
-            "REMEDIATION_MODE": "remediate",
-            "GUARD_ROLE_ARN": f"arn:aws:iam::{ACCOUNT}:role/idckmsguard-GuardFunctionRole",
-            "STATE_TABLE": self.seeded["stateTable"],
-            "CONFIGURATION_PARAMETER": self.seeded["configurationParameter"],
-            "FOLLOW_UP_QUEUE_URL": self.seeded["followUpQueueUrl"],
-            # The queues the demo's batches name (as the template lists the stack's): any other batch is refused.
-            "OWN_QUEUE_ARNS": f"arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-follow-ups,arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-key-use-failures",
-            "POWERTOOLS_SERVICE_NAME": "idckmsguard",
         }, log_path)
 
     def stop(self) -> None:
@@ -105,7 +120,7 @@ class Demo:
 
     def deliver(self, event: dict) -> list[dict]:
         eventbridge_rules.put(self.events, event)
-        return eventbridge_rules.receive(self.sqs, self.deliveries)
+        return self.lambda_service.invocations()
 
     def alerts_now(self) -> list[dict]:
         messages = self.sqs.receive_message(QueueUrl=self.seeded["queueUrl"], MaxNumberOfMessages=10, WaitTimeSeconds=0).get("Messages", [])
@@ -127,19 +142,7 @@ class Demo:
 
     def follow_ups(self, wait_seconds: int) -> dict | None:
         """The guard's follow-ups, taken off its queue once due, as the SQS batch Lambda's poller would send."""
-        deadline = time.time() + wait_seconds
-        url = self.seeded["followUpQueueUrl"]
-        while time.time() < deadline:
-            messages = self.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
-            if messages:
-                for message in messages:
-                    self.sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-                return {"Records": [
-                    {"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"], "attributes": {},
-                     "messageAttributes": {}, "md5OfBody": m["MD5OfBody"], "eventSource": "aws:sqs",
-                     "eventSourceARN": f"arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-follow-ups", "awsRegion": REGION}
-                    for m in messages]}
-        return None
+        return self.lambda_service.batch(self.stack["FollowUpQueueArn"], wait_seconds)
 
     def key_state(self) -> str:
         return self.kms.describe_key(KeyId=self.key)["KeyMetadata"]["KeyState"]
@@ -230,7 +233,7 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
         print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
         print(f"  changed:   key is now {demo.key_state()}")
         delivered = demo.deliver(event)
-        print(f"  delivered: {len(delivered)} event(s) through the template's EventBridge rules")
+        print(f"  delivered: {len(delivered)} event(s) through the stack's EventBridge rules")
         responses = [demo.emulator.invoke(e) for e in delivered]
         for response in responses:
             body = response.json() if response.ok else {"error": response.error_type, "message": response.json().get("errorMessage")}
@@ -299,7 +302,7 @@ def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:
     return title, all(ok for _, ok in checks)
 
 
-def key_use_scenario(demo: Demo, number: int, refusals: int = 300, batch_size: int = 100) -> tuple[str, bool]:
+def key_use_scenario(demo: Demo, number: int, refusals: int = 300) -> tuple[str, bool]:
     """The key was disabled and its DisableKey event never arrived; Identity Center's sign-ins fail by the hundred.
     The refusals reach the burst rule (read-only calls), are queued, and reach the guard in batches: the first batch
     repairs the key and alerts once, the others are counted."""
@@ -321,20 +324,17 @@ def key_use_scenario(demo: Demo, number: int, refusals: int = 300, batch_size: i
             event["detail"]["eventID"] = f"7f1d9a3b-0000-4000-9000-{900000 + i:012d}"
         return edit
 
-    delivered = []
     for start in range(0, refusals, 10):
         events = [demo.event("kms-decrypt-by-identity-center-failed.json", refusal(i)) for i in range(start, min(start + 10, refusals))]
         demo.events.put_events(Entries=[{"Source": e["source"], "DetailType": e["detail-type"], "Detail": json.dumps(e["detail"]),
                                          "Resources": e.get("resources") or []} for e in events])
-        delivered += eventbridge_rules.receive(demo.sqs, demo.deliveries, wait_seconds=1)
-    print(f"  delivered: {len(delivered)} refusals through the template's burst rule")
-    responses = []
-    for start in range(0, len(delivered), batch_size):
-        batch = {"Records": [{"messageId": f"refusal-{start + i}", "receiptHandle": "-", "body": json.dumps(e), "attributes": {},
-                              "messageAttributes": {}, "md5OfBody": "-", "eventSource": "aws:sqs",
-                              "eventSourceARN": f"arn:aws:sqs:{REGION}:{ACCOUNT}:idckmsguard-key-use-failures", "awsRegion": REGION}
-                             for i, e in enumerate(delivered[start:start + batch_size])]}
-        responses.append(demo.emulator.invoke(batch))
+    batches = []
+    while batch := demo.lambda_service.batch(demo.stack["KeyUseFailureQueueArn"], wait_seconds=2):
+        batches.append(batch)
+    delivered = sum(len(batch["Records"]) for batch in batches)
+    print(f"  delivered: {delivered} refusals through the stack's burst rule to its queue, {len(batches)} batch(es) of at most "
+          f"{demo.lambda_service.mappings[demo.stack['KeyUseFailureQueueArn']]['BatchSize']}")
+    responses = [demo.emulator.invoke(batch) for batch in batches]
     print(f"  guard:     {len(responses)} batches, answers {[r.json() if r.ok else r.error_type for r in responses]}")
     alerts = demo.alerts()
     alert = alerts[0] if alerts else None
@@ -342,12 +342,12 @@ def key_use_scenario(demo: Demo, number: int, refusals: int = 300, batch_size: i
     state = state_of()
     findings = {f["rule"]: f for f in alert["document"]["findings"]} if alert else {}
     checks = [
-        ("every refusal delivered by the burst rule", len(delivered) == refusals),
+        ("every refusal delivered by the burst rule", delivered == refusals),
         ("every batch taken whole", all(r.ok and r.json() == {"batchItemFailures": []} for r in responses)),
         ("the key is Enabled again", state == "Enabled"),
         ("exactly one alert for the whole burst", len(alerts) == 1),
         ("it names the cause, fixed, and counts the refusals", alert is not None and alert["document"]["rule"] == "KEY-ENABLED"
-         and "KEY-USE-FAILING" in findings and f"In all, {batch_size} calls failed" in findings["KEY-USE-FAILING"]["message"]),
+         and "KEY-USE-FAILING" in findings and f"In all, {len(batches[0]['Records']) if batches else 0} calls failed" in findings["KEY-USE-FAILING"]["message"]),
     ]
     for name, ok in checks:
         print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
@@ -428,6 +428,8 @@ def two_region_scenarios(demo: Demo, number: int) -> list[tuple[str, bool]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bootstrap", help="use this bootstrap instead of building one")
+    parser.add_argument("--template", type=Path, help="deploy this packaged template (e.g. artifacts/release/template-x86_64.yaml) "
+                        "instead of packaging template.yaml with the bootstrap")
     parser.add_argument("--show-log", action="store_true", help="print the function's JSON log at the end")
     args = parser.parse_args()
 
@@ -436,8 +438,11 @@ def main() -> int:
     log_dir = os.path.join(ROOT, "artifacts", "demo")
     os.makedirs(log_dir, exist_ok=True)
     log_path = os.path.join(log_dir, "bootstrap.log")
-    demo = Demo(bootstrap, log_path)
+    template = args.template or packaged(Path(bootstrap), Path(log_dir) / "stack")
+    demo = Demo(bootstrap, log_path, template)
     print(f"Stand-in at {demo.moto.url}; Identity Center {demo.seeded['instanceArn']} uses {demo.key}")
+    print(f"Stack {STACK_NAME} created from {os.path.relpath(template, ROOT)} through CloudFormation; the guard runs as "
+          f"{demo.stack['GuardFunctionName']}, its rules: {', '.join(demo.lambda_service.rules)}")
     try:
         outcomes = run(demo)
     finally:

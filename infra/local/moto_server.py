@@ -92,6 +92,7 @@ except ImportError:
     raise ImportError(MOTO_MISSING) from None
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cloudformation_standin  # noqa: E402
 import cloudtrail_standin as cloudtrail  # noqa: E402
 import fault_injection as faults  # noqa: E402
 
@@ -576,6 +577,8 @@ def apply_extensions() -> None:
     DomainDispatcherApplication.get_backend_for_host = _remember_backend_for_host(
         DomainDispatcherApplication.get_backend_for_host)
     moto_responses.method_names_from_class = _remember_method_names(moto_responses.method_names_from_class)
+
+    cloudformation_standin.apply()
 
     Instance.__init__ = _extend_instance_init(Instance.__init__)
     Instance.to_json = _extend_instance_to_json(Instance.to_json)

@@ -108,8 +108,12 @@ def add_replica_regions(kms, kms_in, sso_admin, instance_arn: str, key: dict, po
 
 
 def create_alert_channel(sns, sqs) -> dict:
-    topic_arn = sns.create_topic(Name=TOPIC_NAME)["TopicArn"]
-    queue_url = sqs.create_queue(QueueName=QUEUE_NAME)["QueueUrl"]
+    return subscribe_inbox(sns, sqs, sns.create_topic(Name=TOPIC_NAME)["TopicArn"])
+
+
+def subscribe_inbox(sns, sqs, topic_arn: str, queue_name: str = QUEUE_NAME) -> dict:
+    """An SQS queue subscribed to the topic: where a harness reads what the on-call channel would receive."""
+    queue_url = sqs.create_queue(QueueName=queue_name)["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     queue_policy = {
         "Version": "2012-10-17",
@@ -195,7 +199,10 @@ def seed(
     delegated_admin: str = DEFAULT_DELEGATED_ADMIN,
     multi_region: bool = True,
     replica_regions: list[str] | None = None,
+    guard_resources: bool = True,
 ) -> dict:
+    """What the guard protects; with guard_resources, also what its stack would create (topic with an inbox,
+    table, parameter, follow-up queue), for harnesses that do not deploy the stack."""
     client = AccountClients(endpoint, account, region).client
 
     sso_admin = client("sso-admin")
@@ -216,8 +223,8 @@ def seed(
         "keyId": key["KeyId"],
         "aliasName": ALIAS_NAME,
         "replicaKeyArns": replica_arns,
-        **create_alert_channel(client("sns"), client("sqs")),
-        **create_guard_storage(client("dynamodb"), client("ssm"), client("sqs")),
+        **(create_alert_channel(client("sns"), client("sqs")) if guard_resources else {}),
+        **(create_guard_storage(client("dynamodb"), client("ssm"), client("sqs")) if guard_resources else {}),
     }
 
 
