@@ -20,6 +20,7 @@ public static class CliApp
             Replay.ReplayCommand.Create(services),
             Audit.AuditCommand.Create(services),
             Switching.EnableCmkCommand.Create(services),
+            Doctor.DoctorCommand.Create(services),
         };
         var parse = root.Parse(args);
 

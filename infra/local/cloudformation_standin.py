@@ -9,7 +9,7 @@ calls the backend the service's own API calls, so the stack's resources behave a
 - a resource type with no model at all fails the stack, naming the type (moto skips it with a warning);
 - `!If [condition, value, !Ref AWS::NoValue]` inside a list leaves no entry (moto leaves None, and then fails);
 - an AWS::KMS::Key's KeyPolicy is kept as the JSON text GetKeyPolicy returns (moto keeps the object) and its Tags
-  reach the key;
+  reach the key; a function's environment variables are text, as Lambda keeps them;
 - an event source mapping is recorded but moto's own poller is not attached to the queue: that poller runs the
   function in Docker, and the stand-in's Lambda service is the harness that polls the queues itself.
 
@@ -23,7 +23,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from moto.awslambda.models import LambdaBackend, lambda_backends
+from moto.awslambda.models import LambdaBackend, LambdaFunction, lambda_backends
 from moto.cloudformation import parsing
 from moto.cloudformation.exceptions import ValidationError
 from moto.cloudwatch.models import Dimension, Metric, MetricDataQuery, MetricStat, cloudwatch_backends
@@ -233,6 +233,16 @@ def _key_as_the_api_keeps_it(original):
     return classmethod(create_from_cloudformation_json)
 
 
+def _variables_as_text(original):
+    """Lambda keeps every environment variable as text; moto keeps a Number parameter's Ref as a number."""
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        variables = cloudformation_json["Properties"].get("Environment", {}).get("Variables")
+        if variables:
+            cloudformation_json["Properties"]["Environment"]["Variables"] = {name: str(value) for name, value in variables.items()}
+        return original.__func__(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    return classmethod(create_from_cloudformation_json)
+
+
 def _without_moto_poller(original):
     def create_event_source_mapping(self: LambdaBackend, spec: dict[str, Any]):
         mapping = original(self, spec)
@@ -249,6 +259,7 @@ def apply() -> None:
     parsing.clean_json = _drop_no_value(parsing.clean_json)
     parsing.resource_class_from_type = _refuse_unknown_types(parsing.resource_class_from_type)
     Key.create_from_cloudformation_json = _key_as_the_api_keeps_it(Key.create_from_cloudformation_json)
+    LambdaFunction.create_from_cloudformation_json = _variables_as_text(LambdaFunction.create_from_cloudformation_json)
     LambdaBackend.create_event_source_mapping = _without_moto_poller(LambdaBackend.create_event_source_mapping)
     models = parsing.get_model_list
     parsing.get_model_list = lru_cache(lambda: [m for m in models() if m is not _Created] + _Created.__subclasses__())

@@ -100,8 +100,7 @@ class LambdaService:
         self._sqs = clients.client("sqs")
         configuration = clients.client("lambda").get_function_configuration(FunctionName=function_name)
         self.function_arn = configuration["FunctionArn"]
-        # Lambda keeps every variable as text (moto keeps a Number parameter's Ref as a number).
-        self.environment = {name: str(value) for name, value in configuration.get("Environment", {}).get("Variables", {}).items()}
+        self.environment = dict(configuration.get("Environment", {}).get("Variables", {}))
         self.mappings = {
             mapping["EventSourceArn"]: mapping
             for mapping in clients.client("lambda").list_event_source_mappings(FunctionName=function_name)["EventSourceMappings"]}

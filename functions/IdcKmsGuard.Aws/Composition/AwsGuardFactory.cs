@@ -1,5 +1,6 @@
 using IdcKmsGuard.Aws.Configuration;
 using IdcKmsGuard.Aws.Credentials;
+using IdcKmsGuard.Aws.Deployment;
 using IdcKmsGuard.Aws.Endpoints;
 using IdcKmsGuard.Aws.FollowUps;
 using IdcKmsGuard.Aws.Http;
@@ -85,6 +86,23 @@ public static class AwsGuardFactory
     {
         var (identityCenter, keys) = ReadersFor(region, credentials, endpoints, time);
         return new KeySwitcher(identityCenter, new Auditor(identityCenter, keys, options, time), time, keys);
+    }
+
+    /// <summary>The read-only clients of the CLI's doctor, over the same HTTP stack and endpoint rules.</summary>
+    public static DeploymentReaders CreateDeploymentReaders(
+        string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var aws = HttpFor(credentials, endpoints, time);
+        return new DeploymentReaders(
+            new CloudFormationClient(aws, region),
+            new LambdaClient(aws, region),
+            new EventBridgeRulesClient(aws, region),
+            new CloudTrailClient(aws, region),
+            new SnsClient(aws, region),
+            new SsmClientFactory(credentials.SdkCredentials, endpoints).For(region),
+            new KmsClientFactory(credentials.SdkCredentials, endpoints),
+            CreateAuditor(region, credentials, endpoints, time, options));
     }
 
     private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(

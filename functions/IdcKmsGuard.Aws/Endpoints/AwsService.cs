@@ -19,6 +19,13 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
 
     public static AwsService Sqs { get; } = new("sqs", "sqs", "SQS");
 
+    // Read by `idckmsguard doctor` only: the guard itself never calls these.
+    public static AwsService CloudTrail { get; } = new("cloudtrail", "cloudtrail", "CLOUDTRAIL");
+
+    public static AwsService CloudFormation { get; } = new("cloudformation", "cloudformation", "CLOUDFORMATION");
+
+    public static AwsService Lambda { get; } = new("lambda", "lambda", "LAMBDA");
+
     /// <summary>Every service the guard calls.</summary>
     public static IReadOnlyList<AwsService> All { get; } = [SsoAdmin, Sns, Kms, EventBridge, Ssm, DynamoDb, Sqs];
 }

@@ -66,11 +66,13 @@ public sealed class AwsHttpClient(HttpClient http, IAwsCredentialSource credenti
 
     private async Task<HttpRequestMessage> BuildAsync(AwsHttpRequest request, Uri endpoint, CancellationToken cancellationToken)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        var message = new HttpRequestMessage(request.Method, request.PathAndQuery is { } path ? new Uri(endpoint, path) : endpoint);
+        if (request.Method == HttpMethod.Post)
         {
-            Content = new ByteArrayContent(request.Body),
-        };
-        message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        }
+
         foreach (var (name, value) in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(name, value);

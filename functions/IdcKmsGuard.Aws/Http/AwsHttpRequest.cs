@@ -18,6 +18,12 @@ internal sealed record AwsHttpRequest(
     /// calls did not happen and are always retried.
     /// </summary>
     public bool SafeToRepeat { get; init; } = true;
+
+    /// <summary>GET for REST reads (Lambda); POST to the endpoint's root otherwise.</summary>
+    public HttpMethod Method { get; init; } = HttpMethod.Post;
+
+    /// <summary>A REST operation's path and query, percent-encoded; null for the root.</summary>
+    public string? PathAndQuery { get; init; }
 }
 
 internal sealed record AwsHttpResponse(byte[] Body, string? RequestId);

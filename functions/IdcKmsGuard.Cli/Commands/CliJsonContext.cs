@@ -9,6 +9,7 @@ namespace IdcKmsGuard.Cli.Commands;
 [JsonSerializable(typeof(PolicyCheckDocument))]
 [JsonSerializable(typeof(List<IdcKmsGuard.Cli.Replay.ReplayEntry>))]
 [JsonSerializable(typeof(IdcKmsGuard.Cli.Audit.AuditDocument))]
+[JsonSerializable(typeof(IdcKmsGuard.Cli.Doctor.DoctorDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class CliJson
