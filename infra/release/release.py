@@ -15,7 +15,7 @@ Produces, in artifacts/release/:
   .config/dotnet-tools.json);
 * SHA256SUMS, for `sha256sum -c SHA256SUMS`.
 
-Building the bootstraps needs Linux x86_64 with clang and, for arm64, the aarch64 cross toolchain (see the README).
+Building the bootstraps needs Linux x86_64 with clang and, for arm64, the aarch64 cross toolchain (see infra/docs/operations.md, "From source").
 CI passes bootstraps it has already published (--bootstrap-x86_64, --bootstrap-arm64) instead of building them twice.
 """
 from __future__ import annotations

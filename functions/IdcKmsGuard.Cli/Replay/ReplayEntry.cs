@@ -4,7 +4,7 @@ using IdcKmsGuard.Core.Guarding;
 
 namespace IdcKmsGuard.Cli.Replay;
 
-/// <summary>One replayed event in `replay --json`; the field names are a public contract (README).</summary>
+/// <summary>One replayed event in `replay --json`; the field names are a public contract (infra/docs/cli.md).</summary>
 internal sealed record ReplayEntry(
     string File,
     string? EventId,

@@ -9,9 +9,9 @@ using IdcKmsGuard.Testing;
 namespace IdcKmsGuard.Core.Tests.Alerts;
 
 /// <summary>
-/// The rendered examples in infra/alerts/examples (quoted by the README) are what the renderer writes today, for
-/// alerts the guard raises on the project's own events. To refresh them after a deliberate change of format, run
-/// the tests with IDCKMSGUARD_UPDATE_EXAMPLES=1 and review the diff.
+/// The rendered examples in infra/alerts/examples (quoted by infra/docs/alerts.md and the README) are what the
+/// renderer writes today, for alerts the guard raises on the project's own events. To refresh them after a deliberate
+/// change of format, run the tests with IDCKMSGUARD_UPDATE_EXAMPLES=1 and review the diff.
 /// </summary>
 public sealed class AlertExamplesTests
 {
@@ -66,20 +66,22 @@ public sealed class AlertExamplesTests
         Check("incident-resolved.default.txt", AlertRenderer.Render(resolved).ShortText);
     }
 
+    // infra/docs/alerts.md shows every kind of message; the README's quickstart shows the first alert's short text.
     [Theory]
-    [InlineData("sweep-replica-repaired.default.txt")]
-    [InlineData("incident-resolved.default.txt")]
-    [InlineData("deletion-fixed.default.txt")]
-    [InlineData("deletion-fixed.attributes.json")]
-    [InlineData("deletion-fixed.email.txt")]
-    [InlineData("deletion-fixed.json")]
-    [InlineData("deletion-fixed.chatbot.json")]
-    public void Readme_ShouldQuoteTheExampleAsItIs(string name)
+    [InlineData("infra/docs/alerts.md", "sweep-replica-repaired.default.txt")]
+    [InlineData("infra/docs/alerts.md", "incident-resolved.default.txt")]
+    [InlineData("infra/docs/alerts.md", "deletion-fixed.default.txt")]
+    [InlineData("infra/docs/alerts.md", "deletion-fixed.attributes.json")]
+    [InlineData("infra/docs/alerts.md", "deletion-fixed.email.txt")]
+    [InlineData("infra/docs/alerts.md", "deletion-fixed.json")]
+    [InlineData("infra/docs/alerts.md", "deletion-fixed.chatbot.json")]
+    [InlineData("README.md", "deletion-fixed.default.txt")]
+    public void Documentation_ShouldQuoteTheExampleAsItIs(string document, string name)
     {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Root, document)).ReplaceLineEndings("\n");
         var example = File.ReadAllText(Path.Combine(Folder, name)).ReplaceLineEndings("\n");
 
-        Assert.True(readme.Contains("\n" + example + "```", StringComparison.Ordinal), $"README.md does not quote infra/alerts/examples/{name} as it is now; paste the file into its code block.");
+        Assert.True(page.Contains("\n" + example + "```", StringComparison.Ordinal), $"{document} does not quote infra/alerts/examples/{name} as it is now; paste the file into its code block.");
     }
 
     private static void Check(string name, string rendered)
