@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdcKmsGuard.Aws.Composition;
+using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Keys;
 using IdcKmsGuard.Lambda.Runtime;
@@ -36,6 +37,9 @@ internal static class DeploymentEnvironment
 
     /// <summary>The longest a suspend tag may hold remediation back, in days (the template's MaxSuspensionDays).</summary>
     public const string MaxSuspensionDaysVariable = "MAX_SUSPENSION_DAYS";
+
+    /// <summary>Where alerts link each rule's runbook ({base}{RULE-ID}.md); unset or empty: the repository's path.</summary>
+    public const string RunbookBaseUrlVariable = "RUNBOOK_BASE_URL";
 
     public static GuardDeployment Read(IEnvironmentVariables environment)
     {
@@ -107,6 +111,7 @@ internal static class DeploymentEnvironment
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
             MaxSuspension = TimeSpan.FromDays(Count(environment, MaxSuspensionDaysVariable, 7)),
             SwitchTargets = [.. Listed(environment, SwitchTargetKeysVariable).Select(SwitchTarget)],
+            Runbooks = Optional(environment, RunbookBaseUrlVariable) is { } runbooks ? Runbooks(runbooks) : RunbookLinks.Default,
             AlertTopicKeyArn = Optional(environment, AlertTopicKeyArnVariable) is { } topicKey
                 ? KeyArn.TryParse(topicKey, out var topicKeyArn)
                     ? topicKeyArn
@@ -114,6 +119,11 @@ internal static class DeploymentEnvironment
                 : null,
         };
     }
+
+    private static RunbookLinks Runbooks(string baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+            ? new RunbookLinks(baseUrl)
+            : throw new InvalidOperationException($"{RunbookBaseUrlVariable} must be an https URL, not '{baseUrl}'.");
 
     private static KeyArn SwitchTarget(string key) =>
         KeyArn.TryParse(key, out var arn)

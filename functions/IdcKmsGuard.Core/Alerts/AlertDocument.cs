@@ -35,7 +35,11 @@ public sealed record AlertDocumentFinding(string Rule, string Severity, string M
 
 public sealed record AlertDocumentStep(string Action, string Status, string Detail);
 
-public sealed record AlertDocumentLinks(string? KeyConsole, string? EventConsole);
+public sealed record AlertDocumentLinks(string? KeyConsole, string? EventConsole)
+{
+    /// <summary>The rule's runbook: what broke, how to confirm, how to fix by hand, how to undo the guard's fix.</summary>
+    public string? Runbook { get; init; }
+}
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -15,25 +15,27 @@ public static class AlertRenderer
     });
 
     /// <param name="chatbot">Also render the AWS Chatbot (Amazon Q Developer) custom-notification document.</param>
-    public static RenderedAlert Render(Alert alert, bool chatbot = false)
+    /// <param name="runbooks">Where the rule's runbook is linked from (default: its path in the repository).</param>
+    public static RenderedAlert Render(Alert alert, bool chatbot = false, RunbookLinks? runbooks = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var rendered = RenderOnce(alert, chatbot);
+        runbooks ??= RunbookLinks.Default;
+        var rendered = RenderOnce(alert, chatbot, runbooks);
 
         // SNS refuses messages over 256 KB; details give way, the headline and what to do never do.
         for (var level = 1; !AlertSize.Fits(rendered) && level <= AlertTrimmer.Levels; level++)
         {
-            rendered = RenderOnce(AlertTrimmer.Trim(alert, level), chatbot);
+            rendered = RenderOnce(AlertTrimmer.Trim(alert, level), chatbot, runbooks);
         }
 
         return rendered;
     }
 
-    private static RenderedAlert RenderOnce(Alert alert, bool chatbot) => new(
+    private static RenderedAlert RenderOnce(Alert alert, bool chatbot, RunbookLinks runbooks) => new(
         Subject: Subject(alert),
         ShortText: ShortText(alert),
-        EmailText: EmailText.Render(alert),
-        Json: JsonSerializer.Serialize(Document(alert), Json.AlertDocument),
+        EmailText: EmailText.Render(alert, runbooks.For(alert.RuleId)),
+        Json: JsonSerializer.Serialize(Document(alert, runbooks.For(alert.RuleId)), Json.AlertDocument),
         Attributes: Attributes(alert))
     {
         Chatbot = chatbot ? ChatbotNotification.Render(alert) : null,
@@ -91,7 +93,7 @@ public static class AlertRenderer
         return builder.ToString();
     }
 
-    private static AlertDocument Document(Alert alert) => new(
+    private static AlertDocument Document(Alert alert, string runbook) => new(
         Schema: AlertDocument.CurrentSchema,
         Severity: Name(alert.Severity),
         Rule: alert.RuleId,
@@ -105,7 +107,7 @@ public static class AlertRenderer
         Steps: alert.Steps.Select(s => new AlertDocumentStep(s.Action, Name(s.Status), s.Detail)).ToList(),
         Verification: alert.Verification,
         NextSteps: alert.NextSteps,
-        Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)),
+        Links: new AlertDocumentLinks(ConsoleLinks.Key(alert.KeyArn), ConsoleLinks.Event(alert.Event.EventId, alert.Event.Region)) { Runbook = runbook },
         DetectedAt: alert.DetectedAt,
         Trimmed: alert.Trimmed,
         PolicyDiff: alert.PolicyDiff,

@@ -8,7 +8,8 @@ internal static class EmailText
 {
     private const int LabelWidth = 16;
 
-    public static string Render(Alert alert)
+    /// <param name="runbook">The rule's runbook, named under "What you should do".</param>
+    public static string Render(Alert alert, string runbook)
     {
         var text = new StringBuilder();
         text.AppendLine(UntrustedText.OneLine(alert.Headline));
@@ -79,6 +80,8 @@ internal static class EmailText
         {
             text.Append("  ").Append(i + 1).Append(". ").AppendLine(UntrustedText.OneLine(alert.NextSteps[i]));
         }
+
+        text.Append("  Runbook for ").Append(alert.RuleId).Append(": ").AppendLine(runbook);
 
         Section(text, "Details");
         Line(text, "Severity", AlertRenderer.Name(alert.Severity));

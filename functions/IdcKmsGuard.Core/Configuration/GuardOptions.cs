@@ -14,6 +14,9 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// sso:UpdateInstance is granted only then).</summary>
     public bool MaySwitchEncryption { get; init; }
 
+    /// <summary>Where alerts link each rule's runbook (the stack's RunbookBaseUrl; default: the repository's path).</summary>
+    public Alerts.RunbookLinks Runbooks { get; init; } = Alerts.RunbookLinks.Default;
+
     /// <summary>
     /// The keys the deployment lets the guard switch Identity Center to (the stack's SwitchTargetKeys): a key approved
     /// only by a configuration edit never is, so whoever may write the parameter cannot have the guard move Identity

@@ -12,7 +12,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// alert to a subscriber that keeps the ids it has seen. Within an attempt, what was sent is recorded with the event's
 /// completion (<see cref="AlertsToRecord"/>).
 /// </summary>
-internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, ILogger logger)
+internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, RunbookLinks runbooks, ILogger logger)
 {
     /// <param name="suppressionKey">What counts as the same alert (null: key or instance, rule and outcome).</param>
     /// <param name="neverSuppress">Send without asking the ledger: a last report must not wait on a read that may be
@@ -47,7 +47,7 @@ internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts
             alert = alert with { SuppressedRepeats = decision.SuppressedSinceLastSent, PreviousAlertAt = decision.LastSentAt };
         }
 
-        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert, chatbot), cancellationToken).ConfigureAwait(false);
+        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert, chatbot, runbooks), cancellationToken).ConfigureAwait(false);
         logger.LogWarning(
             "Alert {Rule} ({Severity}, {Outcome}) published as {MessageId}, alert id {AlertId}: {Headline}",
             alert.RuleId,

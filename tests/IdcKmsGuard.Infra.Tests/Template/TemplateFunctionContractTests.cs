@@ -43,6 +43,7 @@ public sealed class TemplateFunctionContractTests
     [InlineData("FOLLOW_UP_QUEUE_URL", "!Ref", "FollowUpQueue")]
     [InlineData("ALERT_TOPIC_KEY_ARN", "!GetAtt", "AlertTopicKey.Arn")]
     [InlineData("SWITCH_TARGET_KEYS", "!Ref", "SwitchTargetKeys")]
+    [InlineData("RUNBOOK_BASE_URL", "!Ref", "RunbookBaseUrl")]
     public void Environment_ShouldSetWhatDeploymentEnvironmentReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");
