@@ -10,7 +10,7 @@ public static class CliApp
 
     internal static int Run(string[] args, TextWriter output, TextWriter error, CliServices services)
     {
-        var root = new RootCommand("IdcKmsGuard: keeps IAM Identity Center's customer managed KMS key usable.")
+        var root = new RootCommand("IdcKmsGuard: keeps IAM Identity Center's customer managed KMS key usable.\n\n" + ExitCodes.Table)
         {
             InspectEventCommand.Create(),
             CheckPolicyCommand.Create(),

@@ -165,6 +165,7 @@ class DoctorTests(HealthyDeployment):
         report = json.loads(ran.stdout)
         self.assertEqual(2, ran.returncode)
         self.assertEqual([("STACK", "fail"), ("TRAIL", "pass"), ("KEY-TAGGED", "pass")], [(c["id"], c["status"]) for c in report["checks"]])
+        self.assertEqual(f"no stack no-such-stack in {REGION}", report["checks"][0]["detail"])
 
     def test_the_text_report_lists_each_check_with_its_fix_and_a_verdict(self):
         self.client("events").disable_rule(Name=f"{STACK}-Sweep")

@@ -69,7 +69,7 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
-    public void Audit_WhenRotationIsOffAndOnlyCriticalFails_ShouldReportMediumButExitZero()
+    public void Audit_WhenRotationIsOffAndOnlyCriticalFails_ShouldReportMediumAndExitOneBelowTheThreshold()
     {
         var (account, seeded) = Seed();
         account.Boto3("kms", account.Region, "disable_key_rotation", JsonSerializer.Serialize(new Dictionary<string, string> { ["KeyId"] = seeded.KeyArn }));
@@ -77,17 +77,17 @@ public sealed class AuditCommandTests
         var lenient = Audit(account);
         var strict = Audit(account, "--fail-on", "medium");
 
-        Assert.Equal(0, lenient.ExitCode);
+        Assert.Equal(1, lenient.ExitCode);
         Assert.Contains("MEDIUM   KEY-ROTATION", lenient.Output, StringComparison.Ordinal);
         Assert.Equal(2, strict.ExitCode);
     }
 
     [Fact]
-    public void Audit_WithoutARegion_ShouldExitOneWithAClearError()
+    public void Audit_WithoutARegion_ShouldExitWithTheUsageCodeAndAClearError()
     {
         var run = CliRun.With(new CliServices(() => new SdkCredentialSource(), _ => null), "audit");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(64, run.ExitCode);
         Assert.Contains("no Region", run.Error, StringComparison.Ordinal);
     }
 

@@ -48,11 +48,11 @@ public sealed class BaselinePolicyCommandTests
     }
 
     [Fact]
-    public void BaselinePolicy_WhenInstanceArnComesWithoutIdentityStoreArn_ShouldExitOne()
+    public void BaselinePolicy_WhenInstanceArnComesWithoutIdentityStoreArn_ShouldExitWithTheUsageCode()
     {
         var run = CliRun.Of("baseline-policy", "--account", PolicyFixtures.Account, "--instance-arn", PolicyFixtures.InstanceArn);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(64, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.TrimEnd().Split('\n'));

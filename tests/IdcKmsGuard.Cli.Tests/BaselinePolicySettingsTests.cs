@@ -7,12 +7,12 @@ public sealed class BaselinePolicySettingsTests
     [Theory]
     [InlineData(PolicyFixtures.InstanceArn, null)]
     [InlineData(null, PolicyFixtures.IdentityStoreArn)]
-    public void Validate_WhenOnlyOneOfInstanceAndIdentityStoreIsGiven_ShouldAskForBothAndExitOne(string? instanceArn, string? identityStoreArn)
+    public void Validate_WhenOnlyOneOfInstanceAndIdentityStoreIsGiven_ShouldAskForBothWithTheUsageCode(string? instanceArn, string? identityStoreArn)
     {
         var validation = Settings(instanceArn, identityStoreArn).Validate();
 
         Assert.Equal(["give --instance-arn and --identity-store-arn together."], validation.Problems);
-        Assert.Equal(ExitCodes.Failure, validation.ExitCode);
+        Assert.Equal(ExitCodes.Usage, validation.ExitCode);
     }
 
     [Theory]

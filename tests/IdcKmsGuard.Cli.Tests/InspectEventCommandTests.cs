@@ -107,7 +107,7 @@ public sealed class InspectEventCommandTests
         {
             var run = CliRun.Of("inspect-event", path, "--json");
 
-            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(65, run.ExitCode);
             Assert.Empty(run.Output);
             Assert.StartsWith($"error: {path}: {expected}", run.Error, StringComparison.Ordinal);
             Assert.Single(run.Error.TrimEnd().Split('\n'));
@@ -119,11 +119,11 @@ public sealed class InspectEventCommandTests
     }
 
     [Fact]
-    public void InspectEvent_WhenFileDoesNotExist_ShouldExitTwo()
+    public void InspectEvent_WhenFileDoesNotExist_ShouldExitWithTheBadInputCode()
     {
         var run = CliRun.Of("inspect-event", "/no/such/event.json");
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(65, run.ExitCode);
         Assert.Contains("/no/such/event.json", run.Error, StringComparison.Ordinal);
     }
 }

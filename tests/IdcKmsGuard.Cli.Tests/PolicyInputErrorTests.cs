@@ -27,7 +27,7 @@ public sealed class PolicyInputErrorTests
 
     [Theory]
     [MemberData(nameof(CommandsAndInputs))]
-    public void PolicyCommand_WhenPolicyIsUnreadable_ShouldExitOneWithOneLineErrorAndNoOutput(string command, string input)
+    public void PolicyCommand_WhenPolicyIsUnreadable_ShouldExitWithTheBadInputCodeOneLineErrorAndNoOutput(string command, string input)
     {
         var (content, expected) = Inputs[input];
         var text = content();
@@ -36,7 +36,7 @@ public sealed class PolicyInputErrorTests
 
         var run = PolicyFixtures.Run(command, path, "--json");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(65, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.StartsWith($"error: {path}: ", run.Error, StringComparison.Ordinal);
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);

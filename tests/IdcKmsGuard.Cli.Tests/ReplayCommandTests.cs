@@ -78,7 +78,7 @@ public sealed class ReplayCommandTests
     {
         var run = CliRun.With(new CliServices(() => throw new InvalidOperationException("no AWS call expected"), _ => null), "replay", "event.json", "--apply", "--dry-run");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(64, run.ExitCode);
         Assert.Contains("give --apply or --dry-run, not both.", run.Error, StringComparison.Ordinal);
     }
 
@@ -145,14 +145,14 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
-    public void Replay_WhenAFileIsNotAnEvent_ShouldReportItAndExitOne()
+    public void Replay_WhenAFileIsNotAnEvent_ShouldReportItAndExitWithTheBadInputCode()
     {
         var (account, _) = Seed();
         using var file = new TempFile("[1, 2]");
 
         var run = CliRun.With(Services(account), "replay", file.Path, "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--region", account.Region, "--json");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(65, run.ExitCode);
         using var document = JsonDocument.Parse(run.Output);
         Assert.Equal("The event must be a JSON object, not an array.", document.RootElement[0].GetProperty("error").GetString());
     }

@@ -70,13 +70,13 @@ public sealed class RulesShowCommandTests
     }
 
     [Fact]
-    public void RulesShow_WhenTheConfigIsInvalid_ShouldExitOneAndPrintNothingOnStandardOutput()
+    public void RulesShow_WhenTheConfigIsInvalid_ShouldExitWithTheBadInputCodeAndPrintNothingOnStandardOutput()
     {
         using var file = new TempFile("""{ "version": 1, "dryRun": "no" }""");
 
         var run = CliRun.Of("rules", "show", "--config", file.Path, "--json");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(65, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.Equal($"error: {file.Path}: dryRun: must be true or false{Environment.NewLine}", run.Error);
     }

@@ -35,23 +35,23 @@ public sealed class RulesValidateCommandTests
     [InlineData("""{ "version": 1, "exemptions": { "principals": [ { "arnPattern": "arn:aws:iam::111122223333:root" }, { "arnPattern": "arn:aws:iam::111122223333:root", "until": "tomorrow" } ] } }""", "exemptions.principals[1].until: 'tomorrow' is not an ISO 8601 time with an offset, such as 2026-12-31T00:00:00Z")]
     [InlineData("""{ "rules": {} }""", "version: is required; write \"version\": 1")]
     [InlineData("{ \"version\": 1,", "document: is not valid JSON at line 1, position 15: Expected start of a property name or value, but instead reached end of data.")]
-    public void RulesValidate_WhenTheDocumentIsRefused_ShouldExitOneWithFileLocationAndProblem(string json, string expected)
+    public void RulesValidate_WhenTheDocumentIsRefused_ShouldExitWithTheBadInputCodeFileLocationAndProblem(string json, string expected)
     {
         using var file = new TempFile(json);
 
         var run = CliRun.Of("rules", "validate", file.Path);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(65, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.Equal($"error: {file.Path}: {expected}{Environment.NewLine}", run.Error);
     }
 
     [Fact]
-    public void RulesValidate_WhenTheFileIsMissing_ShouldExitTwo()
+    public void RulesValidate_WhenTheFileIsMissing_ShouldExitWithTheBadInputCode()
     {
         var run = CliRun.Of("rules", "validate", "/nonexistent/guard-config.json");
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(65, run.ExitCode);
         Assert.StartsWith("error: /nonexistent/guard-config.json: ", run.Error, StringComparison.Ordinal);
     }
 

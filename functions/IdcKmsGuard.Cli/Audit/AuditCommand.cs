@@ -9,7 +9,7 @@ namespace IdcKmsGuard.Cli.Audit;
 
 /// <summary>
 /// `audit`: read-only, every rule for the instance, its key and the replica in each Identity Center Region, as a
-/// table with a verdict. Exit 0 healthy, 2 when a finding reaches --fail-on (critical by default), 1 when it could not run.
+/// table with a verdict. Exit codes as <see cref="ExitCodes"/>: 0 no finding, 1 findings below --fail-on, 2 one at or above.
 /// </summary>
 internal sealed class AuditCommand(CliServices services) : IAsyncCliCommand<AuditSettings>
 {
@@ -24,7 +24,7 @@ internal sealed class AuditCommand(CliServices services) : IAsyncCliCommand<Audi
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Aws.Resolve(services, error) is not { } context)
         {
-            return ExitCodes.Failure;
+            return ExitCodes.Usage;
         }
 
         var auditor = AwsGuardFactory.CreateAuditor(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);
@@ -36,7 +36,7 @@ internal sealed class AuditCommand(CliServices services) : IAsyncCliCommand<Audi
         catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
         {
             error.WriteLine($"error: the audit could not finish: {e.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.Failure;
+            return ExitCodes.ForFailure(e);
         }
 
         if (settings.Json)
@@ -48,6 +48,6 @@ internal sealed class AuditCommand(CliServices services) : IAsyncCliCommand<Audi
             AuditText.Write(output, report, settings.FailOn, settings.Explain);
         }
 
-        return report.IsHealthy(settings.FailOn) ? ExitCodes.Ok : ExitCodes.Critical;
+        return ExitCodes.ForFindings(report.Instances.SelectMany(i => i.AllFindings).Select(f => f.Severity), settings.FailOn);
     }
 }

@@ -21,10 +21,21 @@ internal sealed record AwsCallSettings(
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(error);
-        var region = Region ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION");
+        // As the aws CLI: --profile, else AWS_PROFILE, else the default profile when the files have one.
+        var profileName = Profile ?? services.Environment("AWS_PROFILE");
+        CredentialProfile? profile = null;
+        var profiles = new CredentialProfileStoreChain();
+        if (profileName is not null && !profiles.TryGetProfile(profileName, out profile))
+        {
+            error.WriteLine($"error: no profile '{profileName}' in the AWS config or credentials files.");
+            return null;
+        }
+
+        profile ??= profiles.TryGetProfile("default", out var standard) ? standard : null;
+        var region = Region ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION") ?? profile?.Region?.SystemName;
         if (region is null)
         {
-            error.WriteLine("error: no Region: give --region or set AWS_REGION.");
+            error.WriteLine("error: no Region: give --region, set AWS_REGION, or set region in the profile.");
             return null;
         }
 
@@ -35,11 +46,11 @@ internal sealed record AwsCallSettings(
         }
 
         var credentials = services.Credentials();
-        if (Profile is { } profile)
+        if (profileName is not null)
         {
-            if (!new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var found))
+            if (!profiles.TryGetAWSCredentials(profileName, out var found))
             {
-                error.WriteLine($"error: no profile '{profile}' in the AWS config or credentials files.");
+                error.WriteLine($"error: the profile '{profileName}' has no credentials the SDK can use.");
                 return null;
             }
 

@@ -10,6 +10,6 @@ internal sealed record BaselinePolicySettings(
 {
     public ValidationResult Validate() =>
         (InstanceArn is null) != (IdentityStoreArn is null)
-            ? ValidationResult.Error("give --instance-arn and --identity-store-arn together.", ExitCodes.Failure)
+            ? ValidationResult.Error("give --instance-arn and --identity-store-arn together.", ExitCodes.Usage)
             : ValidationResult.Success;
 }

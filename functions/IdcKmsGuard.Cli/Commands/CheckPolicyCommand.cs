@@ -5,7 +5,8 @@ using IdcKmsGuard.Core.Policy.Findings;
 
 namespace IdcKmsGuard.Cli.Commands;
 
-/// <summary>`check-policy`: would this key policy still let Identity Center work? Exit 0 healthy, 2 critical, 1 unreadable.</summary>
+/// <summary>`check-policy`: would this key policy still let Identity Center work? Exit 0 no finding, 1 findings below
+/// critical, 2 a critical one, 65 unreadable or placeholder policy, 64 an option value that is not what it takes.</summary>
 internal sealed class CheckPolicyCommand : ICliCommand<PolicySettings>
 {
     public static Command Create()
@@ -20,7 +21,7 @@ internal sealed class CheckPolicyCommand : ICliCommand<PolicySettings>
         ArgumentNullException.ThrowIfNull(settings);
         if (!PolicyInput.TryRead(settings.PolicyPath, error, out var policy))
         {
-            return ExitCodes.Failure;
+            return ExitCodes.BadInput;
         }
 
         var report = PolicyChecker.Check(policy, settings.Facts);
@@ -33,7 +34,7 @@ internal sealed class CheckPolicyCommand : ICliCommand<PolicySettings>
             PolicyReportText.Write(output, report);
         }
 
-        return report.IsHealthy ? ExitCodes.Ok : ExitCodes.Critical;
+        return ExitCodes.ForFindings(report.Findings.Select(f => f.Severity), Severity.Critical);
     }
 }
 

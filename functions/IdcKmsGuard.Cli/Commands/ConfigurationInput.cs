@@ -9,8 +9,8 @@ internal static class ConfigurationInput
     /// <summary>A standard SSM parameter, the tier the template creates.</summary>
     public const int StandardParameterLength = 4096;
 
-    /// <returns><see cref="ExitCodes.Ok"/> with the configuration, <see cref="ExitCodes.UnreadableInput"/> when the
-    /// file cannot be read, <see cref="ExitCodes.Failure"/> when the document is refused.</returns>
+    /// <returns><see cref="ExitCodes.Ok"/> with the configuration, <see cref="ExitCodes.BadInput"/> when the file cannot
+    /// be read or the document is refused.</returns>
     public static int TryRead(string path, TextWriter error, out GuardConfiguration configuration, out string text)
     {
         configuration = GuardConfiguration.Defaults;
@@ -22,7 +22,7 @@ internal static class ConfigurationInput
         {
             error.WriteLine($"error: {path}: {e.Message.ReplaceLineEndings(" ")}");
             text = string.Empty;
-            return ExitCodes.UnreadableInput;
+            return ExitCodes.BadInput;
         }
 
         try
@@ -33,7 +33,7 @@ internal static class ConfigurationInput
         catch (ConfigurationException e)
         {
             error.WriteLine($"error: {path}: {e.Location.ReplaceLineEndings(" ")}: {e.Problem}");
-            return ExitCodes.Failure;
+            return ExitCodes.BadInput;
         }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class InspectEventCommand : ICliCommand<InspectEventSettings>
         catch (Exception e) when (e is EventFormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {settings.Path}: {EventReaderMessage(e)}");
-            return ExitCodes.UnreadableInput;
+            return ExitCodes.BadInput;
         }
 
         if (settings.Json)

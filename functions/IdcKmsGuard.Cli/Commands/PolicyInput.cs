@@ -11,7 +11,17 @@ internal static class PolicyInput
     {
         try
         {
-            policy = KeyPolicyParser.Parse(Encoding.UTF8.GetString(InputFile.ReadAllBytes(path)));
+            var text = Encoding.UTF8.GetString(InputFile.ReadAllBytes(path));
+            if (OptionValues.TemplatePlaceholder().Match(text) is { Success: true } placeholder)
+            {
+                error.WriteLine(
+                    $"error: {path}: the policy still has the placeholder {placeholder.Value}: fill it in "
+                    + "(idckmsguard baseline-policy --account ... writes one ready to use).");
+                policy = null!;
+                return false;
+            }
+
+            policy = KeyPolicyParser.Parse(text);
             return true;
         }
         catch (Exception e) when (e is PolicyParseException or IOException or UnauthorizedAccessException)

@@ -7,5 +7,6 @@ namespace IdcKmsGuard.Cli.Commands;
 /// <param name="Facts">The instance the policy is judged for.</param>
 internal sealed record PolicySettings(string PolicyPath, IdentityCenterFacts Facts, bool Json) : ICommandSettings
 {
-    public ValidationResult Validate() => ValidationResult.Success;
+    public ValidationResult Validate() =>
+        OptionValues.Problems(Facts).ToList() is { Count: > 0 } problems ? new ValidationResult(problems, ExitCodes.Usage) : ValidationResult.Success;
 }

@@ -21,7 +21,7 @@ internal sealed class RepairPolicyCommand : ICliCommand<RepairPolicySettings>
         ArgumentNullException.ThrowIfNull(settings);
         if (!PolicyInput.TryRead(settings.Policy.PolicyPath, error, out var policy))
         {
-            return ExitCodes.Failure;
+            return ExitCodes.BadInput;
         }
 
         var result = PolicyRepairer.Repair(policy, settings.Policy.Facts, new RepairOptions(settings.NarrowDenies));
@@ -38,6 +38,6 @@ internal sealed class RepairPolicyCommand : ICliCommand<RepairPolicySettings>
         }
 
         error.WriteLine(result.Succeeded ? "Result: healthy and lock-out safe." : "Result: still NOT healthy.");
-        return result.Succeeded ? ExitCodes.Ok : ExitCodes.Critical;
+        return result.Succeeded ? ExitCodes.Ok : ExitCodes.FindingsAtThreshold;
     }
 }

@@ -5,6 +5,9 @@ namespace IdcKmsGuard.Cli.Doctor;
 /// <param name="Fix">What to do when it failed, as a command where one exists.</param>
 internal sealed record DoctorCheck(string Id, string Title, bool Passed, string Detail, string? Fix)
 {
+    /// <summary>Failed because AWS did not answer or refused the read, not because of what it read.</summary>
+    public bool Unchecked { get; init; }
+
     public static DoctorCheck Pass(string id, string title, string detail) => new(id, title, true, detail, null);
 
     public static DoctorCheck Fail(string id, string title, string detail, string fix) => new(id, title, false, detail, fix);

@@ -7,7 +7,7 @@ namespace IdcKmsGuard.Cli.Doctor;
 
 /// <summary>
 /// `doctor`: read-only, checks a deployed guard and says what to fix. Exit 0 when every check passes, 2 when one
-/// fails, 1 when it cannot run (no Region, unknown profile).
+/// fails, 69 when the only failures are checks AWS did not let it make, 64 when it cannot run (no Region, unknown profile).
 /// </summary>
 internal sealed class DoctorCommand(CliServices services) : IAsyncCliCommand<DoctorSettings>
 {
@@ -23,7 +23,7 @@ internal sealed class DoctorCommand(CliServices services) : IAsyncCliCommand<Doc
         ArgumentNullException.ThrowIfNull(output);
         if (settings.Aws.Resolve(services, error) is not { } context)
         {
-            return ExitCodes.Failure;
+            return ExitCodes.Usage;
         }
 
         var aws = AwsGuardFactory.CreateDeploymentReaders(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);
@@ -37,7 +37,9 @@ internal sealed class DoctorCommand(CliServices services) : IAsyncCliCommand<Doc
             Write(output, settings.StackName, context.Region, checks);
         }
 
-        return checks.All(c => c.Passed) ? ExitCodes.Ok : ExitCodes.Critical;
+        return checks.All(c => c.Passed) ? ExitCodes.Ok
+            : checks.Any(c => !c.Passed && !c.Unchecked) ? ExitCodes.FindingsAtThreshold
+            : ExitCodes.AwsUnavailable;
     }
 
     private static void Write(TextWriter output, string stack, string region, IReadOnlyList<DoctorCheck> checks)

@@ -21,7 +21,8 @@ internal sealed class DoctorOptions
         var command = new Command(
             "doctor",
             "Check a deployed guard as a careful operator would (read-only): the trail, the key's mark, the stack's rules, queues, "
-            + "subscriptions, configuration and function settings. Exit 0 when every check passes, 2 when one fails, 1 when it cannot run.")
+            + "subscriptions, configuration and function settings. Exit 0 when every check passes, 2 when one fails, 69 when AWS "
+            + "refused or did not answer the reads, 64 for usage.")
         {
             Stack,
             Json,

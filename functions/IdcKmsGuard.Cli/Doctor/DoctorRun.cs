@@ -20,7 +20,16 @@ internal static class DoctorRun
         StackDescription? stack = null;
         checks.Add(await Guarded("STACK", StackTitle, async () =>
         {
-            stack = await aws.Stacks.DescribeStackAsync(stackName, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                stack = await aws.Stacks.DescribeStackAsync(stackName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsCallException e) when (e.ErrorCode == "ValidationError" && e.Message.Contains("does not exist", StringComparison.Ordinal))
+            {
+                return DoctorCheck.Fail("STACK", StackTitle, $"no stack {stackName} in {region}",
+                    "check --stack and --region (aws cloudformation list-stacks), or deploy the guard (README, Quickstart)");
+            }
+
             return stack.Status.EndsWith("_COMPLETE", StringComparison.Ordinal) && !stack.Status.Contains("ROLLBACK", StringComparison.Ordinal)
                 ? DoctorCheck.Pass("STACK", StackTitle, $"{stackName} is {stack.Status}")
                 : DoctorCheck.Fail("STACK", StackTitle, $"{stackName} is {stack.Status}", $"aws cloudformation describe-stack-events --stack-name {stackName}");
@@ -51,7 +60,7 @@ internal static class DoctorRun
             or InvalidOperationException or JsonException)
         {
             var reason = e is AwsCallException { ErrorCode: "AccessDenied" or "AccessDeniedException" } ? "access denied" : e.Message.ReplaceLineEndings(" ");
-            return DoctorCheck.Fail(id, title, $"could not check: {reason}", ReadPermissions);
+            return DoctorCheck.Fail(id, title, $"could not check: {reason}", ReadPermissions) with { Unchecked = true };
         }
     }
 }

@@ -30,12 +30,12 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
         if (regionName is null)
         {
             error.WriteLine("error: no Region: give --region or set AWS_REGION.");
-            return ExitCodes.Failure;
+            return ExitCodes.Usage;
         }
 
         if (!TryConfiguration(settings.ConfigPath, error, out var configuration))
         {
-            return ExitCodes.Failure;
+            return ExitCodes.BadInput;
         }
 
         var endpoints = settings.EndpointUrl is { } url
@@ -57,9 +57,10 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
             forceDryRun: settings.DryRun);
 
         var entries = new List<ReplayEntry>();
+        var failures = new List<Exception>();
         foreach (var file in settings.Events)
         {
-            entries.Add(await ReplayAsync(guard, file, settings.PublishTo is not null, cancellationToken).ConfigureAwait(false));
+            entries.Add(await ReplayAsync(guard, file, settings.PublishTo is not null, failures, cancellationToken).ConfigureAwait(false));
         }
 
         if (settings.Json)
@@ -71,10 +72,13 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
             entries.ForEach(entry => ReplayText.Write(output, entry));
         }
 
-        return entries.Any(e => e.Error is not null) ? ExitCodes.Failure : ExitCodes.Ok;
+        // An event AWS could not be asked about says more than one that could not be read: 69 before 65.
+        return failures.Count == 0 ? ExitCodes.Ok
+            : failures.Any(f => ExitCodes.ForFailure(f) == ExitCodes.AwsUnavailable) ? ExitCodes.AwsUnavailable
+            : ExitCodes.BadInput;
     }
 
-    private static async Task<ReplayEntry> ReplayAsync(Guard guard, string file, bool publishing, CancellationToken cancellationToken)
+    private static async Task<ReplayEntry> ReplayAsync(Guard guard, string file, bool publishing, List<Exception> failures, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,6 +88,7 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
         }
         catch (Exception e) when (e is GuardException or IOException or UnauthorizedAccessException)
         {
+            failures.Add(e);
             return ReplayEntry.Failed(file, e.Message.ReplaceLineEndings(" "));
         }
     }

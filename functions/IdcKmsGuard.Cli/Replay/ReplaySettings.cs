@@ -26,5 +26,5 @@ internal sealed record ReplaySettings(
     public string? PublishTo => DryRun ? null : TopicArn;
 
     public ValidationResult Validate() =>
-        Apply && DryRunAsked ? ValidationResult.Error("give --apply or --dry-run, not both.", ExitCodes.Failure) : ValidationResult.Success;
+        Apply && DryRunAsked ? ValidationResult.Error("give --apply or --dry-run, not both.", ExitCodes.Usage) : ValidationResult.Success;
 }

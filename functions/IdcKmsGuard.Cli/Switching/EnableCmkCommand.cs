@@ -30,7 +30,7 @@ internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Aws.Resolve(services, error) is not { } context)
         {
-            return ExitCodes.Failure;
+            return ExitCodes.Usage;
         }
 
         var target = settings.Target;
@@ -48,7 +48,7 @@ internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<
                     output.WriteLine(
                         $"Refused: {preflight.Blocking.Count} finding(s) above would leave Identity Center unable to use the key "
                         + "or lock administrators out. Nothing was changed. Fix them and run again.");
-                    return ExitCodes.Critical;
+                    return ExitCodes.FindingsAtThreshold;
                 }
 
                 current = preflight.Current;
@@ -92,7 +92,7 @@ internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<
         catch (Exception e) when (e is GuardException or HttpRequestException or Amazon.Runtime.AmazonClientException)
         {
             error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.Failure;
+            return ExitCodes.ForFailure(e);
         }
     }
 
@@ -112,12 +112,12 @@ internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<
                 output.WriteLine(
                     $"The switch failed (UPDATE_FAILED): {outcome.Final.StatusReason ?? "no reason given"}. "
                     + $"Identity Center keeps {before.Encryption.Describe()}; keep it enabled and its policy intact.");
-                return ExitCodes.Critical;
+                return ExitCodes.FindingsAtThreshold;
             default:
                 output.WriteLine(
                     $"Still UPDATING after {Seconds(outcome.Elapsed)} s; the switch goes on. Check with: idckmsguard audit "
                     + $"(or aws sso-admin describe-instance). Keep {before.Encryption.Describe()} enabled meanwhile.");
-                return ExitCodes.Failure;
+                return ExitCodes.NotYet;
         }
     }
 

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using IdcKmsGuard.Testing;
+
+namespace IdcKmsGuard.Cli.Tests;
+
+/// <summary>The profile's Region and credentials honoured as the aws CLI honours them: --profile, else AWS_PROFILE; the
+/// Region from --region, else AWS_REGION, else the profile. The built CLI as a process against the stand-in.</summary>
+public sealed class ProfileTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Audit_WithAProfileThatNamesTheRegion_ShouldAuditThatRegionWithThoseCredentials(bool asOption)
+    {
+        var account = TestAccount.Create("eu-west-1");
+        var seeded = account.Seed(true);
+        using var config = new TempFile($"[profile guard]\nregion = {account.Region}\n");
+        using var credentials = new TempFile($"[guard]\naws_access_key_id = {account.AccountId}\naws_secret_access_key = local\n");
+        var environment = new Dictionary<string, string?>
+        {
+            ["AWS_CONFIG_FILE"] = config.Path,
+            ["AWS_SHARED_CREDENTIALS_FILE"] = credentials.Path,
+            ["AWS_PROFILE"] = asOption ? null : "guard",
+        };
+        string[] profile = asOption ? ["--profile", "guard"] : [];
+
+        var run = await CliProcess.RunAsync(environment, ["audit", "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), "--json", .. profile]);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        using var audit = JsonDocument.Parse(run.Output);
+        var instance = audit.RootElement.GetProperty("instances").EnumerateArray().Single();
+        Assert.Equal((account.Region, seeded.KeyArn), (instance.GetProperty("primaryRegion").GetString(), instance.GetProperty("keyArn").GetString()));
+        Assert.Equal(account.AccountId, instance.GetProperty("account").GetString());
+    }
+
+    [Fact]
+    public async Task Audit_WithAnUnknownProfile_ShouldExitWithTheUsageCode()
+    {
+        using var config = new TempFile("[profile other]\nregion = us-east-1\n");
+
+        var run = await CliProcess.RunAsync(new Dictionary<string, string?> { ["AWS_CONFIG_FILE"] = config.Path }, "audit", "--profile", "guard");
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Equal($"error: no profile 'guard' in the AWS config or credentials files.{Environment.NewLine}", run.Error);
+    }
+}
