@@ -22,9 +22,9 @@ internal sealed class AuditCommand(CliServices services) : IAsyncCliCommand<Audi
     public async Task<int> ExecuteAsync(AuditSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Aws.Resolve(services, error) is not { } context)
+        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
         {
-            return ExitCodes.Usage;
+            return resolved;
         }
 
         var auditor = AwsGuardFactory.CreateAuditor(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);

@@ -16,9 +16,23 @@ internal sealed record AwsCallSettings(
     IReadOnlyList<string> DelegatedAdmins)
 {
     /// <summary>Fills in what the options leave to the environment and reads what they name (configuration, profile).</summary>
-    /// <returns>Null after writing the reason to <paramref name="error"/> when an option cannot be used.</returns>
-    public AwsCallContext? Resolve(CliServices services, TextWriter error)
+    /// <returns><see cref="ExitCodes.Ok"/> with the context; otherwise, after writing the reason to <paramref name="error"/>,
+    /// <see cref="ExitCodes.Usage"/> (no Region, unknown profile) or <see cref="ExitCodes.BadInput"/> (the --config document).</returns>
+    public int TryResolve(CliServices services, TextWriter error, out AwsCallContext context)
     {
+        context = null!;
+        if (Resolve(services, error, out var failure) is not { } resolved)
+        {
+            return failure;
+        }
+
+        context = resolved;
+        return ExitCodes.Ok;
+    }
+
+    private AwsCallContext? Resolve(CliServices services, TextWriter error, out int failure)
+    {
+        failure = ExitCodes.Usage;
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(error);
         // As the aws CLI: --profile, else AWS_PROFILE, else the default profile when the files have one.
@@ -40,8 +54,9 @@ internal sealed record AwsCallSettings(
         }
 
         var configuration = GuardConfiguration.Defaults;
-        if (ConfigPath is { } path && ConfigurationInput.TryRead(path, error, out configuration, out _) != ExitCodes.Ok)
+        if (ConfigPath is { } path && ConfigurationInput.TryRead(path, error, out configuration, out _) is var read and not ExitCodes.Ok)
         {
+            failure = read;
             return null;
         }
 

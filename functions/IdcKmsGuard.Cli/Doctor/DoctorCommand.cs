@@ -21,9 +21,9 @@ internal sealed class DoctorCommand(CliServices services) : IAsyncCliCommand<Doc
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
-        if (settings.Aws.Resolve(services, error) is not { } context)
+        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
         {
-            return ExitCodes.Usage;
+            return resolved;
         }
 
         var aws = AwsGuardFactory.CreateDeploymentReaders(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using IdcKmsGuard.Aws.Composition;
-using IdcKmsGuard.Aws.Endpoints;
 using IdcKmsGuard.Cli.Commands;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Errors;
@@ -26,30 +25,22 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
     public async Task<int> ExecuteAsync(ReplaySettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var regionName = settings.Region ?? services.Environment("AWS_REGION") ?? services.Environment("AWS_DEFAULT_REGION");
-        if (regionName is null)
+        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
         {
-            error.WriteLine("error: no Region: give --region or set AWS_REGION.");
-            return ExitCodes.Usage;
+            return resolved;
         }
 
-        if (!TryConfiguration(settings.ConfigPath, error, out var configuration))
-        {
-            return ExitCodes.BadInput;
-        }
-
-        var endpoints = settings.EndpointUrl is { } url
-            ? new AwsEndpointResolver(name => name == AwsEndpointResolver.GlobalOverride ? url : null)
-            : new AwsEndpointResolver(services.Environment);
+        // Without --config the deployment's SSM parameter (--config-parameter) or the defaults apply.
+        var configuration = settings.Aws.ConfigPath is { } path ? Snapshot(context.Configuration, path) : null;
         var capture = new CapturingPublisher();
         var guard = AwsGuardFactory.Create(
-            new GuardDeployment(regionName, settings.PublishTo, new GuardOptions(RemediationEnabled: true, GuardRoleArn: null) { MaySwitchEncryption = true })
+            new GuardDeployment(context.Region, settings.PublishTo, context.Options with { RemediationEnabled = true, MaySwitchEncryption = true })
             {
                 ConfigurationParameter = settings.ConfigParameter,
                 StateTable = settings.StateTable,
             },
-            services.Credentials(),
-            endpoints,
+            context.Credentials,
+            context.Endpoints,
             TimeProvider.System,
             NullLogger.Instance,
             configuration,
@@ -93,23 +84,9 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
         }
     }
 
-    /// <returns>False when --config names an unreadable or invalid document; without --config the configuration
-    /// is null and the deployment's SSM parameter (or the defaults) applies.</returns>
-    private static bool TryConfiguration(string? path, TextWriter error, out Func<CancellationToken, Task<ConfigurationSnapshot>>? configuration)
+    private static Func<CancellationToken, Task<ConfigurationSnapshot>> Snapshot(GuardConfiguration configuration, string path)
     {
-        configuration = null;
-        if (path is null)
-        {
-            return true;
-        }
-
-        if (ConfigurationInput.TryRead(path, error, out var read, out _) != ExitCodes.Ok)
-        {
-            return false;
-        }
-
-        var snapshot = new ConfigurationSnapshot(read, path, [], false);
-        configuration = _ => Task.FromResult(snapshot);
-        return true;
+        var snapshot = new ConfigurationSnapshot(configuration, path, [], false);
+        return _ => Task.FromResult(snapshot);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IdcKmsGuard.Cli.Commands;
 
 namespace IdcKmsGuard.Cli.Replay;
 
@@ -11,11 +12,9 @@ internal sealed class ReplayOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public Option<string?> Endpoint { get; } = new("--endpoint-url") { Description = "Send every AWS call here (a local stand-in)." };
-
-    public Option<string?> Region { get; } = new("--region") { Description = "Identity Center's Region (default: AWS_REGION)." };
-
-    public Option<string?> Config { get; } = new("--config") { Description = "A configuration document (JSON) instead of the SSM parameter." };
+    /// <summary>The options every command that calls AWS shares (--region, --profile, --endpoint-url, --config, ...);
+    /// here --config replaces the SSM parameter.</summary>
+    public AwsCallOptions Aws { get; } = new();
 
     public Option<string?> ConfigParameter { get; } = new("--config-parameter") { Description = "The SSM parameter with the configuration." };
 
@@ -29,16 +28,19 @@ internal sealed class ReplayOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON array, an object per event." };
 
-    public Command Definition() => new("replay", "Run events through the guard against live or local AWS.")
+    public Command Definition()
     {
-        Events, Endpoint, Region, Config, ConfigParameter, StateTable, TopicArn, DryRun, Apply, Json,
-    };
+        var command = new Command("replay", "Run events through the guard against live or local AWS.")
+        {
+            Events, ConfigParameter, StateTable, TopicArn, DryRun, Apply, Json,
+        };
+        Aws.AddTo(command);
+        return command;
+    }
 
     public ReplaySettings Bind(ParseResult parse) => new(
         parse.GetValue(Events)!,
-        parse.GetValue(Endpoint),
-        parse.GetValue(Region),
-        parse.GetValue(Config),
+        Aws.Bind(parse),
         parse.GetValue(ConfigParameter),
         parse.GetValue(StateTable),
         parse.GetValue(TopicArn),

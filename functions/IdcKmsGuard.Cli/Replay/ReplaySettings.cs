@@ -3,16 +3,14 @@ using IdcKmsGuard.Cli.Commands;
 namespace IdcKmsGuard.Cli.Replay;
 
 /// <param name="Events">The event files, replayed in this order.</param>
-/// <param name="ConfigPath">--config: a configuration document instead of the SSM parameter.</param>
+/// <param name="Aws">Region, profile, endpoint, --config (a configuration document instead of the SSM parameter).</param>
 /// <param name="TopicArn">Publish alerts here (with <paramref name="Apply"/>); null: show them only.</param>
 /// <param name="Apply">--apply: change what the guard would change. Without it a replay is a dry run: an event from a
 /// dead-letter queue may be old, or not what it seems, and the key has moved on since.</param>
 /// <param name="DryRunAsked">--dry-run: the default said out loud; refused together with --apply.</param>
 internal sealed record ReplaySettings(
     IReadOnlyList<string> Events,
-    string? EndpointUrl,
-    string? Region,
-    string? ConfigPath,
+    AwsCallSettings Aws,
     string? ConfigParameter,
     string? StateTable,
     string? TopicArn,

@@ -28,9 +28,9 @@ internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<
     public async Task<int> ExecuteAsync(EnableCmkSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Aws.Resolve(services, error) is not { } context)
+        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
         {
-            return ExitCodes.Usage;
+            return resolved;
         }
 
         var target = settings.Target;
