@@ -83,6 +83,30 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void Audit_WithTheDeployedConfigurationParameter_ShouldJudgeAsTheGuardIsConfigured()
+    {
+        var (account, seeded) = Seed();
+        account.Boto3("kms", account.Region, "disable_key_rotation", JsonSerializer.Serialize(new Dictionary<string, string> { ["KeyId"] = seeded.KeyArn }));
+        account.Boto3("ssm", account.Region, "put_parameter", JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Name"] = "/idckmsguard/guard/configuration",
+            ["Value"] = """{"version": 1, "rules": {"KEY-ROTATION": "off"}}""",
+            ["Type"] = "String",
+            ["Overwrite"] = true,
+        }));
+
+        var deployed = Audit(account, "--config-parameter", "/idckmsguard/guard/configuration");
+        var missing = Audit(account, "--config-parameter", "/idckmsguard/other/configuration");
+        var both = Audit(account, "--config-parameter", "/idckmsguard/guard/configuration", "--config", "guard.json");
+
+        Assert.True(deployed.ExitCode == 0, deployed.Output + deployed.Error);
+        Assert.DoesNotContain("KEY-ROTATION", deployed.Output, StringComparison.Ordinal);
+        Assert.Equal(65, missing.ExitCode);
+        Assert.StartsWith("error: no SSM parameter /idckmsguard/other/configuration", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(64, both.ExitCode);
+    }
+
+    [Fact]
     public void Audit_WithoutARegion_ShouldExitWithTheUsageCodeAndAClearError()
     {
         var run = CliRun.With(new CliServices(() => new SdkCredentialSource(), _ => null), "audit");

@@ -64,5 +64,5 @@ public sealed class EnableCmkSettingsTests
     }
 
     private static EnableCmkSettings Settings(string? keyArn, bool awsOwned) =>
-        new(new AwsCallSettings("us-east-1", null, null, null, null, []), keyArn, awsOwned, Yes: false, InstanceArn: null, PollSeconds: 5, WaitMinutes: 15);
+        new(new AwsCallSettings("us-east-1", null, null, null, null, null, []), keyArn, awsOwned, Yes: false, InstanceArn: null, PollSeconds: 5, WaitMinutes: 15);
 }

@@ -22,9 +22,10 @@ internal sealed class AuditCommand(CliServices services) : IAsyncCliCommand<Audi
     public async Task<int> ExecuteAsync(AuditSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
+        var (exit, context) = await settings.Aws.ResolveAsync(services, error, cancellationToken).ConfigureAwait(false);
+        if (context is null)
         {
-            return resolved;
+            return exit;
         }
 
         var auditor = AwsGuardFactory.CreateAuditor(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);

@@ -16,13 +16,18 @@ internal sealed class AwsCallOptions
         Description = "A configuration document (JSON): rule modes, approved keys, extra requirements.",
     };
 
+    public Option<string?> ConfigParameter { get; } = new("--config-parameter")
+    {
+        Description = "Read the configuration the guard runs on from this SSM parameter (the stack's ConfigurationParameter output).",
+    };
+
     public Option<string?> OrgId { get; } = new("--org-id") { Description = "The organization id (o-...); without it, the key's own organization is assumed." };
 
     public Option<string[]> DelegatedAdmins { get; } = new("--delegated-admin") { Description = "A delegated administrator account (repeatable)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Region, Profile, Endpoint, Config, OrgId, DelegatedAdmins })
+        foreach (var option in new Option[] { Region, Profile, Endpoint, Config, ConfigParameter, OrgId, DelegatedAdmins })
         {
             command.Options.Add(option);
         }
@@ -33,6 +38,7 @@ internal sealed class AwsCallOptions
         parse.GetValue(Profile),
         parse.GetValue(Endpoint),
         parse.GetValue(Config),
+        parse.GetValue(ConfigParameter),
         parse.GetValue(OrgId),
         parse.GetValue(DelegatedAdmins) ?? []);
 }

@@ -7,27 +7,40 @@ namespace IdcKmsGuard.Cli.Commands;
 
 /// <summary>The values of <see cref="AwsCallOptions"/>, as given.</summary>
 /// <param name="ConfigPath">--config: a configuration document (JSON).</param>
+/// <param name="ConfigParameter">--config-parameter: the deployed configuration, read from this SSM parameter.</param>
 internal sealed record AwsCallSettings(
     string? Region,
     string? Profile,
     string? EndpointUrl,
     string? ConfigPath,
+    string? ConfigParameter,
     string? OrgId,
     IReadOnlyList<string> DelegatedAdmins)
 {
     /// <summary>Fills in what the options leave to the environment and reads what they name (configuration, profile).</summary>
     /// <returns><see cref="ExitCodes.Ok"/> with the context; otherwise, after writing the reason to <paramref name="error"/>,
-    /// <see cref="ExitCodes.Usage"/> (no Region, unknown profile) or <see cref="ExitCodes.BadInput"/> (the --config document).</returns>
-    public int TryResolve(CliServices services, TextWriter error, out AwsCallContext context)
+    /// <see cref="ExitCodes.Usage"/> (no Region, unknown profile, both --config and --config-parameter),
+    /// <see cref="ExitCodes.BadInput"/> (the configuration document) or <see cref="ExitCodes.AwsUnavailable"/> (reading the parameter).</returns>
+    public async Task<(int Exit, AwsCallContext? Context)> ResolveAsync(CliServices services, TextWriter error, CancellationToken cancellationToken)
     {
-        context = null!;
-        if (Resolve(services, error, out var failure) is not { } resolved)
+        if (ConfigPath is not null && ConfigParameter is not null)
         {
-            return failure;
+            error.WriteLine("error: give --config or --config-parameter, not both.");
+            return (ExitCodes.Usage, null);
         }
 
-        context = resolved;
-        return ExitCodes.Ok;
+        if (Resolve(services, error, out var failure) is not { } context)
+        {
+            return (failure, null);
+        }
+
+        if (ConfigParameter is not { } parameter)
+        {
+            return (ExitCodes.Ok, context);
+        }
+
+        var (exit, configuration) = await DeployedConfiguration.ReadAsync(context, parameter, error, cancellationToken).ConfigureAwait(false);
+        return exit == ExitCodes.Ok ? (exit, context with { Configuration = configuration! }) : (exit, null);
     }
 
     private AwsCallContext? Resolve(CliServices services, TextWriter error, out int failure)

@@ -21,9 +21,10 @@ internal sealed class DoctorCommand(CliServices services) : IAsyncCliCommand<Doc
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
-        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
+        var (exit, context) = await settings.Aws.ResolveAsync(services, error, cancellationToken).ConfigureAwait(false);
+        if (context is null)
         {
-            return resolved;
+            return exit;
         }
 
         var aws = AwsGuardFactory.CreateDeploymentReaders(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);

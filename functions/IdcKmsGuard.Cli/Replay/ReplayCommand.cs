@@ -25,9 +25,10 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
     public async Task<int> ExecuteAsync(ReplaySettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
+        var (exit, context) = await settings.Aws.ResolveAsync(services, error, cancellationToken).ConfigureAwait(false);
+        if (context is null)
         {
-            return resolved;
+            return exit;
         }
 
         // Without --config the deployment's SSM parameter (--config-parameter) or the defaults apply.
@@ -36,7 +37,7 @@ internal sealed class ReplayCommand(CliServices services) : IAsyncCliCommand<Rep
         var guard = AwsGuardFactory.Create(
             new GuardDeployment(context.Region, settings.PublishTo, context.Options with { RemediationEnabled = true, MaySwitchEncryption = true })
             {
-                ConfigurationParameter = settings.ConfigParameter,
+                ConfigurationParameter = settings.Aws.ConfigParameter,
                 StateTable = settings.StateTable,
             },
             context.Credentials,

@@ -16,8 +16,6 @@ internal sealed class ReplayOptions
     /// here --config replaces the SSM parameter.</summary>
     public AwsCallOptions Aws { get; } = new();
 
-    public Option<string?> ConfigParameter { get; } = new("--config-parameter") { Description = "The SSM parameter with the configuration." };
-
     public Option<string?> StateTable { get; } = new("--state-table") { Description = "The guard's DynamoDB table (default: none, every event is new)." };
 
     public Option<string?> TopicArn { get; } = new("--topic-arn") { Description = "Publish alerts to this topic (default: show them only)." };
@@ -32,7 +30,7 @@ internal sealed class ReplayOptions
     {
         var command = new Command("replay", "Run events through the guard against live or local AWS.")
         {
-            Events, ConfigParameter, StateTable, TopicArn, DryRun, Apply, Json,
+            Events, StateTable, TopicArn, DryRun, Apply, Json,
         };
         Aws.AddTo(command);
         return command;
@@ -41,7 +39,6 @@ internal sealed class ReplayOptions
     public ReplaySettings Bind(ParseResult parse) => new(
         parse.GetValue(Events)!,
         Aws.Bind(parse),
-        parse.GetValue(ConfigParameter),
         parse.GetValue(StateTable),
         parse.GetValue(TopicArn),
         parse.GetValue(Apply),

@@ -11,7 +11,6 @@ namespace IdcKmsGuard.Cli.Replay;
 internal sealed record ReplaySettings(
     IReadOnlyList<string> Events,
     AwsCallSettings Aws,
-    string? ConfigParameter,
     string? StateTable,
     string? TopicArn,
     bool Apply,

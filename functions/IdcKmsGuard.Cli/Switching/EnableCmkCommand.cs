@@ -28,9 +28,10 @@ internal sealed class EnableCmkCommand(CliServices services) : IAsyncCliCommand<
     public async Task<int> ExecuteAsync(EnableCmkSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Aws.TryResolve(services, error, out var context) is var resolved and not ExitCodes.Ok)
+        var (exit, context) = await settings.Aws.ResolveAsync(services, error, cancellationToken).ConfigureAwait(false);
+        if (context is null)
         {
-            return resolved;
+            return exit;
         }
 
         var target = settings.Target;
