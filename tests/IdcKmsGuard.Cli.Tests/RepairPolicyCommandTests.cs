@@ -24,6 +24,27 @@ public sealed class RepairPolicyCommandTests
     }
 
     [Fact]
+    public void RepairPolicy_WithJson_ShouldPrintOneObjectWithThePolicyTheDiffAndWhatIsLeft()
+    {
+        using var missing = new TempFile(PolicyFixtures.BaselineWithoutUseKey());
+        using var blocked = new TempFile(PolicyFixtures.BaselineWithBlockingDeny());
+
+        var repaired = PolicyFixtures.Run("repair-policy", missing.Path, "--json");
+        var left = PolicyFixtures.Run("repair-policy", blocked.Path, "--json");
+
+        Assert.Equal((0, string.Empty), (repaired.ExitCode, repaired.Error));
+        using var document = System.Text.Json.JsonDocument.Parse(repaired.Output);
+        var root = document.RootElement;
+        Assert.True(root.GetProperty("healthy").GetBoolean() && root.GetProperty("changed").GetBoolean());
+        Assert.True(PolicyChecker.Check(KeyPolicyParser.Parse(root.GetProperty("policy").GetString()!), PolicyFixtures.Facts).IsHealthy);
+        Assert.Contains(root.GetProperty("diff").EnumerateArray(), line => line.GetString()!.StartsWith("+ statement", StringComparison.Ordinal));
+        Assert.Equal(2, left.ExitCode);
+        using var unresolved = System.Text.Json.JsonDocument.Parse(left.Output);
+        Assert.False(unresolved.RootElement.GetProperty("healthy").GetBoolean());
+        Assert.Contains(unresolved.RootElement.GetProperty("unresolved").EnumerateArray(), u => u.GetString()!.Contains("NoDecrypt", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RepairPolicy_WhenADenyBlocksIdentityCenter_ShouldLeaveItAndExitTwo()
     {
         using var policy = new TempFile(PolicyFixtures.BaselineWithBlockingDeny());

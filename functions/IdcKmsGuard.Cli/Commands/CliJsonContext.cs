@@ -7,6 +7,7 @@ namespace IdcKmsGuard.Cli.Commands;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(InspectedEvent))]
 [JsonSerializable(typeof(PolicyCheckDocument))]
+[JsonSerializable(typeof(RepairDocument))]
 [JsonSerializable(typeof(List<IdcKmsGuard.Cli.Replay.ReplayEntry>))]
 [JsonSerializable(typeof(IdcKmsGuard.Cli.Audit.AuditDocument))]
 [JsonSerializable(typeof(IdcKmsGuard.Cli.Doctor.DoctorDocument))]

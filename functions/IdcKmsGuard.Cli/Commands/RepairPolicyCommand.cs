@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using IdcKmsGuard.Core.Policy.Parsing;
 using IdcKmsGuard.Core.Policy.Repair;
 
@@ -6,7 +7,8 @@ namespace IdcKmsGuard.Cli.Commands;
 
 /// <summary>
 /// `repair-policy`: prints the repaired policy on standard output and the diff on standard error, so the output can
-/// be piped straight into `aws kms put-key-policy`. Exit 0 when the result is healthy, 2 when it is not, 1 unreadable.
+/// be piped straight into `aws kms put-key-policy`; with --json, one object on standard output instead. Exit 0 when the
+/// result is healthy, 2 when it is not, 65 for an unreadable policy.
 /// </summary>
 internal sealed class RepairPolicyCommand : ICliCommand<RepairPolicySettings>
 {
@@ -25,9 +27,18 @@ internal sealed class RepairPolicyCommand : ICliCommand<RepairPolicySettings>
         }
 
         var result = PolicyRepairer.Repair(policy, settings.Policy.Facts, new RepairOptions(settings.NarrowDenies));
+        var diff = result.Changed ? PolicyDiff.Lines(policy, KeyPolicyParser.Parse(result.PolicyText)) : [];
+        var exit = result.Succeeded ? ExitCodes.Ok : ExitCodes.FindingsAtThreshold;
+        if (settings.Policy.Json)
+        {
+            var document = new RepairDocument(result.Succeeded, result.Changed, result.PolicyText, [.. diff], result.Unresolved);
+            output.WriteLine(JsonSerializer.Serialize(document, CliJson.Context.RepairDocument));
+            return exit;
+        }
+
         output.WriteLine(result.PolicyText);
         error.WriteLine(result.Changed ? "Changes:" : result.Succeeded ? "No change needed." : "No change made.");
-        foreach (var line in result.Changed ? PolicyDiff.Lines(policy, KeyPolicyParser.Parse(result.PolicyText)) : [])
+        foreach (var line in diff)
         {
             error.WriteLine(line);
         }
@@ -38,6 +49,10 @@ internal sealed class RepairPolicyCommand : ICliCommand<RepairPolicySettings>
         }
 
         error.WriteLine(result.Succeeded ? "Result: healthy and lock-out safe." : "Result: still NOT healthy.");
-        return result.Succeeded ? ExitCodes.Ok : ExitCodes.FindingsAtThreshold;
+        return exit;
     }
 }
+
+/// <summary>`repair-policy --json`: the repaired policy with what changed and what could not be repaired.</summary>
+/// <param name="Healthy">The repaired policy lets Identity Center work and keeps the key administrable.</param>
+internal sealed record RepairDocument(bool Healthy, bool Changed, string Policy, IReadOnlyList<string> Diff, IReadOnlyList<string> Unresolved);
