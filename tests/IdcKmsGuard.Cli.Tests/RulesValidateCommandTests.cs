@@ -12,7 +12,11 @@ public sealed class RulesValidateCommandTests
         var run = CliRun.Of("rules", "validate", Example);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Empty(run.Error);
+
+        // The example's maintenance exemption ends 2026-12-31: from then on, validating it says so.
+        var ended = TimeProvider.System.GetUtcNow() >= new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(ended ? [$"warning: {Example}: exemptions.principals[1]: ended 2026-12-31 00:00 UTC; it exempts nothing now: remove it."] : [],
+            run.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(
             $"{Example}: valid; 3 of 21 rules set, 2 principal exemptions, 1 approved key, 2 extra requirements, dry run off.{Environment.NewLine}",
             run.Output);
@@ -44,6 +48,39 @@ public sealed class RulesValidateCommandTests
         Assert.Equal(65, run.ExitCode);
         Assert.Empty(run.Output);
         Assert.Equal($"error: {file.Path}: {expected}{Environment.NewLine}", run.Error);
+    }
+
+    [Fact]
+    public void RulesValidate_WhenSettingsLeaveIdentityCenterLessProtected_ShouldWarnOfEachAndStillAcceptTheDocument()
+    {
+        using var file = new TempFile("""
+            {
+              "version": 1,
+              "dryRun": true,
+              "rules": { "KEY-POLICY-HEALTHY": "off", "KEY-ROTATION": "off" },
+              "exemptions": { "principals": [
+                { "arnPattern": "arn:aws:iam::111122223333:role/Ops*" },
+                { "arnPattern": "arn:aws:iam::111122223333:role/Change-1", "until": "2020-01-01T00:00:00Z", "reason": "old change" },
+                { "arnPattern": "arn:aws:iam::111122223333:role/BreakGlass", "reason": "break-glass, reviewed after every use" }
+              ] },
+              "requireCustomerManagedKey": false
+            }
+            """);
+
+        var run = CliRun.Of("rules", "validate", file.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        string[] expected =
+        [
+            "rules.KEY-POLICY-HEALTHY: off: the guard neither reports nor repairs a critical violation",
+            "dryRun: true: the guard changes nothing",
+            "exemptions.principals[0]: 'arn:aws:iam::111122223333:role/Ops*' is exempt for ever and no reason says why",
+            "exemptions.principals[1]: ended 2020-01-01 00:00 UTC",
+            "requireCustomerManagedKey: false",
+        ];
+        var warnings = run.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Length, warnings.Length);
+        Assert.All(expected.Zip(warnings), pair => Assert.StartsWith($"warning: {file.Path}: {pair.First}", pair.Second, StringComparison.Ordinal));
     }
 
     [Fact]

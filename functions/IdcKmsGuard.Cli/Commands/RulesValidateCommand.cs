@@ -5,8 +5,9 @@ using IdcKmsGuard.Core.Rules;
 namespace IdcKmsGuard.Cli.Commands;
 
 /// <summary>
-/// `rules validate FILE`: exit 0 and a one-line summary when the guard would accept the document; 1 with
-/// "error: FILE: location: problem" when it would refuse it; 2 when the file cannot be read.
+/// `rules validate FILE`: exit 0 and a one-line summary when the guard would accept the document, with a `warning:` line
+/// on standard error for each setting that leaves Identity Center less protected; 65 with "error: FILE: location:
+/// problem" when it would refuse it or the file cannot be read.
 /// </summary>
 internal sealed class RulesValidateCommand : ICliCommand<RulesValidateSettings>
 {
@@ -27,6 +28,11 @@ internal sealed class RulesValidateCommand : ICliCommand<RulesValidateSettings>
         }
 
         output.WriteLine($"{path}: valid; {Summary(configuration)}");
+        foreach (var warning in ConfigurationWarnings.Of(configuration, TimeProvider.System.GetUtcNow()))
+        {
+            error.WriteLine($"warning: {path}: {warning}");
+        }
+
         if (text.Length > ConfigurationInput.StandardParameterLength)
         {
             error.WriteLine(
