@@ -73,11 +73,7 @@ STACK_NAME = "idckmsguard"
 def packaged(bootstrap: Path, folder: Path) -> Path:
     """template.yaml packaged as `make release` packages it, with this bootstrap's zip beside it."""
     folder.mkdir(parents=True, exist_ok=True)
-    release.function_zip(bootstrap, folder / "idckmsguard-function-x86_64.zip")
-    template = folder / "template-x86_64.yaml"
-    template.write_text(release.packaged_template((Path(ROOT) / "template.yaml").read_text(encoding="utf-8"), "x86_64",
-                                                  "idckmsguard-function-x86_64.zip"), encoding="utf-8")
-    return template
+    return release.stage_function(bootstrap, folder, "x86_64")
 
 
 class Demo:

@@ -26,7 +26,6 @@ import release  # noqa: E402
 import seed  # noqa: E402
 
 REGION = "us-east-1"
-ZIP = "idckmsguard-function-x86_64.zip"
 FUNCTION_RULES = {"KmsApiCalls", "KmsServiceEvents", "IdentityCenterApiCalls", "Sweep"}
 _accounts = itertools.count(520000000001)
 _server: moto_server.LocalMotoServer | None = None
@@ -40,9 +39,7 @@ def setUpModule() -> None:
     _release = tempfile.TemporaryDirectory()
     folder = Path(_release.name)
     (folder / "bootstrap").write_bytes(b"\x7fELF stands in for the Native AOT binary")
-    release.function_zip(folder / "bootstrap", folder / ZIP)
-    (folder / "template-x86_64.yaml").write_text(
-        release.packaged_template((ROOT / "template.yaml").read_text(encoding="utf-8"), "x86_64", ZIP), encoding="utf-8")
+    release.stage_function(folder / "bootstrap", folder, "x86_64")
 
 
 def tearDownModule() -> None:

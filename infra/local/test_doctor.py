@@ -29,7 +29,6 @@ import seed  # noqa: E402
 
 REGION = "us-east-1"
 STACK = "guard"
-ZIP = "idckmsguard-function-x86_64.zip"
 CHECKS = ["STACK", "TRAIL", "KEY-TAGGED", "RULES", "QUEUES", "SUBSCRIBED", "CONFIGURATION", "FUNCTION"]
 _accounts = itertools.count(530000000001)
 _server: moto_server.LocalMotoServer | None = None
@@ -43,9 +42,7 @@ def setUpModule() -> None:
     _release = tempfile.TemporaryDirectory()
     folder = Path(_release.name)
     (folder / "bootstrap").write_bytes(b"\x7fELF stands in for the Native AOT binary")
-    release.function_zip(folder / "bootstrap", folder / ZIP)
-    (folder / "template-x86_64.yaml").write_text(
-        release.packaged_template((ROOT / "template.yaml").read_text(encoding="utf-8"), "x86_64", ZIP), encoding="utf-8")
+    release.stage_function(folder / "bootstrap", folder, "x86_64")
 
 
 def tearDownModule() -> None:
@@ -75,11 +72,15 @@ class HealthyDeployment(unittest.TestCase):
     def client(self, service: str):
         return self.clients.client(service)
 
-    def doctor(self, *extra: str) -> tuple[int, dict]:
+    def run_doctor(self, *options: str) -> subprocess.CompletedProcess:
+        """The CLI as a process, signed as this account and pointed at the stand-in."""
         environment = {**os.environ, "AWS_ACCESS_KEY_ID": self.clients.account, "AWS_SECRET_ACCESS_KEY": "local", "AWS_REGION": REGION}
         environment.pop("AWS_PROFILE", None)
-        ran = subprocess.run([*cli_command(), "doctor", "--stack", STACK, "--endpoint-url", _server.url, "--json", *extra],
-                             capture_output=True, text=True, env=environment, timeout=120)
+        return subprocess.run([*cli_command(), "doctor", "--endpoint-url", _server.url, *options],
+                              capture_output=True, text=True, env=environment, timeout=120)
+
+    def doctor(self) -> tuple[int, dict]:
+        ran = self.run_doctor("--stack", STACK, "--json")
         self.assertEqual("", ran.stderr.strip(), ran.stderr)
         return ran.returncode, json.loads(ran.stdout)
 
@@ -159,9 +160,7 @@ class DoctorTests(HealthyDeployment):
         self.assert_only_failing("FUNCTION", "ALERT_TOPIC_ARN is 'arn:aws:sns:us-east-1:999999999999:elsewhere'", "aws cloudformation deploy")
 
     def test_a_stack_that_does_not_exist_fails_and_the_account_checks_still_run(self):
-        environment = {**os.environ, "AWS_ACCESS_KEY_ID": self.clients.account, "AWS_SECRET_ACCESS_KEY": "local", "AWS_REGION": REGION}
-        ran = subprocess.run([*cli_command(), "doctor", "--stack", "no-such-stack", "--endpoint-url", _server.url, "--json"],
-                             capture_output=True, text=True, env=environment, timeout=120)
+        ran = self.run_doctor("--stack", "no-such-stack", "--json")
         report = json.loads(ran.stdout)
         self.assertEqual(2, ran.returncode)
         self.assertEqual([("STACK", "fail"), ("TRAIL", "pass"), ("KEY-TAGGED", "pass")], [(c["id"], c["status"]) for c in report["checks"]])
@@ -169,9 +168,7 @@ class DoctorTests(HealthyDeployment):
 
     def test_the_text_report_lists_each_check_with_its_fix_and_a_verdict(self):
         self.client("events").disable_rule(Name=f"{STACK}-Sweep")
-        environment = {**os.environ, "AWS_ACCESS_KEY_ID": self.clients.account, "AWS_SECRET_ACCESS_KEY": "local", "AWS_REGION": REGION}
-        ran = subprocess.run([*cli_command(), "doctor", "--stack", STACK, "--endpoint-url", _server.url],
-                             capture_output=True, text=True, env=environment, timeout=120)
+        ran = self.run_doctor("--stack", STACK)
         self.assertEqual(2, ran.returncode, ran.stderr)
         self.assertIn("FAIL  RULES", ran.stdout)
         self.assertIn(f"fix: aws events enable-rule --name {STACK}-Sweep", ran.stdout)

@@ -99,6 +99,16 @@ def publish_cli(rid: str, work: Path, out: Path) -> None:
     shutil.copy2(folder / f"idckmsguard{suffix}", out / f"idckmsguard-{rid}{suffix}")
 
 
+def stage_function(bootstrap: Path, folder: Path, architecture: str) -> Path:
+    """The function's zip and the packaged template that names it, side by side in folder, as the release ships them
+    (the demo and the stand-in's stack tests deploy what this makes); returns the template's path."""
+    zip_name = f"idckmsguard-function-{architecture}.zip"
+    function_zip(bootstrap, folder / zip_name)
+    template = folder / f"template-{architecture}.yaml"
+    template.write_text(packaged_template((ROOT / "template.yaml").read_text(encoding="utf-8"), architecture, zip_name), encoding="utf-8")
+    return template
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default="artifacts/release")
@@ -111,13 +121,9 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     out.mkdir(parents=True)
     work.mkdir(parents=True)
-    template = (ROOT / "template.yaml").read_text(encoding="utf-8")
     for architecture, rid in ARCHITECTURES.items():
         given = getattr(arguments, f"bootstrap_{architecture}")
-        bootstrap = Path(given) if given else publish_bootstrap(rid, work)
-        zip_name = f"idckmsguard-function-{architecture}.zip"
-        function_zip(bootstrap, out / zip_name)
-        (out / f"template-{architecture}.yaml").write_text(packaged_template(template, architecture, zip_name), encoding="utf-8")
+        stage_function(Path(given) if given else publish_bootstrap(rid, work), out, architecture)
     for other in OTHER_TEMPLATES:
         shutil.copy2(ROOT / other, out / Path(other).name)
     run("dotnet", "pack", CLI_PROJECT, "-c", "Release", "-o", str(out), "--nologo")

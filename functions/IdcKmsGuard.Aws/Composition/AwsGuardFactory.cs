@@ -89,10 +89,9 @@ public static class AwsGuardFactory
     }
 
     /// <summary>The read-only clients of the CLI's doctor, over the same HTTP stack and endpoint rules.</summary>
-    public static DeploymentReaders CreateDeploymentReaders(
-        string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time, GuardOptions options)
+    public static DeploymentReaders CreateDeploymentReaders(string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(credentials);
+        var (identityCenter, keys) = ReadersFor(region, credentials, endpoints, time);
         var aws = HttpFor(credentials, endpoints, time);
         return new DeploymentReaders(
             new CloudFormationClient(aws, region),
@@ -101,8 +100,8 @@ public static class AwsGuardFactory
             new CloudTrailClient(aws, region),
             new SnsClient(aws, region),
             new SsmClientFactory(credentials.SdkCredentials, endpoints).For(region),
-            new KmsClientFactory(credentials.SdkCredentials, endpoints),
-            CreateAuditor(region, credentials, endpoints, time, options));
+            identityCenter,
+            keys);
     }
 
     private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(

@@ -18,8 +18,6 @@ public sealed record StackDescription(
 /// </summary>
 public sealed class CloudFormationClient(AwsHttpClient http, string region)
 {
-    public const string ContentType = "application/x-www-form-urlencoded; charset=utf-8";
-
     public async Task<StackDescription> DescribeStackAsync(string stackName, CancellationToken cancellationToken)
     {
         var response = await http.SendAsync(SerializeDescribeStacks(stackName), QueryErrorReader.Instance, cancellationToken).ConfigureAwait(false);
@@ -31,7 +29,7 @@ public sealed class CloudFormationClient(AwsHttpClient http, string region)
         "DescribeStacks",
         region,
         FormEncoder.Encode([new("Action", "DescribeStacks"), new("Version", "2010-05-15"), new("StackName", stackName)]),
-        ContentType,
+        FormEncoder.ContentType,
         [],
         stackName);
 

@@ -1,12 +1,11 @@
 using Amazon.SimpleSystemsManagement;
-using IdcKmsGuard.Aws.Kms;
 using IdcKmsGuard.Aws.Sns;
-using IdcKmsGuard.Core.Auditing;
+using IdcKmsGuard.Core.Ports;
 
 namespace IdcKmsGuard.Aws.Deployment;
 
 /// <summary>What `doctor` reads a deployment with: the stack, its function, rules, topic and parameter, the trails, and
-/// Identity Center's keys (through the auditor, as `audit` finds them).</summary>
+/// Identity Center and its keys through the same readers the guard uses.</summary>
 public sealed record DeploymentReaders(
     CloudFormationClient Stacks,
     LambdaClient Functions,
@@ -14,5 +13,5 @@ public sealed record DeploymentReaders(
     CloudTrailClient Trails,
     SnsClient Topics,
     IAmazonSimpleSystemsManagement Parameters,
-    KmsClientFactory Keys,
-    Auditor Auditor);
+    IIdentityCenter IdentityCenter,
+    IKeyStore Keys);

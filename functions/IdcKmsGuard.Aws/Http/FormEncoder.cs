@@ -5,6 +5,9 @@ namespace IdcKmsGuard.Aws.Http;
 /// <summary>application/x-www-form-urlencoded as botocore writes it (Python's quote_plus: space as '+').</summary>
 internal static class FormEncoder
 {
+    /// <summary>The query protocol's body type (SNS, CloudFormation).</summary>
+    public const string ContentType = "application/x-www-form-urlencoded; charset=utf-8";
+
     public static byte[] Encode(IEnumerable<KeyValuePair<string, string>> fields)
     {
         var builder = new StringBuilder();

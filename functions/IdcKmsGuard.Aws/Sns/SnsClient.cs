@@ -10,8 +10,6 @@ namespace IdcKmsGuard.Aws.Sns;
 /// </summary>
 public sealed class SnsClient(AwsHttpClient http, string region)
 {
-    public const string ContentType = "application/x-www-form-urlencoded; charset=utf-8";
-
     public async Task<string> PublishAsync(SnsPublishRequest request, CancellationToken cancellationToken)
     {
         var response = await http.SendAsync(Serialize(request), QueryErrorReader.Instance, cancellationToken).ConfigureAwait(false);
@@ -29,7 +27,7 @@ public sealed class SnsClient(AwsHttpClient http, string region)
     internal AwsHttpRequest SerializeGetTopicAttributes(string topicArn)
     {
         var fields = new List<KeyValuePair<string, string>> { new("Action", "GetTopicAttributes"), new("Version", "2010-03-31"), new("TopicArn", topicArn) };
-        return new AwsHttpRequest(AwsService.Sns, "GetTopicAttributes", region, FormEncoder.Encode(fields), ContentType, [], topicArn);
+        return new AwsHttpRequest(AwsService.Sns, "GetTopicAttributes", region, FormEncoder.Encode(fields), FormEncoder.ContentType, [], topicArn);
     }
 
     internal AwsHttpRequest Serialize(SnsPublishRequest request)
@@ -61,7 +59,7 @@ public sealed class SnsClient(AwsHttpClient http, string region)
             fields.Add(new($"{prefix}.Value.StringValue", value));
         }
 
-        return new AwsHttpRequest(AwsService.Sns, "Publish", region, FormEncoder.Encode(fields), ContentType, [], request.TopicArn);
+        return new AwsHttpRequest(AwsService.Sns, "Publish", region, FormEncoder.Encode(fields), FormEncoder.ContentType, [], request.TopicArn);
     }
 
     private static string? ReadMessageId(byte[] body)

@@ -46,8 +46,9 @@ internal static class ExitCodes
     }
 
     /// <summary>A failure of a command that calls AWS: AWS's own, or the input's.</summary>
-    public static int ForFailure(Exception failure) =>
-        failure is AwsCallException or HttpRequestException or Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException
-            ? AwsUnavailable
-            : BadInput;
+    public static int ForFailure(Exception failure) => IsAwsFailure(failure) ? AwsUnavailable : BadInput;
+
+    /// <summary>AWS did not answer, refused, or kept failing: through our thin clients or the SDK's.</summary>
+    public static bool IsAwsFailure(Exception failure) =>
+        failure is AwsCallException or HttpRequestException or Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException;
 }

@@ -1,6 +1,5 @@
-using Amazon.KeyManagementService.Model;
 using IdcKmsGuard.Aws.Deployment;
-using IdcKmsGuard.Core.Configuration;
+using IdcKmsGuard.Core.IdentityCenter;
 using IdcKmsGuard.Core.Keys;
 
 namespace IdcKmsGuard.Cli.Doctor;
@@ -42,8 +41,15 @@ internal sealed class AccountChecks(DeploymentReaders aws, string region)
 
     public async Task<DoctorCheck> KeysTaggedAsync(CancellationToken cancellationToken)
     {
-        var report = await aws.Auditor.AuditAsync(GuardConfiguration.Defaults, cancellationToken).ConfigureAwait(false);
-        var keys = report.Instances.SelectMany(i => i.Keys).Where(k => k.Snapshot is not null).Select(k => k.Arn).ToList();
+        var keys = new List<KeyArn>();
+        foreach (var key in (await aws.IdentityCenter.DescribeInstancesAsync(cancellationToken).ConfigureAwait(false)).SelectMany(KeysNeeded))
+        {
+            if (await aws.Keys.DescribeKeyAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                keys.Add(key);
+            }
+        }
+
         if (keys.Count == 0)
         {
             return DoctorCheck.Pass("KEY-TAGGED", TaggedTitle, "no Identity Center instance here uses a customer managed key: nothing to mark");
@@ -52,9 +58,7 @@ internal sealed class AccountChecks(DeploymentReaders aws, string region)
         var unmarked = new List<KeyArn>();
         foreach (var key in keys)
         {
-            var tags = await aws.Keys.For(key.Region).ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = key.ToString() }, cancellationToken)
-                .ConfigureAwait(false);
-            if (!GuardedKeyTag.IsMarked((tags.Tags ?? []).ToDictionary(t => t.TagKey, t => t.TagValue, StringComparer.Ordinal)))
+            if (!GuardedKeyTag.IsMarked(await aws.Keys.GetTagsAsync(key, cancellationToken).ConfigureAwait(false)))
             {
                 unmarked.Add(key);
             }
@@ -66,4 +70,10 @@ internal sealed class AccountChecks(DeploymentReaders aws, string region)
                 $"not marked (the guard only alerts about these, it may not repair them): {string.Join(", ", unmarked)}",
                 string.Join(" && ", unmarked.Select(GuardedKeyTag.MarkCommand)));
     }
+
+    // The key Identity Center uses and, for a multi-Region key, its replica in each other Identity Center Region.
+    private static IEnumerable<KeyArn> KeysNeeded(IdentityCenterInstance instance) =>
+        instance.Encryption is { UsesCustomerManagedKey: true, KmsKeyArn: { } inUse }
+            ? [inUse, .. inUse.IsMultiRegion ? instance.AdditionalRegions.Select(inUse.InRegion) : []]
+            : [];
 }

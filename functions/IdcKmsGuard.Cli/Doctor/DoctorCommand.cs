@@ -27,7 +27,7 @@ internal sealed class DoctorCommand(CliServices services) : IAsyncCliCommand<Doc
             return exit;
         }
 
-        var aws = AwsGuardFactory.CreateDeploymentReaders(context.Region, context.Credentials, context.Endpoints, TimeProvider.System, context.Options);
+        var aws = AwsGuardFactory.CreateDeploymentReaders(context.Region, context.Credentials, context.Endpoints, TimeProvider.System);
         var checks = await DoctorRun.RunAsync(aws, settings.StackName, context.Region, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Amazon.Runtime;
 using IdcKmsGuard.Aws.Deployment;
+using IdcKmsGuard.Cli.Commands;
 using IdcKmsGuard.Core.Errors;
 
 namespace IdcKmsGuard.Cli.Doctor;
@@ -46,7 +46,7 @@ internal static class DoctorRun
         checks.Add(await Guarded("QUEUES", StackChecks.QueuesTitle, () => deployed.QueuesAsync(cancellationToken)).ConfigureAwait(false));
         checks.Add(await Guarded("SUBSCRIBED", StackChecks.SubscribedTitle, () => deployed.SubscribedAsync(cancellationToken)).ConfigureAwait(false));
         checks.Add(await Guarded("CONFIGURATION", StackChecks.ConfigurationTitle, () => deployed.ConfigurationAsync(cancellationToken)).ConfigureAwait(false));
-        checks.Add(await Guarded("FUNCTION", StackChecks.FunctionTitle, () => deployed.FunctionAsync(cancellationToken)).ConfigureAwait(false));
+        checks.Add(await Guarded("FUNCTION", StackChecks.FunctionTitle, () => deployed.FunctionSettingsAsync(cancellationToken)).ConfigureAwait(false));
         return checks;
     }
 
@@ -56,8 +56,7 @@ internal static class DoctorRun
         {
             return await check().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AwsCallException or AmazonServiceException or AmazonClientException or HttpRequestException
-            or InvalidOperationException or JsonException)
+        catch (Exception e) when (ExitCodes.IsAwsFailure(e) || e is InvalidOperationException or JsonException)
         {
             var reason = e is AwsCallException { ErrorCode: "AccessDenied" or "AccessDeniedException" } ? "access denied" : e.Message.ReplaceLineEndings(" ");
             return DoctorCheck.Fail(id, title, $"could not check: {reason}", ReadPermissions) with { Unchecked = true };

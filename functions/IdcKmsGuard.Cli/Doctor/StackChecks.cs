@@ -13,12 +13,14 @@ internal sealed class StackChecks(DeploymentReaders aws, StackDescription stack)
     public const string ConfigurationTitle = "The configuration parameter parses";
     public const string FunctionTitle = "The function's settings match the stack";
 
+    private Task<FunctionConfiguration>? functionRead;
+
     private string Redeploy =>
         $"aws cloudformation deploy --stack-name {stack.StackName} --template-file <the release's template> (restores what the stack made)";
 
     public async Task<DoctorCheck> RulesAsync(CancellationToken cancellationToken)
     {
-        var function = await aws.Functions.GetFunctionConfigurationAsync(Output("GuardFunctionName"), cancellationToken).ConfigureAwait(false);
+        var function = await FunctionAsync(cancellationToken).ConfigureAwait(false);
         // Each problem with the command that fixes it, or null when only a redeploy restores what the stack made.
         var problems = new List<(string Problem, string? Fix)>();
         await CheckRulesAsync(DeployedRules.ToFunction, function.FunctionArn, problems, cancellationToken).ConfigureAwait(false);
@@ -106,9 +108,9 @@ internal sealed class StackChecks(DeploymentReaders aws, StackDescription stack)
         }
     }
 
-    public async Task<DoctorCheck> FunctionAsync(CancellationToken cancellationToken)
+    public async Task<DoctorCheck> FunctionSettingsAsync(CancellationToken cancellationToken)
     {
-        var function = await aws.Functions.GetFunctionConfigurationAsync(Output("GuardFunctionName"), cancellationToken).ConfigureAwait(false);
+        var function = await FunctionAsync(cancellationToken).ConfigureAwait(false);
         var variables = function.Environment?.Variables ?? new Dictionary<string, string>();
         var expected = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -136,6 +138,10 @@ internal sealed class StackChecks(DeploymentReaders aws, StackDescription stack)
             ? DoctorCheck.Pass("FUNCTION", FunctionTitle, $"{function.FunctionName}: {expected.Count} settings as deployed")
             : DoctorCheck.Fail("FUNCTION", FunctionTitle, string.Join("; ", drift), Redeploy);
     }
+
+    // RULES and FUNCTION both need the function's configuration: it is read once.
+    private Task<FunctionConfiguration> FunctionAsync(CancellationToken cancellationToken) =>
+        functionRead ??= aws.Functions.GetFunctionConfigurationAsync(Output("GuardFunctionName"), cancellationToken);
 
     private string Output(string key) =>
         stack.Outputs.TryGetValue(key, out var value) && value.Length > 0

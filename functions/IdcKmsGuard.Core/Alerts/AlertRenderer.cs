@@ -31,15 +31,19 @@ public static class AlertRenderer
         return rendered;
     }
 
-    private static RenderedAlert RenderOnce(Alert alert, bool chatbot, RunbookLinks runbooks) => new(
-        Subject: Subject(alert),
-        ShortText: ShortText(alert),
-        EmailText: EmailText.Render(alert, runbooks.For(alert.RuleId)),
-        Json: JsonSerializer.Serialize(Document(alert, runbooks.For(alert.RuleId)), Json.AlertDocument),
-        Attributes: Attributes(alert))
+    private static RenderedAlert RenderOnce(Alert alert, bool chatbot, RunbookLinks runbooks)
     {
-        Chatbot = chatbot ? ChatbotNotification.Render(alert) : null,
-    };
+        var runbook = runbooks.For(alert.RuleId);
+        return new(
+            Subject: Subject(alert),
+            ShortText: ShortText(alert),
+            EmailText: EmailText.Render(alert, runbook),
+            Json: JsonSerializer.Serialize(Document(alert, runbook), Json.AlertDocument),
+            Attributes: Attributes(alert))
+        {
+            Chatbot = chatbot ? ChatbotNotification.Render(alert) : null,
+        };
+    }
 
     // What subscription filter policies select on; SNS refuses empty attribute values, so absent ones are left out.
     private static Dictionary<string, string> Attributes(Alert alert)
