@@ -41,6 +41,12 @@ internal static class DeploymentEnvironment
     /// <summary>Where alerts link each rule's runbook ({base}{RULE-ID}.md); unset or empty: the repository's path.</summary>
     public const string RunbookBaseUrlVariable = "RUNBOOK_BASE_URL";
 
+    /// <summary>A name people know the account by, carried in every alert (the stack's AccountLabel); unset: none.</summary>
+    public const string AccountLabelVariable = "ACCOUNT_LABEL";
+
+    /// <summary>The alert document's major version, 2 or 1 (the stack's AlertSchemaVersion); unset: 2.</summary>
+    public const string AlertSchemaVersionVariable = "ALERT_SCHEMA_VERSION";
+
     public static GuardDeployment Read(IEnvironmentVariables environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -51,7 +57,7 @@ internal static class DeploymentEnvironment
             throw new InvalidOperationException($"{AlertTopicArnVariable} must be an SNS topic ARN, not '{topic}'.");
         }
 
-        return new GuardDeployment(region, topic, Options(environment))
+        return new GuardDeployment(region, topic, Options(environment, topic.Split(':')[4]))
         {
             ConfigurationParameter = Optional(environment, ConfigurationParameterVariable),
             StateTable = Optional(environment, StateTableVariable),
@@ -74,7 +80,7 @@ internal static class DeploymentEnvironment
             : throw new InvalidOperationException($"{OwnQueueArnsVariable} must list SQS queue ARNs separated by commas, not '{listed}'.");
     }
 
-    private static GuardOptions Options(IEnvironmentVariables environment)
+    private static GuardOptions Options(IEnvironmentVariables environment, string account)
     {
         var mode = environment.GetVariable(RemediationModeVariable) ?? "alert";
         var remediate = mode switch
@@ -111,7 +117,7 @@ internal static class DeploymentEnvironment
             FollowUpAttempts = Count(environment, FollowUpAttemptsVariable, 5),
             MaxSuspension = TimeSpan.FromDays(Count(environment, MaxSuspensionDaysVariable, 7)),
             SwitchTargets = [.. Listed(environment, SwitchTargetKeysVariable).Select(SwitchTarget)],
-            Runbooks = Optional(environment, RunbookBaseUrlVariable) is { } runbooks ? Runbooks(runbooks) : RunbookLinks.Default,
+            AlertFormat = AlertFormat(environment, account),
             AlertTopicKeyArn = Optional(environment, AlertTopicKeyArnVariable) is { } topicKey
                 ? KeyArn.TryParse(topicKey, out var topicKeyArn)
                     ? topicKeyArn
@@ -119,6 +125,24 @@ internal static class DeploymentEnvironment
                 : null,
         };
     }
+
+    private static AlertFormat AlertFormat(IEnvironmentVariables environment, string account) => new()
+    {
+        Runbooks = Optional(environment, RunbookBaseUrlVariable) is { } runbooks ? Runbooks(runbooks) : RunbookLinks.Default,
+        Account = account,
+        AccountLabel = Optional(environment, AccountLabelVariable) is { } label
+            ? label.Length <= 64 && label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' ')
+                ? label
+                : throw new InvalidOperationException(
+                    $"{AccountLabelVariable} must be at most 64 letters, digits, spaces, '-', '_' or '.', not '{label}'.")
+            : null,
+        SchemaVersion = Optional(environment, AlertSchemaVersionVariable) switch
+        {
+            null or "2" => 2,
+            "1" => 1,
+            var other => throw new InvalidOperationException($"{AlertSchemaVersionVariable} must be 1 or 2, not '{other}'."),
+        },
+    };
 
     private static RunbookLinks Runbooks(string baseUrl) =>
         Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps

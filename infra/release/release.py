@@ -81,7 +81,7 @@ def run(*command: str) -> None:
 
 
 def version() -> str:
-    text = (ROOT / CLI_PROJECT).read_text(encoding="utf-8")
+    text = (ROOT / "functions" / "Directory.Build.props").read_text(encoding="utf-8")
     return text.split("<Version>")[1].split("</Version>")[0]
 
 

@@ -49,8 +49,8 @@ public sealed class DeploymentEnvironmentTests
         var standard = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("RUNBOOK_BASE_URL", "")));
         var set = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("RUNBOOK_BASE_URL", "https://wiki.example.com/idc")));
 
-        Assert.Equal("infra/docs/runbooks/KEY-ENABLED.md", standard.Options.Runbooks.For("KEY-ENABLED"));
-        Assert.Equal("https://wiki.example.com/idc/KEY-ENABLED.md", set.Options.Runbooks.For("KEY-ENABLED"));
+        Assert.Equal("infra/docs/runbooks/KEY-ENABLED.md", standard.Options.AlertFormat.Runbooks.For("KEY-ENABLED"));
+        Assert.Equal("https://wiki.example.com/idc/KEY-ENABLED.md", set.Options.AlertFormat.Runbooks.For("KEY-ENABLED"));
         var refused = Assert.Throws<InvalidOperationException>(() =>
             DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("RUNBOOK_BASE_URL", "http://wiki.example.com/"))));
         Assert.Contains("RUNBOOK_BASE_URL must be an https URL", refused.Message, StringComparison.Ordinal);

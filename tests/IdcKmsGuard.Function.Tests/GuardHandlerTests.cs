@@ -25,7 +25,19 @@ public sealed class GuardHandlerTests
         Assert.Matches("^[0-9a-f]{32}$", alert.Attributes["alert_id"]);
         Assert.Equal(alert.Attributes["alert_id"], alert.Document.GetProperty("alertId").GetString());
         Assert.Equal(
-            new Dictionary<string, string> { ["severity"] = "critical", ["rule"] = "KEY-ENABLED", ["outcome"] = "fixed", ["key_arn"] = rig.Seeded.KeyArn, ["account"] = rig.Account.AccountId, ["region"] = "us-east-1", ["alert_id"] = alert.Attributes["alert_id"] },
+            new Dictionary<string, string>
+            {
+                ["severity"] = "critical",
+                ["rule"] = "KEY-ENABLED",
+                ["outcome"] = "fixed",
+                ["key_arn"] = rig.Seeded.KeyArn,
+                ["account"] = rig.Account.AccountId,
+                ["region"] = "us-east-1",
+                ["alert_id"] = alert.Attributes["alert_id"],
+                ["kind"] = "alert",
+                ["action_required"] = "false",
+                ["incident_status"] = "resolved",
+            },
             alert.Attributes);
         Assert.StartsWith("[CRITICAL] IdcKmsGuard:", alert.Subject, StringComparison.Ordinal);
         Assert.Equal(rig.Seeded.KeyArn, alert.Document.GetProperty("key").GetProperty("arn").GetString());

@@ -27,6 +27,7 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
                 item.GetMillis(StateTable.Since) ?? DateTimeOffset.UnixEpoch)
             {
                 Told = RuleCauses.Parse(item.GetString(StateTable.Told)),
+                Opened = item.GetMillis(StateTable.Opened),
             };
         return new ScopeRecord(incident, item.GetStrings(StateTable.Unfinished), KeyMemoryAttributes.Read(item));
     }
@@ -43,7 +44,9 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
         {
             TableName = tableName,
             Key = Key(pk),
-            UpdateExpression = "SET fingerprint = :open, sweeps = :count, since = :from, told = :told",
+            UpdateExpression = memory.Opened is null
+                ? "SET fingerprint = :open, sweeps = :count, since = :from, told = :told REMOVE opened"
+                : "SET fingerprint = :open, sweeps = :count, since = :from, told = :told, opened = :opened",
             ExpressionAttributeValues = new()
             {
                 [":open"] = Text(memory.Open.ToString()),
@@ -52,6 +55,11 @@ public sealed partial class DynamoDbGuardStateStore : IIncidentMemory
                 [":told"] = Text(Told(memory.Told)),
             },
         };
+        if (memory.Opened is { } opened)
+        {
+            request.ExpressionAttributeValues[":opened"] = Millis(opened);
+        }
+
         if (expected is null)
         {
             request.ConditionExpression = "attribute_not_exists(fingerprint)";

@@ -76,6 +76,7 @@ internal static class StateTable
     public const string Fingerprint = "fingerprint";
     public const string Sweeps = "sweeps";
     public const string Since = "since";
+    public const string Opened = "opened";
     public const string Told = "told";
     public const string Unfinished = "unfinished";
 }

@@ -58,4 +58,7 @@ public sealed record Alert
     /// subscriber that keeps the ids it has seen receives each alert once, however often delivery was retried.
     /// </summary>
     public string? AlertId { get; init; }
+
+    /// <summary>The incident this alert opens, updates or resolves; set by the guard before the alert goes out.</summary>
+    public AlertIncident? Incident { get; init; }
 }

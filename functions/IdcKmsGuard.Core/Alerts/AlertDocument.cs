@@ -2,9 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace IdcKmsGuard.Core.Alerts;
 
-/// <summary>The JSON alert for machine subscribers. <see cref="Schema"/> changes when a field changes meaning.</summary>
+/// <summary>
+/// The JSON alert for machine subscribers. Within a major version (<see cref="Schema"/>) fields are only added, never
+/// removed or changed in meaning: a consumer ignores fields it does not know. A removal or a change of meaning is a new
+/// major version (infra/docs/alerts.md, "Versions").
+/// </summary>
 public sealed record AlertDocument(
     string Schema,
+    string Kind,
+    bool ActionRequired,
+    AlertDocumentIncident Incident,
     string Severity,
     string Rule,
     string Outcome,
@@ -24,10 +31,24 @@ public sealed record AlertDocument(
     IReadOnlyList<string> PolicyChange,
     int SuppressedRepeats,
     DateTimeOffset? PreviousAlertAt,
-    string? AlertId)
+    string? AlertId,
+    AlertDocumentGuard Guard,
+    AlertDocumentAccount Account)
 {
-    public const string CurrentSchema = "idckmsguard.alert/1";
+    public const int CurrentVersion = 2;
+
+    public const string SchemaPrefix = "idckmsguard.alert/";
+
+    public static string SchemaOf(int version) => $"{SchemaPrefix}{version}";
 }
+
+public sealed record AlertDocumentIncident(string Id, string Status, DateTimeOffset OpenedAt, int Repeats);
+
+public sealed record AlertDocumentGuard(string Version);
+
+/// <param name="Id">The account the guard runs in.</param>
+/// <param name="Label">The name people know it by (the stack's AccountLabel), null when none was given.</param>
+public sealed record AlertDocumentAccount(string? Id, string? Label);
 
 public sealed record AlertDocumentKey(string Arn, string? Region, string? StateBefore, string? StateAfter);
 

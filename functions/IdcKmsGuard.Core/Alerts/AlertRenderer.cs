@@ -15,46 +15,52 @@ public static class AlertRenderer
     });
 
     /// <param name="chatbot">Also render the AWS Chatbot (Amazon Q Developer) custom-notification document.</param>
-    /// <param name="runbooks">Where the rule's runbook is linked from (default: its path in the repository).</param>
-    public static RenderedAlert Render(Alert alert, bool chatbot = false, RunbookLinks? runbooks = null)
+    /// <param name="format">The deployment's runbook links, account label and document version (default: none, version 2).</param>
+    public static RenderedAlert Render(Alert alert, bool chatbot = false, AlertFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        runbooks ??= RunbookLinks.Default;
-        var rendered = RenderOnce(alert, chatbot, runbooks);
+        format ??= AlertFormat.Default;
+        alert = alert.Incident is null ? alert with { Incident = AlertIncident.ForMoment(alert) } : alert;
+        var rendered = RenderOnce(alert, chatbot, format);
 
         // SNS refuses messages over 256 KB; details give way, the headline and what to do never do.
         for (var level = 1; !AlertSize.Fits(rendered) && level <= AlertTrimmer.Levels; level++)
         {
-            rendered = RenderOnce(AlertTrimmer.Trim(alert, level), chatbot, runbooks);
+            rendered = RenderOnce(AlertTrimmer.Trim(alert, level), chatbot, format);
         }
 
         return rendered;
     }
 
-    private static RenderedAlert RenderOnce(Alert alert, bool chatbot, RunbookLinks runbooks)
+    private static RenderedAlert RenderOnce(Alert alert, bool chatbot, AlertFormat format)
     {
-        var runbook = runbooks.For(alert.RuleId);
+        var runbook = format.Runbooks.For(alert.RuleId);
+        var json = JsonSerializer.Serialize(Document(alert, runbook, format), Json.AlertDocument);
         return new(
             Subject: Subject(alert),
             ShortText: ShortText(alert),
             EmailText: EmailText.Render(alert, runbook),
-            Json: JsonSerializer.Serialize(Document(alert, runbook), Json.AlertDocument),
-            Attributes: Attributes(alert))
+            Json: format.SchemaVersion == 1 ? AlertDocumentV1.From(json) : json,
+            Attributes: Attributes(alert, format))
         {
             Chatbot = chatbot ? ChatbotNotification.Render(alert) : null,
         };
     }
 
-    // What subscription filter policies select on; SNS refuses empty attribute values, so absent ones are left out.
-    private static Dictionary<string, string> Attributes(Alert alert)
+    // What subscription filter policies select on; SNS refuses empty attribute values, so absent ones are left out, and
+    // takes at most ten: these are the ten.
+    private static Dictionary<string, string> Attributes(Alert alert, AlertFormat format)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["severity"] = Name(alert.Severity),
             ["rule"] = alert.RuleId,
             ["outcome"] = Name(alert.Outcome),
+            ["kind"] = AlertRouting.Name(AlertRouting.KindOf(alert)),
+            ["action_required"] = AlertRouting.ActionRequired(alert) ? "true" : "false",
+            ["incident_status"] = AlertIncident.Name(alert.Incident!.Status),
         };
-        string?[] values = [alert.KeyArn, alert.Event.Account ?? alert.Event.Actor.AccountId, alert.KeyRegion ?? alert.Event.Region, alert.AlertId];
+        string?[] values = [alert.KeyArn, Account(alert, format), alert.KeyRegion ?? alert.Event.Region, alert.AlertId];
         string[] names = ["key_arn", "account", "region", "alert_id"];
         for (var i = 0; i < names.Length; i++)
         {
@@ -97,8 +103,14 @@ public static class AlertRenderer
         return builder.ToString();
     }
 
-    private static AlertDocument Document(Alert alert, string runbook) => new(
-        Schema: AlertDocument.CurrentSchema,
+    private static string? Account(Alert alert, AlertFormat format) => format.Account ?? alert.Event.Account ?? alert.Event.Actor.AccountId;
+
+    private static AlertDocument Document(Alert alert, string runbook, AlertFormat format) => new(
+        Schema: AlertDocument.SchemaOf(AlertDocument.CurrentVersion),
+        Kind: AlertRouting.Name(AlertRouting.KindOf(alert)),
+        ActionRequired: AlertRouting.ActionRequired(alert),
+        Incident: new AlertDocumentIncident(
+            alert.Incident!.Id, AlertIncident.Name(alert.Incident.Status), alert.Incident.OpenedAt, alert.Incident.Repeats),
         Severity: Name(alert.Severity),
         Rule: alert.RuleId,
         Outcome: Name(alert.Outcome),
@@ -118,7 +130,9 @@ public static class AlertRenderer
         PolicyChange: alert.PolicyChange,
         SuppressedRepeats: alert.SuppressedRepeats,
         PreviousAlertAt: alert.PreviousAlertAt,
-        AlertId: alert.AlertId);
+        AlertId: alert.AlertId,
+        Guard: new AlertDocumentGuard(AlertFormat.GuardVersion),
+        Account: new AlertDocumentAccount(Account(alert, format), format.AccountLabel));
 
     // SNS refuses subjects with non-ASCII or control characters.
     private static string Ascii(string text)

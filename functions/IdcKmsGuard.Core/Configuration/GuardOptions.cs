@@ -14,8 +14,8 @@ public sealed record GuardOptions(bool RemediationEnabled, string? GuardRoleArn,
     /// sso:UpdateInstance is granted only then).</summary>
     public bool MaySwitchEncryption { get; init; }
 
-    /// <summary>Where alerts link each rule's runbook (the stack's RunbookBaseUrl; default: the repository's path).</summary>
-    public Alerts.RunbookLinks Runbooks { get; init; } = Alerts.RunbookLinks.Default;
+    /// <summary>Runbook links (the stack's RunbookBaseUrl), account and its label, and document version of every alert.</summary>
+    public Alerts.AlertFormat AlertFormat { get; init; } = Alerts.AlertFormat.Default;
 
     /// <summary>
     /// The keys the deployment lets the guard switch Identity Center to (the stack's SwitchTargetKeys): a key approved

@@ -23,5 +23,9 @@ internal static class AlertIds
         return $"{subject}|{alert.RuleId}|{Alerts.AlertRenderer.Name(alert.Outcome)}|{Hash(string.Join('\n', open))}";
     }
 
+    /// <summary>The id of a scope's incident: every alert from its opening to its end names the same one.</summary>
+    public static string Incident(string scope, DateTimeOffset openedAt) =>
+        Hash($"incident\n{scope}\n{openedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 }

@@ -12,7 +12,7 @@ namespace IdcKmsGuard.Core.Guarding;
 /// alert to a subscriber that keeps the ids it has seen. Within an attempt, what was sent is recorded with the event's
 /// completion (<see cref="AlertsToRecord"/>).
 /// </summary>
-internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, RunbookLinks runbooks, ILogger logger)
+internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts, AlertFormat format, ILogger logger)
 {
     /// <param name="suppressionKey">What counts as the same alert (null: key or instance, rule and outcome).</param>
     /// <param name="neverSuppress">Send without asking the ledger: a last report must not wait on a read that may be
@@ -29,6 +29,7 @@ internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts
         ArgumentNullException.ThrowIfNull(alert);
         var key = suppressionKey ?? $"{alert.KeyArn ?? alert.InstanceArn ?? "-"}|{alert.RuleId}|{AlertRenderer.Name(alert.Outcome)}";
         alert = alert with { AlertId = alertId };
+        var incident = alert.Incident ?? AlertIncident.ForMoment(alert);
         if (!neverSuppress && !alert.Steps.Any(s => s.Status == StepStatus.Fixed))
         {
             var decision = await alerts.DecideAsync(key, window, cancellationToken).ConfigureAwait(false);
@@ -45,16 +46,20 @@ internal sealed class AlertOutbox(IAlertPublisher publisher, IAlertLedger alerts
             }
 
             alert = alert with { SuppressedRepeats = decision.SuppressedSinceLastSent, PreviousAlertAt = decision.LastSentAt };
+            incident = incident with { Repeats = incident.Repeats + decision.SuppressedSinceLastSent };
         }
 
-        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert, chatbot, runbooks), cancellationToken).ConfigureAwait(false);
+        alert = alert with { Incident = incident };
+        var messageId = await publisher.PublishAsync(AlertRenderer.Render(alert, chatbot, format), cancellationToken).ConfigureAwait(false);
         logger.LogWarning(
-            "Alert {Rule} ({Severity}, {Outcome}) published as {MessageId}, alert id {AlertId}: {Headline}",
+            "Alert {Rule} ({Severity}, {Outcome}) published as {MessageId}, alert id {AlertId}, incident {IncidentId} {IncidentStatus}: {Headline}",
             alert.RuleId,
             AlertRenderer.Name(alert.Severity),
             AlertRenderer.Name(alert.Outcome),
             messageId,
             alertId,
+            incident.Id,
+            AlertIncident.Name(incident.Status),
             alert.Headline);
         if (!AlertsToRecord.TryDefer(new AlertSent(key, window)))
         {

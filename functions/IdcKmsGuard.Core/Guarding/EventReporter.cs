@@ -46,6 +46,11 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         var stored = review.Scope is { } judged ? await incidents.ReadAsync(judged, cancellationToken).ConfigureAwait(false) : null;
         var verified = EvaluatedRules.Verified(review.Considered, configuration);
         var alert = composer.Compose(IncidentNotices.WithResolved(review.Draft, (stored?.Memory?.Open ?? RuleSet.Empty).Intersect(verified)));
+        if (review.Scope is { } named)
+        {
+            alert = alert with { Incident = incidents.IncidentOf(named, stored!, Remembered(guardEvent, alert.Findings), verified, review.Told) };
+        }
+
         var subject = review.Scope?.Arn ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
         // Without a scope (an alert about several keys) only the window tells a repeat.
         var news = stored is not null && (!SweepDecision.IsRepeat(stored.Memory, alert.Findings, review.Told) || !review.NewsOfItsOwn.IsEmpty);
@@ -112,7 +117,10 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
             return null;
         }
 
-        var notice = composer.Compose(IncidentNotices.ClosedByEvent(guardEvent, closing));
+        var notice = composer.Compose(IncidentNotices.ClosedByEvent(guardEvent, closing)) with
+        {
+            Incident = IncidentLife.Between(scope, closing.Open, closing.Open with { Open = closing.Remaining }),
+        };
         var published = await PublishAsync(guardEvent, notice, scope.Arn, configuration, RuleCauses.None, news: true, cancellationToken).ConfigureAwait(false);
         await incidents.CommitAsync(closing, cancellationToken).ConfigureAwait(false);
         var reason = $"{guardEvent.EventName} resolved the open incident ({closing.Open.Open})";

@@ -31,7 +31,7 @@ internal sealed class GuardParts
         Configuration = configuration;
         var (identityCenter, keys, stores) = (ports.IdentityCenter, ports.Keys, ports.Stores);
         var composer = new AlertComposer(time);
-        var outbox = new AlertOutbox(ports.Publisher, stores.Alerts, options.Runbooks, logger);
+        var outbox = new AlertOutbox(ports.Publisher, stores.Alerts, options.AlertFormat, logger);
         var incidents = new IncidentBook(stores.Incidents, time);
         var keysInUse = new KeyInUseTracker(stores.KeysInUse);
         var auditor = new Auditor(identityCenter, keys, options, time);

@@ -74,6 +74,11 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
             cancellationToken,
             read);
 
+    /// <summary>Where an event's alert on the scope stands in its incident: the memory it read, and the one
+    /// <see cref="RecordAsync"/> will write.</summary>
+    public AlertIncident? IncidentOf(IncidentScope scope, StoredIncident read, IReadOnlyList<Finding> findings, RuleSet checkedRules, RuleCauses told) =>
+        IncidentLife.Between(scope, read.Memory, SweepDecision.Merge(scope, read.Memory, findings, checkedRules, time.GetUtcNow(), told));
+
     /// <summary>What an event that found the scope healthy closes: the open rules it verified (null: nothing open).</summary>
     public async Task<IncidentClosing?> ClosingAsync(IncidentScope scope, RuleSet verified, CancellationToken cancellationToken)
     {
@@ -88,7 +93,7 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
             var open = stored?.Open ?? RuleSet.Empty;
             var remaining = open.Except(closing.Verified);
             IncidentMemory? next = remaining.Count == open.Count ? null
-                : remaining.IsEmpty ? new IncidentMemory(closing.Scope, RuleSet.Empty, 1, time.GetUtcNow())
+                : remaining.IsEmpty ? IncidentMemory.After(closing.Scope, stored, RuleSet.Empty, time.GetUtcNow(), RuleCauses.None)
                 : stored! with { Open = remaining, Told = stored.Told.For(remaining) };
             return (next, true);
         }, cancellationToken, new StoredIncident(closing.Open));

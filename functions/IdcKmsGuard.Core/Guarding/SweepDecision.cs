@@ -51,7 +51,7 @@ internal static class SweepDecision
         var causes = (previous?.Told ?? RuleCauses.None).With(told ?? RuleCauses.None).For(open);
         return previous is not null && previous.Open.Equals(open) && previous.Told.Equals(causes)
             ? previous
-            : new IncidentMemory(scope, open, 1, now) { Told = causes };
+            : IncidentMemory.After(scope, previous, open, now, causes);
     }
 
     // Low findings are advice, never an alert of their own: they do not make a state.
@@ -76,7 +76,10 @@ internal static class SweepDecision
         var judgedOpen = (previous?.Open ?? RuleSet.Empty).Except(unjudged);
         var judged = previous is null ? null : previous with { Open = judgedOpen, Told = previous.Told.For(judgedOpen) };
         var (change, next) = DecideJudged(scope, judged, findings.Where(f => !unjudged.Contains(f.RuleId)).ToList(), told ?? RuleCauses.None, repeatAfter, now);
-        return (change, kept.IsEmpty ? next : next with { Open = next.Open.Union(kept), Told = next.Told.With(previous!.Told.For(kept)) });
+        // What it cannot judge keeps the incident open: it goes on from when it opened.
+        return (change, kept.IsEmpty
+            ? next
+            : next with { Open = next.Open.Union(kept), Told = next.Told.With(previous!.Told.For(kept)), Opened = previous.OpenedAt });
     }
 
     private static (SweepChange Change, IncidentMemory Next) DecideJudged(
@@ -97,7 +100,7 @@ internal static class SweepDecision
                 : open.IsEmpty ? (wasHealthy ? SweepChange.None : SweepChange.Cleared)
                 : wasHealthy ? SweepChange.New
                 : SweepChange.Changed;
-            return (change, new IncidentMemory(scope, open, 1, now) { Told = causes });
+            return (change, IncidentMemory.After(scope, previous, open, now, causes));
         }
 
         var same = previous with { Sweeps = previous.Sweeps + 1, Told = previous.Told.With(causes) };

@@ -40,7 +40,7 @@ internal sealed class SweepRun(SweepReview review, IncidentBook incidents, Alert
             }
 
             var alertId = AlertIds.For(sweep.EventId ?? $"sweep {sweep.EventTime:O}", scope.Scope.Arn);
-            var alert = composer.Compose(draft);
+            var alert = composer.Compose(draft) with { Incident = IncidentLife.Between(scope.Scope, verdict.Stored, verdict.Next) };
             var published = await outbox.PublishAsync(
                 alert,
                 alertId,

@@ -11,6 +11,22 @@ public sealed record IncidentMemory(IncidentScope Scope, RuleSet Open, int Sweep
 {
     public bool IsHealthy => Open.IsEmpty;
 
+    /// <summary>When the scope's incident opened (it went from healthy to open); kept while the open rules change, null
+    /// when healthy. Memories written before it was kept fall back to <see cref="Since"/>.</summary>
+    public DateTimeOffset? Opened { get; init; }
+
+    /// <summary>When the open incident began: what names it in alerts (see <c>IncidentIds</c>).</summary>
+    public DateTimeOffset OpenedAt => Opened ?? Since;
+
+    /// <summary>The memory after a look that found <paramref name="open"/> open: a new count from now, the incident's
+    /// start kept while anything stays open.</summary>
+    public static IncidentMemory After(IncidentScope scope, IncidentMemory? previous, RuleSet open, DateTimeOffset now, RuleCauses told) =>
+        new(scope, open, 1, now)
+        {
+            Told = told,
+            Opened = open.IsEmpty ? null : previous is { IsHealthy: false } before ? before.OpenedAt : now,
+        };
+
     /// <summary>What people were told is behind each open rule: a violation from another change is news again.</summary>
     public RuleCauses Told { get; init; } = RuleCauses.None;
 }

@@ -39,7 +39,7 @@ public sealed class AlertRendererTests
         using var document = JsonDocument.Parse(Assert.Single(scenario.Publisher.Published).Json);
         var root = document.RootElement;
 
-        Assert.Equal(AlertDocument.CurrentSchema, root.GetProperty("schema").GetString());
+        Assert.Equal("idckmsguard.alert/2", root.GetProperty("schema").GetString());
         Assert.Equal("KEY-NOT-PENDING-DELETION", root.GetProperty("rule").GetString());
         Assert.Equal("PendingDeletion", root.GetProperty("key").GetProperty("stateBefore").GetString());
         Assert.Equal("Enabled", root.GetProperty("key").GetProperty("stateAfter").GetString());

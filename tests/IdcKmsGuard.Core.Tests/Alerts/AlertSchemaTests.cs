@@ -7,10 +7,10 @@ using Json.Schema;
 
 namespace IdcKmsGuard.Core.Tests.Alerts;
 
-/// <summary>Every alert the guard renders matches the published schema (infra/alerts/alert-v1.schema.json).</summary>
+/// <summary>Every alert the guard renders matches the published schema (infra/alerts/alert-v2.schema.json; version 1 in infra/alerts/alert-v1.schema.json).</summary>
 public sealed class AlertSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v1.schema.json")));
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v2.schema.json")));
 
     public static TheoryData<string, KeyState, bool> Cases => new()
     {
@@ -56,10 +56,61 @@ public sealed class AlertSchemaTests
         });
     }
 
+    public static TheoryData<string> ExampleDocuments => [.. Directory.GetFiles(Path.Combine(RepoPaths.Root, "infra", "alerts", "examples"), "*.json", SearchOption.AllDirectories)
+        .Where(f => !f.EndsWith(".attributes.json", StringComparison.Ordinal) && !f.EndsWith(".chatbot.json", StringComparison.Ordinal))
+        .Select(f => Path.GetRelativePath(RepoPaths.Root, f))
+        .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ExampleDocuments))]
+    public void Example_ShouldMatchTheCurrentSchema(string example)
+    {
+        using var instance = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, example)));
+
+        AssertValid(Schema, instance.RootElement);
+    }
+
+    [Fact]
+    public async Task Render_WhenTheDeploymentAsksForVersion1_ShouldMatchTheVersion1Schema()
+    {
+        var version1 = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v1.schema.json")));
+        var scenario = new GuardScenario(KeyState.Disabled, remediate: false);
+        var alert = (await scenario.HandleAsync("kms-disable-key.json")).Alert!;
+
+        var rendered = AlertRenderer.Render(alert, format: new AlertFormat { SchemaVersion = 1, AccountLabel = "identity-prod" });
+
+        using var instance = System.Text.Json.JsonDocument.Parse(rendered.Json);
+        AssertValid(version1, instance.RootElement);
+        Assert.Equal("idckmsguard.alert/1", instance.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("true", rendered.Attributes["action_required"]);
+    }
+
+    [Fact]
+    public async Task Render_ShouldCarryTheGuardsVersionAccountAndLabel()
+    {
+        var scenario = new GuardScenario(KeyState.Disabled, remediate: false);
+        var alert = (await scenario.HandleAsync("kms-disable-key.json")).Alert!;
+
+        var rendered = AlertRenderer.Render(alert, format: new AlertFormat { Account = "444455556666", AccountLabel = "identity-prod" });
+
+        var root = JsonNode.Parse(rendered.Json)!;
+        Assert.Equal("444455556666", root["account"]!["id"]!.GetValue<string>());
+        Assert.Equal("identity-prod", root["account"]!["label"]!.GetValue<string>());
+        Assert.Equal(AlertFormat.GuardVersion, root["guard"]!["version"]!.GetValue<string>());
+        Assert.Matches(@"^\d+\.\d+\.\d+", AlertFormat.GuardVersion);
+        Assert.Equal("444455556666", rendered.Attributes["account"]);
+    }
+
+    private static void AssertValid(JsonSchema schema, System.Text.Json.JsonElement instance)
+    {
+        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
     [Fact]
     public void Schema_ShouldNameEveryTrigger()
     {
-        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v1.schema.json")))!;
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v2.schema.json")))!;
         var triggers = schema["properties"]!["event"]!["properties"]!["trigger"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal);
 
         Assert.Equal(Enum.GetNames<Core.Events.Trigger>().Order(StringComparer.Ordinal), triggers);
@@ -69,7 +120,7 @@ public sealed class AlertSchemaTests
     public void Schema_ShouldRequireEveryFieldTheDocumentHas()
     {
         var properties = typeof(AlertDocument).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal);
-        var required = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v1.schema.json")))!["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal);
+        var required = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "alerts", "alert-v2.schema.json")))!["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal);
 
         Assert.Equal(properties, required);
     }
@@ -95,7 +146,13 @@ public sealed class AlertSchemaTests
     {
         var attributes = AlertRenderer.Render(AlertSamples.Disabled()).Attributes;
 
-        Assert.Equal(["account", "key_arn", "outcome", "region", "rule", "severity"], attributes.Keys.Order(StringComparer.Ordinal));
+        // SNS takes at most ten attributes per message.
+        Assert.Equal(
+            ["account", "action_required", "incident_status", "key_arn", "kind", "outcome", "region", "rule", "severity"],
+            attributes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("false", attributes["action_required"]);
+        Assert.Equal("resolved", attributes["incident_status"]);
+        Assert.Equal("alert", attributes["kind"]);
         Assert.Equal("us-east-1", attributes["region"]);
         Assert.Equal(GuardScenario.Key.ToString(), attributes["key_arn"]);
     }

@@ -30,7 +30,7 @@ public sealed class RunbookLinkTests
         var alert = AlertSamples.Disabled();
 
         var standard = AlertRenderer.Render(alert);
-        var published = AlertRenderer.Render(alert, runbooks: new RunbookLinks("https://wiki.example.com/runbooks"));
+        var published = AlertRenderer.Render(alert, format: new AlertFormat { Runbooks = new RunbookLinks("https://wiki.example.com/runbooks") });
 
         Assert.Equal($"infra/docs/runbooks/{alert.RuleId}.md", JsonNode.Parse(standard.Json)!["links"]!["runbook"]!.GetValue<string>());
         Assert.Equal($"https://wiki.example.com/runbooks/{alert.RuleId}.md", JsonNode.Parse(published.Json)!["links"]!["runbook"]!.GetValue<string>());

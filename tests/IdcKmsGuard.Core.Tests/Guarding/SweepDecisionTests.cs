@@ -20,7 +20,7 @@ public sealed class SweepDecisionTests
         var (change, next) = SweepDecision.Decide(Scope, null, [Broken], 24, Now);
 
         Assert.Equal(SweepChange.New, change);
-        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY"), 1, Now), next);
+        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY"), 1, Now) { Opened = Now }, next);
     }
 
     [Fact]
@@ -107,7 +107,8 @@ public sealed class SweepDecisionTests
 
         var merged = SweepDecision.Merge(Scope, sweep, [disabled], RuleSet.Parse("KEY-ENABLED,KEY-NOT-PENDING-DELETION"), Now);
 
-        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-ENABLED,KEY-ROTATION"), 1, Now), merged);
+        // Another rule joins the open incident: a new count, the incident still the one the sweep opened.
+        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-ENABLED,KEY-ROTATION"), 1, Now) { Opened = Now.AddHours(-4) }, merged);
     }
 
     [Fact]
@@ -126,6 +127,29 @@ public sealed class SweepDecisionTests
         var (change, next) = SweepDecision.Decide(Scope, new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 7, Now.AddHours(-7)), [Broken, Rotation], 24, Now);
 
         Assert.Equal(SweepChange.Changed, change);
-        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY,KEY-ROTATION"), 1, Now), next);
+        Assert.Equal(new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY,KEY-ROTATION"), 1, Now) { Opened = Now.AddHours(-7) }, next);
+    }
+
+    [Fact]
+    public void Decide_WhenTheIncidentEnds_ShouldForgetWhenItOpenedSoTheNextOneIsNew()
+    {
+        var open = new IncidentMemory(Scope, RuleSet.Parse("KEY-ROTATION"), 3, Now.AddHours(-1)) { Opened = Now.AddHours(-9) };
+
+        var (_, healthy) = SweepDecision.Decide(Scope, open, [], 24, Now);
+        var (_, again) = SweepDecision.Decide(Scope, healthy, [Rotation], 24, Now.AddHours(1));
+
+        Assert.Null(healthy.Opened);
+        Assert.Equal(Now.AddHours(1), again.OpenedAt);
+    }
+
+    [Fact]
+    public void Decide_WhenOnlyARuleTheSweepCannotJudgeStaysOpen_ShouldKeepTheIncidentsStart()
+    {
+        var failing = new IncidentMemory(Scope, RuleSet.Parse("KEY-POLICY-HEALTHY,KEY-USE-FAILING"), 1, Now.AddHours(-1)) { Opened = Now.AddHours(-2) };
+
+        var (_, next) = SweepDecision.Decide(Scope, failing, [], 24, Now);
+
+        Assert.Equal(RuleSet.Parse("KEY-USE-FAILING"), next.Open);
+        Assert.Equal(Now.AddHours(-2), next.OpenedAt);
     }
 }

@@ -44,6 +44,8 @@ public sealed class TemplateFunctionContractTests
     [InlineData("ALERT_TOPIC_KEY_ARN", "!GetAtt", "AlertTopicKey.Arn")]
     [InlineData("SWITCH_TARGET_KEYS", "!Ref", "SwitchTargetKeys")]
     [InlineData("RUNBOOK_BASE_URL", "!Ref", "RunbookBaseUrl")]
+    [InlineData("ACCOUNT_LABEL", "!Ref", "AccountLabel")]
+    [InlineData("ALERT_SCHEMA_VERSION", "!Ref", "AlertSchemaVersion")]
     public void Environment_ShouldSetWhatDeploymentEnvironmentReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");
