@@ -41,6 +41,12 @@ internal static class DeploymentEnvironment
     /// <summary>Where alerts link each rule's runbook ({base}{RULE-ID}.md); unset or empty: the repository's path.</summary>
     public const string RunbookBaseUrlVariable = "RUNBOOK_BASE_URL";
 
+    /// <summary>"enabled": each incident becomes a Security Hub finding (the stack's SecurityHubFindings); unset: disabled.</summary>
+    public const string SecurityHubFindingsVariable = "SECURITY_HUB_FINDINGS";
+
+    /// <summary>The EventBridge bus each alert is put on, "default" (the stack's AlertEvents); unset or empty: none.</summary>
+    public const string AlertEventBusVariable = "ALERT_EVENT_BUS";
+
     /// <summary>A name people know the account by, carried in every alert (the stack's AccountLabel); unset: none.</summary>
     public const string AccountLabelVariable = "ACCOUNT_LABEL";
 
@@ -62,6 +68,17 @@ internal static class DeploymentEnvironment
             ConfigurationParameter = Optional(environment, ConfigurationParameterVariable),
             StateTable = Optional(environment, StateTableVariable),
             FollowUpQueueUrl = Optional(environment, FollowUpQueueUrlVariable),
+            SecurityHubFindings = (Optional(environment, SecurityHubFindingsVariable) ?? "disabled") switch
+            {
+                "enabled" => true,
+                "disabled" => false,
+                var other => throw new InvalidOperationException($"{SecurityHubFindingsVariable} must be 'enabled' or 'disabled', not '{other}'."),
+            },
+            AlertEventBus = Optional(environment, AlertEventBusVariable) is { } bus
+                ? bus.Length <= 256 && bus.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/' or ':')
+                    ? bus
+                    : throw new InvalidOperationException($"{AlertEventBusVariable} must be an event bus name or ARN, not '{bus}'.")
+                : null,
         };
     }
 

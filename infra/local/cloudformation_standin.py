@@ -30,6 +30,7 @@ from moto.cloudwatch.models import Dimension, Metric, MetricDataQuery, MetricSta
 from moto.core.common_models import CloudFormationModel
 from moto.iam.models import iam_backends
 from moto.kms.models import Key
+from moto.logs.models import logs_backends
 from moto.sns.models import sns_backends
 from moto.sqs.models import sqs_backends
 
@@ -108,6 +109,21 @@ def _query(query: dict) -> MetricDataQuery:
                                  period=stat.get("Period"), stat=stat.get("Stat"), unit=stat.get("Unit"))
     return MetricDataQuery(query_id=query["Id"], label=query.get("Label"), period=query.get("Period"),
                            return_data=query.get("ReturnData"), expression=query.get("Expression"), metric_stat=metric_stat)
+
+
+class _MetricFilter(_Created):
+    __module__ = MOTO_MODULE
+    TYPE = "AWS::Logs::MetricFilter"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        backend = logs_backends[account_id][region_name]
+        p = cloudformation_json["Properties"]
+        name = p.get("FilterName", resource_name)
+        transformations = [{"metricName": t["MetricName"], "metricNamespace": t["MetricNamespace"], "metricValue": t["MetricValue"]}
+                           for t in p["MetricTransformations"]]
+        backend.put_metric_filter(name, p["FilterPattern"], p["LogGroupName"], transformations)
+        return cls(name, lambda: backend.delete_metric_filter(name, p["LogGroupName"]))
 
 
 class _TopicPolicy(_Created):

@@ -88,7 +88,12 @@ class Demo:
         self.key = self.seeded["keyArn"]
         clients = seed.AccountClients(self.moto.url, ACCOUNT, REGION)
         # The stack as a user deploys it; everything the guard uses below is what the stack made and names.
-        self.stack = deployed_stack.deploy(clients, template_path, STACK_NAME, {"AlertEmail": "subscribe-later"})
+        self.stack = deployed_stack.deploy(clients, template_path, STACK_NAME,
+                                           {"AlertEmail": "subscribe-later", "SecurityHubFindings": "enabled", "AlertEvents": "enabled"})
+        self.securityhub = session.client("securityhub", endpoint_url=self.moto.url)
+        self.securityhub.enable_security_hub()
+        self.bus_inbox = self._capture_alert_events(session)
+        self.documents: list[dict] = []
         self.seeded.update(seed.subscribe_inbox(session.client("sns", endpoint_url=self.moto.url), self.sqs, self.stack["AlertTopicArn"]))
         self.lambda_service = deployed_stack.LambdaService(clients, self.stack["GuardFunctionName"])
         self.emulator = RuntimeEmulator().start()
@@ -99,6 +104,27 @@ class Demo:
             "AWS_REGION": REGION,
             "AWS_ENDPOINT_URL": self.moto.url,
         }, log_path)
+
+    def _capture_alert_events(self, session) -> str:
+        """A queue that receives what the guard puts on the default bus (source idckmsguard)."""
+        url = self.sqs.create_queue(QueueName="demo-alert-events")["QueueUrl"]
+        arn = self.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        self.events.put_rule(Name="demo-capture-idckmsguard", EventPattern=json.dumps({"source": ["idckmsguard"]}))
+        self.events.put_targets(Rule="demo-capture-idckmsguard", Targets=[{"Id": "inbox", "Arn": arn}])
+        return url
+
+    def bus_events(self) -> list[dict]:
+        received = []
+        while messages := self.sqs.receive_message(QueueUrl=self.bus_inbox, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", []):
+            for message in messages:
+                received.append(json.loads(message["Body"]))
+                self.sqs.delete_message(QueueUrl=self.bus_inbox, ReceiptHandle=message["ReceiptHandle"])
+        return received
+
+    def finding(self, incident_id: str) -> dict | None:
+        wanted = f"idckmsguard/incident/{incident_id}"
+        found = self.securityhub.get_findings(Filters={"Id": [{"Value": wanted, "Comparison": "EQUALS"}]})["Findings"]
+        return found[0] if found else None
 
     def stop(self) -> None:
         self.function.stop()
@@ -131,6 +157,7 @@ class Demo:
             for message in messages:
                 envelope = json.loads(message["Body"])
                 received.append({"subject": envelope.get("Subject"), "attributes": envelope.get("MessageAttributes", {}), "document": json.loads(envelope["Message"])})
+                self.documents.append(received[-1]["document"])
                 self.sqs.delete_message(QueueUrl=self.seeded["queueUrl"], ReceiptHandle=message["ReceiptHandle"])
             if received:
                 return received
@@ -245,6 +272,7 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
             print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
         outcomes.append((title, all(ok for _, ok in checks)))
 
+    outcomes.append(feeds_scenario(demo, len(outcomes) + 1))
     outcomes.append(follow_up_scenario(demo, len(outcomes) + 1))
     outcomes.append(key_use_scenario(demo, len(outcomes) + 1))
     outcomes.extend(two_region_scenarios(demo, len(outcomes) + 1))
@@ -257,6 +285,31 @@ def run(demo: Demo) -> list[tuple[str, bool]]:
     print(f"  {'ok  ' if alive else 'FAIL'}      the runtime is still serving")
     outcomes.append(("malformed event", malformed.error_type == "MalformedEvent" and alive))
     return outcomes
+
+
+def feeds_scenario(demo: Demo, number: int) -> tuple[str, bool]:
+    """Every alert so far is also its incident's Security Hub finding and an event on the default bus."""
+    title = "Security Hub findings and EventBridge events for every alert so far"
+    print(f"\n== {number}. {title} " + "=" * max(3, 100 - len(title)))
+    documents = list(demo.documents)
+    findings = {d["incident"]["id"]: demo.finding(d["incident"]["id"]) for d in documents}
+    events = demo.bus_events()
+    for document in documents:
+        finding = findings[document["incident"]["id"]]
+        state = (finding["RecordState"], finding["Workflow"]["Status"]) if finding else None
+        print(f"  incident  {document['incident']['id']} {document['incident']['status']:<8} {document['rule']:<26} finding: {state}")
+    expected_state = {"resolved": ("ARCHIVED", "RESOLVED"), "open": ("ACTIVE", "NEW"), "updated": ("ACTIVE", "NEW")}
+    checks = [
+        ("alerts to check", len(documents) >= 4),
+        ("one finding per incident, in the incident's state", all(
+            f is not None and (f["RecordState"], f["Workflow"]["Status"]) == expected_state[d["incident"]["status"]]
+            for d in documents for f in [findings[d["incident"]["id"]]])),
+        ("one idckmsguard event per alert, detail = the document",
+         sorted(e["detail"]["alertId"] for e in events if e.get("source") == "idckmsguard") == sorted(d["alertId"] for d in documents)),
+    ]
+    for name, ok in checks:
+        print(f"  {'ok  ' if ok else 'FAIL'}      {name}")
+    return title, all(ok for _, ok in checks)
 
 
 def follow_up_scenario(demo: Demo, number: int) -> tuple[str, bool]:

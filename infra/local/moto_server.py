@@ -48,6 +48,8 @@ The extensions are monkeypatches applied in this process only (moto's installed 
   management write answered 2xx becomes an "AWS API Call via CloudTrail" event on its default bus; and EventBridge
   rules may target SNS topics (the rule's input transformer makes the message), and a pattern matches the fields of
   an array of objects as EventBridge does (requestParameters.tags.tagKey).
+* Security Hub (securityhub_standin.py): BatchImportFindings needs the hub enabled and keeps the customer's workflow on
+  updates, BatchUpdateFindings sets it, GetFindings filters by Id, as the service does.
 * Faults on demand and a call log per account (fault_injection.py): POST /_idckmsguard/faults makes chosen calls fail
   (throttling, 5xx, reset, hang, access denied, or applied with the answer lost); GET /_idckmsguard/calls lists
   every call with its status, the fault injected and, for calls that change a key or an instance, the state
@@ -93,6 +95,7 @@ except ImportError:
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cloudformation_standin  # noqa: E402
+import securityhub_standin  # noqa: E402
 import cloudtrail_standin as cloudtrail  # noqa: E402
 import fault_injection as faults  # noqa: E402
 
@@ -579,6 +582,7 @@ def apply_extensions() -> None:
     moto_responses.method_names_from_class = _remember_method_names(moto_responses.method_names_from_class)
 
     cloudformation_standin.apply()
+    securityhub_standin.apply()
 
     Instance.__init__ = _extend_instance_init(Instance.__init__)
     Instance.to_json = _extend_instance_to_json(Instance.to_json)

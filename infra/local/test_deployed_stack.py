@@ -67,7 +67,7 @@ class DeployedStackTests(unittest.TestCase):
         self.deploy(AlertEmail="oncall@example.com", OperatorRoleArn=f"arn:aws:iam::{self.clients.account}:role/operator",
                     TamperNoticeTopicArn=tamper_topic, AlertPathAdministrators=f"arn:aws:iam::{self.clients.account}:role/admin")
         expanded = deployed_stack.expand(deployed_stack.package(packaged_template(), self.clients.client("s3"), f"expand-{self.clients.account}"), REGION)
-        false_conditions = {"NamesConfigurationParameter", "RemediatesEncryption"}
+        false_conditions = {"NamesConfigurationParameter", "RemediatesEncryption", "SendsFeeds"}
         expected = {name for name, resource in expanded["Resources"].items() if resource.get("Condition") not in false_conditions}
         self.assertEqual(expected, self.created("guard"))
         self.assertIn("AlertEmailSubscription", expected)

@@ -167,4 +167,41 @@ public sealed class DeploymentEnvironmentTests
 
         public void SetVariable(string name, string? value) => values[name] = value;
     }
+
+    [Fact]
+    public void Read_ShouldTakeTheAlertFormatAndTheIncidentFeeds()
+    {
+        var deployment = DeploymentEnvironment.Read(Environment(
+            ("AWS_REGION", "us-east-1"),
+            ("ALERT_TOPIC_ARN", Topic),
+            ("ACCOUNT_LABEL", "identity-prod"),
+            ("ALERT_SCHEMA_VERSION", "1"),
+            ("SECURITY_HUB_FINDINGS", "enabled"),
+            ("ALERT_EVENT_BUS", "default")));
+
+        Assert.Equal(("identity-prod", 1), (deployment.Options.AlertFormat.AccountLabel, deployment.Options.AlertFormat.SchemaVersion));
+        Assert.Equal("111122223333", deployment.Options.AlertFormat.Account);
+        Assert.Equal((true, "default"), (deployment.SecurityHubFindings, deployment.AlertEventBus));
+    }
+
+    [Fact]
+    public void Read_WithoutTheFeedVariables_ShouldSendNoFindingsAndNoEventsAndVersion2()
+    {
+        var deployment = DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), ("ALERT_EVENT_BUS", "")));
+
+        Assert.Equal((false, null, 2), (deployment.SecurityHubFindings, deployment.AlertEventBus, deployment.Options.AlertFormat.SchemaVersion));
+    }
+
+    [Theory]
+    [InlineData("ALERT_SCHEMA_VERSION", "3")]
+    [InlineData("SECURITY_HUB_FINDINGS", "yes")]
+    [InlineData("ACCOUNT_LABEL", "bad\nlabel")]
+    [InlineData("ALERT_EVENT_BUS", "bus with spaces")]
+    public void Read_WhenAFeedOrFormatVariableIsBad_ShouldFailInitNamingIt(string variable, string value)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(
+            () => DeploymentEnvironment.Read(Environment(("AWS_REGION", "us-east-1"), ("ALERT_TOPIC_ARN", Topic), (variable, value))));
+
+        Assert.Contains(variable, failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,11 @@ internal sealed class GuardRig
     {
     }
 
-    private GuardRig(TestAccount account, SeededAccount? seeded, bool remediate, string? topicArn, string? configuration, bool maySwitchEncryption = false)
+    /// <summary>The deployment's SecurityHubFindings=enabled and AlertEvents=enabled (the default bus).</summary>
+    public static GuardRig WithIncidentFeeds(bool remediate) => new(TestAccount.Create(), null, remediate, null, null, feeds: true);
+
+    private GuardRig(
+        TestAccount account, SeededAccount? seeded, bool remediate, string? topicArn, string? configuration, bool maySwitchEncryption = false, bool feeds = false)
     {
         Account = account;
         Seeded = seeded ?? Account.Seed();
@@ -74,6 +78,8 @@ internal sealed class GuardRig
 
             // Re-checks without the standard delays, so that a test can take them from the queue at once.
             FollowUpSchedule = new Core.FollowUps.FollowUpSchedule([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero]),
+            SecurityHubFindings = feeds,
+            AlertEventBus = feeds ? "default" : null,
         };
 
         var guard = AwsGuardFactory.Create(deployment, new SdkCredentialSource(Account.Credentials), Account.Endpoints, TimeProvider.System, NullLogger.Instance);

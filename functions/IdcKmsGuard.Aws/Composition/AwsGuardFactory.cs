@@ -2,6 +2,7 @@ using IdcKmsGuard.Aws.Configuration;
 using IdcKmsGuard.Aws.Credentials;
 using IdcKmsGuard.Aws.Deployment;
 using IdcKmsGuard.Aws.Endpoints;
+using IdcKmsGuard.Aws.Feeds;
 using IdcKmsGuard.Aws.FollowUps;
 using IdcKmsGuard.Aws.Http;
 using IdcKmsGuard.Aws.Kms;
@@ -44,7 +45,7 @@ public static class AwsGuardFactory
         var identityCenter = new SsoAdminIdentityCenter(new SsoAdminClient(aws, deployment.Region), time, InstanceListKept);
         var keys = KeysFor(credentials, endpoints);
         publisher ??= deployment.AlertTopicArn is { } topic
-            ? new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic)
+            ? WithFeeds(new SnsAlertPublisher(new SnsClient(aws, topic.Split(':')[3]), topic), deployment, aws, logger)
             : throw new ArgumentException("Without a publisher, the deployment needs an alert topic.", nameof(deployment));
         var ssmSource = deployment.ConfigurationParameter is { } parameter
             ? new SsmConfigurationSource(new SsmClientFactory(credentials.SdkCredentials, endpoints).For(deployment.Region), parameter)
@@ -71,6 +72,24 @@ public static class AwsGuardFactory
             FollowUpSchedule = deployment.FollowUpSchedule,
             ConfigurationAuthors = ssmSource,
         };
+    }
+
+    // Security Hub and EventBridge in the guard's Region and account (the topic's), after SNS.
+    private static IAlertPublisher WithFeeds(IAlertPublisher people, GuardDeployment deployment, AwsHttpClient aws, ILogger logger)
+    {
+        if (!deployment.SecurityHubFindings && deployment.AlertEventBus is null)
+        {
+            return people;
+        }
+
+        var topic = deployment.AlertTopicArn!.Split(':');
+        var feeds = new IncidentFeeds(topic[1], deployment.Region, topic[4], deployment.Options.AlertFormat.Runbooks);
+        return new IncidentFeedsPublisher(
+            people,
+            feeds,
+            deployment.SecurityHubFindings ? new SecurityHubClient(aws, deployment.Region) : null,
+            deployment.AlertEventBus is { } bus ? new AlertEventsClient(aws, deployment.Region, bus) : null,
+            logger);
     }
 
     /// <summary>The read-only auditor over the same adapters (the CLI's audit; the sweep gets it through the guard).</summary>

@@ -18,4 +18,10 @@ public sealed record GuardDeployment(string Region, string? AlertTopicArn, Guard
     public string? FollowUpQueueUrl { get; init; }
 
     public FollowUpSchedule FollowUpSchedule { get; init; } = FollowUpSchedule.Standard;
+
+    /// <summary>Each incident becomes a Security Hub finding in the guard's Region (the stack's SecurityHubFindings).</summary>
+    public bool SecurityHubFindings { get; init; }
+
+    /// <summary>The EventBridge bus each alert is put on (the stack's AlertEvents: "default"); null: none.</summary>
+    public string? AlertEventBus { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
 
     public static AwsService Sqs { get; } = new("sqs", "sqs", "SQS");
 
+    /// <summary>Called only when the stack's SecurityHubFindings is enabled.</summary>
+    public static AwsService SecurityHub { get; } = new("securityhub", "securityhub", "SECURITYHUB");
+
     // Read by `idckmsguard doctor` only: the guard itself never calls these.
     public static AwsService CloudTrail { get; } = new("cloudtrail", "cloudtrail", "CLOUDTRAIL");
 
@@ -27,5 +30,5 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static AwsService Lambda { get; } = new("lambda", "lambda", "LAMBDA");
 
     /// <summary>Every service the guard calls.</summary>
-    public static IReadOnlyList<AwsService> All { get; } = [SsoAdmin, Sns, Kms, EventBridge, Ssm, DynamoDb, Sqs];
+    public static IReadOnlyList<AwsService> All { get; } = [SsoAdmin, Sns, Kms, EventBridge, Ssm, DynamoDb, Sqs, SecurityHub];
 }

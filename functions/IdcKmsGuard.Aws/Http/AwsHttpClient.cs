@@ -67,7 +67,7 @@ public sealed class AwsHttpClient(HttpClient http, IAwsCredentialSource credenti
     private async Task<HttpRequestMessage> BuildAsync(AwsHttpRequest request, Uri endpoint, CancellationToken cancellationToken)
     {
         var message = new HttpRequestMessage(request.Method, request.PathAndQuery is { } path ? new Uri(endpoint, path) : endpoint);
-        if (request.Method == HttpMethod.Post)
+        if (request.Method != HttpMethod.Get)
         {
             message.Content = new ByteArrayContent(request.Body);
             message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);

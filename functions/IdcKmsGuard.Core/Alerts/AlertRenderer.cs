@@ -44,6 +44,7 @@ public static class AlertRenderer
             Attributes: Attributes(alert, format))
         {
             Chatbot = chatbot ? ChatbotNotification.Render(alert) : null,
+            Source = alert,
         };
     }
 

@@ -12,4 +12,8 @@ public sealed record RenderedAlert(
 {
     /// <summary>The AWS Chatbot custom-notification document, when configured (chatbotNotifications).</summary>
     public string? Chatbot { get; init; }
+
+    /// <summary>The alert as rendered (with its incident, trimmed as the texts are): what Security Hub's finding and the
+    /// EventBridge event are made from.</summary>
+    public Alert? Source { get; init; }
 }

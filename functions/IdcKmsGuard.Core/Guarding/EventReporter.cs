@@ -46,9 +46,10 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         var stored = review.Scope is { } judged ? await incidents.ReadAsync(judged, cancellationToken).ConfigureAwait(false) : null;
         var verified = EvaluatedRules.Verified(review.Considered, configuration);
         var alert = composer.Compose(IncidentNotices.WithResolved(review.Draft, (stored?.Memory?.Open ?? RuleSet.Empty).Intersect(verified)));
+        var judgedAt = incidents.Now;
         if (review.Scope is { } named)
         {
-            alert = alert with { Incident = incidents.IncidentOf(named, stored!, Remembered(guardEvent, alert.Findings), verified, review.Told) };
+            alert = alert with { Incident = IncidentBook.IncidentOf(named, stored!, Remembered(guardEvent, alert.Findings), verified, review.Told, judgedAt) };
         }
 
         var subject = review.Scope?.Arn ?? alert.InstanceArn ?? alert.KeyArn ?? "-";
@@ -59,7 +60,8 @@ internal sealed class EventReporter(AlertOutbox outbox, AlertComposer composer, 
         {
             // What stays open is an incident: the event that finds it healthy again closes it with a notice. What this
             // event did not check stays as the sweep left it.
-            await incidents.RecordAsync(scope, Remembered(guardEvent, alert.Findings), verified, review.Told, stored!, cancellationToken).ConfigureAwait(false);
+            await incidents.RecordAsync(scope, Remembered(guardEvent, alert.Findings), verified, review.Told, stored!, judgedAt, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var reason = published.Disposition == Disposition.Suppressed

@@ -60,24 +60,31 @@ internal sealed class IncidentBook(IIncidentMemory state, TimeProvider time)
     /// <summary>An event's alert on a scope: the rules it checked take their new state, the rest stay as remembered.</summary>
     /// <param name="told">The change behind each open finding, as the event knew it.</param>
     /// <param name="read">The memory as the event read it before its alert.</param>
+    /// <param name="at">When the event judged (<see cref="IncidentOf"/>'s).</param>
     public Task RecordAsync(
         IncidentScope scope,
         IReadOnlyList<Finding> findings,
         RuleSet checkedRules,
         RuleCauses told,
         StoredIncident read,
+        DateTimeOffset at,
         CancellationToken cancellationToken) =>
         IncidentMemoryUpdates.UpdateAsync(
             state,
             scope,
-            previous => (SweepDecision.Merge(scope, previous, findings, checkedRules, time.GetUtcNow(), told), true),
+            previous => (SweepDecision.Merge(scope, previous, findings, checkedRules, at, told), true),
             cancellationToken,
             read);
 
     /// <summary>Where an event's alert on the scope stands in its incident: the memory it read, and the one
     /// <see cref="RecordAsync"/> will write.</summary>
-    public AlertIncident? IncidentOf(IncidentScope scope, StoredIncident read, IReadOnlyList<Finding> findings, RuleSet checkedRules, RuleCauses told) =>
-        IncidentLife.Between(scope, read.Memory, SweepDecision.Merge(scope, read.Memory, findings, checkedRules, time.GetUtcNow(), told));
+    /// <param name="at">When the event judged: the same for the alert and <see cref="RecordAsync"/>, so that an incident it
+    /// opens is named by the time it is stored with.</param>
+    public static AlertIncident? IncidentOf(
+        IncidentScope scope, StoredIncident read, IReadOnlyList<Finding> findings, RuleSet checkedRules, RuleCauses told, DateTimeOffset at) =>
+        IncidentLife.Between(scope, read.Memory, SweepDecision.Merge(scope, read.Memory, findings, checkedRules, at, told));
+
+    public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>What an event that found the scope healthy closes: the open rules it verified (null: nothing open).</summary>
     public async Task<IncidentClosing?> ClosingAsync(IncidentScope scope, RuleSet verified, CancellationToken cancellationToken)

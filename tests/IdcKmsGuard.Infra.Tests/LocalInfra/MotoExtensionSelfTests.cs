@@ -14,6 +14,7 @@ public sealed partial class MotoExtensionSelfTests
     [InlineData("infra/local/test_tripwires.py")]
     [InlineData("infra/local/test_deployed_stack.py")]
     [InlineData("infra/local/test_routing_recipes.py")]
+    [InlineData("infra/local/test_securityhub_standin.py")]
     [InlineData("infra/release/test_release.py")]
     public async Task SelfTest_WhenRunWithUnittest_ShouldPass(string script)
     {

@@ -46,6 +46,7 @@ public sealed class TemplateFunctionContractTests
     [InlineData("RUNBOOK_BASE_URL", "!Ref", "RunbookBaseUrl")]
     [InlineData("ACCOUNT_LABEL", "!Ref", "AccountLabel")]
     [InlineData("ALERT_SCHEMA_VERSION", "!Ref", "AlertSchemaVersion")]
+    [InlineData("SECURITY_HUB_FINDINGS", "!Ref", "SecurityHubFindings")]
     public void Environment_ShouldSetWhatDeploymentEnvironmentReads(string variable, string intrinsic, string value)
     {
         var variables = Function.Map("Environment").Map("Variables");
