@@ -16,7 +16,7 @@ public static class CliApp
             CheckPolicyCommand.Create(),
             RepairPolicyCommand.Create(),
             BaselinePolicyCommand.Create(),
-            RulesCommand.Create(),
+            RulesCommand.Create(services),
             Replay.ReplayCommand.Create(services),
             Audit.AuditCommand.Create(services),
             Switching.EnableCmkCommand.Create(services),

@@ -47,7 +47,40 @@ public sealed class RulesValidateCommandTests
 
         Assert.Equal(65, run.ExitCode);
         Assert.Empty(run.Output);
-        Assert.Equal($"error: {file.Path}: {expected}{Environment.NewLine}", run.Error);
+        Assert.Equal($"error: {file.Path}: {expected}{Environment.NewLine}{file.Path}: 1 problem; the guard would refuse it.{Environment.NewLine}", run.Error);
+    }
+
+    [Fact]
+    public async Task RulesValidate_WhenTheDocumentHasSeveralProblems_ShouldNameEveryOneWhereItIsWrittenWithASuggestion()
+    {
+        using var file = new TempFile("""
+            {
+              "version": 1,
+              "dryrun": true,
+              "rules": { "KEY-ROTATON": "alert", "KEY-POLICY-SAFE": "remediat" },
+              "exemptions": { "principals": [
+                { "arnPattern": "arn:aws:iam::111122223333:role/a", "until": "tomorrow", "reason": "a" },
+                { "arnPattern": "arn:aws:iam::111122223333:role/b", "until": "2027-01-01T00:00:00Z", "reason": "b" },
+                { "arnPattern": "arn:aws:iam::111122223333:role/c", "untill": "2027-01-01T00:00:00Z", "reason": "c" }
+              ] }
+            }
+            """);
+
+        var run = await CliProcess.RunAsync("rules", "validate", file.Path);
+
+        Assert.Equal(65, run.ExitCode);
+        Assert.Equal(
+            [
+                $"error: {file.Path}: dryrun: unknown element (did you mean dryRun?); expected one of: $schema, version, dryRun, rules, exemptions, "
+                    + "approvedKeys, requireCustomerManagedKey, repairStrategy, repeatAlertWindowMinutes, sweepRepeatAfter, narrowBlockingDenies, "
+                    + "chatbotNotifications, extraRequirements",
+                $"error: {file.Path}: exemptions.principals[0].until: 'tomorrow' is not an ISO 8601 time with an offset, such as 2026-12-31T00:00:00Z",
+                $"error: {file.Path}: exemptions.principals[2].untill: unknown element (did you mean until?); expected one of: arnPattern, until, reason",
+                $"error: {file.Path}: rules.KEY-ROTATON: unknown rule; did you mean KEY-ROTATION? (`idckmsguard rules show` lists the rules)",
+                $"error: {file.Path}: rules.KEY-POLICY-SAFE: 'remediat' is not one of: off, alert, remediate (did you mean remediate?)",
+                $"{file.Path}: 5 problems; the guard would refuse it.",
+            ],
+            run.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

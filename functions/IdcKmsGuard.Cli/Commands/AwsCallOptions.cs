@@ -33,6 +33,15 @@ internal sealed class AwsCallOptions
         }
     }
 
+    /// <summary>Only what reading the deployed configuration takes (rules show): --config, --config-parameter, Region, profile, endpoint.</summary>
+    public void AddConfigurationReadTo(Command command)
+    {
+        foreach (var option in new Option[] { Config, ConfigParameter, Region, Profile, Endpoint })
+        {
+            command.Options.Add(option);
+        }
+    }
+
     public AwsCallSettings Bind(ParseResult parse) => new(
         parse.GetValue(Region),
         parse.GetValue(Profile),

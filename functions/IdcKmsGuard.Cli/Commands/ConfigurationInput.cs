@@ -14,15 +14,9 @@ internal static class ConfigurationInput
     public static int TryRead(string path, TextWriter error, out GuardConfiguration configuration, out string text)
     {
         configuration = GuardConfiguration.Defaults;
-        try
+        if (TryReadText(path, error, out text) is var read and not ExitCodes.Ok)
         {
-            text = FileConfigurationSource.Decode(InputFile.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"error: {path}: {e.Message.ReplaceLineEndings(" ")}");
-            text = string.Empty;
-            return ExitCodes.BadInput;
+            return read;
         }
 
         try
@@ -33,6 +27,22 @@ internal static class ConfigurationInput
         catch (ConfigurationException e)
         {
             error.WriteLine($"error: {path}: {e.Location.ReplaceLineEndings(" ")}: {e.Problem}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <returns><see cref="ExitCodes.Ok"/> with the file's text, <see cref="ExitCodes.BadInput"/> when it cannot be read.</returns>
+    public static int TryReadText(string path, TextWriter error, out string text)
+    {
+        try
+        {
+            text = FileConfigurationSource.Decode(InputFile.ReadAllBytes(path));
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {path}: {e.Message.ReplaceLineEndings(" ")}");
+            text = string.Empty;
             return ExitCodes.BadInput;
         }
     }

@@ -6,8 +6,9 @@ namespace IdcKmsGuard.Cli.Commands;
 
 /// <summary>
 /// `rules validate FILE`: exit 0 and a one-line summary when the guard would accept the document, with a `warning:` line
-/// on standard error for each setting that leaves Identity Center less protected; 65 with "error: FILE: location:
-/// problem" when it would refuse it or the file cannot be read.
+/// on standard error for each setting that leaves Identity Center less protected; 65 with an "error: FILE: location:
+/// problem" line for every problem (a "did you mean" where a name is mistyped) when it would refuse it, or when the
+/// file cannot be read.
 /// </summary>
 internal sealed class RulesValidateCommand : ICliCommand<RulesValidateSettings>
 {
@@ -21,11 +22,26 @@ internal sealed class RulesValidateCommand : ICliCommand<RulesValidateSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var path = settings.Path;
-        var exit = ConfigurationInput.TryRead(path, error, out var configuration, out var text);
-        if (exit != ExitCodes.Ok)
+        if (ConfigurationInput.TryReadText(path, error, out var text) is var read and not ExitCodes.Ok)
         {
-            return exit;
+            return read;
         }
+
+        // Every problem at once, each with where it is: a fix-one-run-again loop wastes a change window.
+        var problems = ConfigurationProblems.Of(text);
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"error: {path}: {problem.Location.ReplaceLineEndings(" ")}: {problem.Problem}");
+        }
+
+        if (problems.Count > 0)
+        {
+            error.WriteLine($"{path}: {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}"
+                + (problems.Count >= ConfigurationProblems.Limit ? $" (stopped at {ConfigurationProblems.Limit})" : string.Empty) + "; the guard would refuse it.");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = ConfigurationParser.Parse(text);
 
         output.WriteLine($"{path}: valid; {Summary(configuration)}");
         foreach (var warning in ConfigurationWarnings.Of(configuration, TimeProvider.System.GetUtcNow()))

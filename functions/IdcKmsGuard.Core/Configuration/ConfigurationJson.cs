@@ -20,7 +20,7 @@ internal static class ConfigurationJson
             var at = Child(location, property.Name);
             if (known is not null && !known.Contains(property.Name, StringComparer.Ordinal))
             {
-                throw new ConfigurationException(at, $"unknown element; expected one of: {string.Join(", ", known)}");
+                throw new ConfigurationException(at, $"unknown element{NearestName.Hint(property.Name, known)}; expected one of: {string.Join(", ", known)}");
             }
 
             if (!members.TryAdd(property.Name, property.Value))

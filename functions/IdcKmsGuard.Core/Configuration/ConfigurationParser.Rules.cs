@@ -15,15 +15,18 @@ public static partial class ConfigurationParser
             if (!RuleCatalog.TryGet(id, out var rule))
             {
                 var near = RuleCatalog.All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
-                throw new ConfigurationException(location, near is null
-                    ? "unknown rule; `idckmsguard rules show` lists the rules"
-                    : $"unknown rule; rule ids are upper case: {near.Id}");
+                throw new ConfigurationException(location, near is not null
+                    ? $"unknown rule; rule ids are upper case: {near.Id}"
+                    : NearestName.Of(id, RuleCatalog.All.Select(r => r.Id)) is { } typo
+                        ? $"unknown rule; did you mean {typo}? (`idckmsguard rules show` lists the rules)"
+                        : "unknown rule; `idckmsguard rules show` lists the rules");
             }
 
             var text = String(value, location, 16);
             if (!ConfigurationNames.TryParseMode(text, out var mode))
             {
-                throw new ConfigurationException(location, $"'{text}' is not one of: {string.Join(", ", ConfigurationNames.Modes)}");
+                throw new ConfigurationException(
+                    location, $"'{text}' is not one of: {string.Join(", ", ConfigurationNames.Modes)}{NearestName.Hint(text, ConfigurationNames.Modes)}");
             }
 
             if (mode == RuleMode.Off && RuleCatalog.AlwaysChecked.Contains(id))

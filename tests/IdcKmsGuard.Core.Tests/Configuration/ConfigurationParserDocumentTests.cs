@@ -99,7 +99,7 @@ public sealed class ConfigurationParserDocumentTests
         var refusal = Documents.Refusal(Documents.With("\"dryrun\": true"));
 
         Assert.Equal("dryrun", refusal.Location);
-        Assert.StartsWith("unknown element; expected one of: $schema, version, dryRun, rules,", refusal.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("unknown element (did you mean dryRun?); expected one of: $schema, version, dryRun, rules,", refusal.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -116,6 +116,6 @@ public sealed class ConfigurationParserExemptionTests
     {
         var refusal = Documents.Refusal(Documents.With("\"exemptions\": { \"principal\": [] }"));
 
-        Assert.Equal(("exemptions.principal", "unknown element; expected one of: principals, suspendTagKey"), (refusal.Location, refusal.Problem));
+        Assert.Equal(("exemptions.principal", "unknown element (did you mean principals?); expected one of: principals, suspendTagKey"), (refusal.Location, refusal.Problem));
     }
 }

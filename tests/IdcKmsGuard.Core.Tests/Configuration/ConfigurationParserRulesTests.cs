@@ -57,7 +57,7 @@ public sealed class ConfigurationParserRulesTests
     {
         var refusal = Documents.Refusal(Documents.With("\"rules\": { \"KEY-ROTATION\": \"alert\", \"KEY-ROTATED\": \"alert\" }"));
 
-        Assert.Equal(("rules.KEY-ROTATED", "unknown rule; `idckmsguard rules show` lists the rules"), (refusal.Location, refusal.Problem));
+        Assert.Equal(("rules.KEY-ROTATED", "unknown rule; did you mean KEY-ROTATION? (`idckmsguard rules show` lists the rules)"), (refusal.Location, refusal.Problem));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ConfigurationParserRulesTests
     }
 
     [Theory]
-    [InlineData("\"Alert\"", "'Alert' is not one of: off, alert, remediate")]
+    [InlineData("\"Alert\"", "'Alert' is not one of: off, alert, remediate (did you mean alert?)")]
     [InlineData("\"disabled\"", "'disabled' is not one of: off, alert, remediate")]
     [InlineData("\"\"", "must not be empty")]
     [InlineData("false", "must be a string, not a boolean")]
