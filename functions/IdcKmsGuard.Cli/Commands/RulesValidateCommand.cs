@@ -36,8 +36,8 @@ internal sealed class RulesValidateCommand : ICliCommand<RulesValidateSettings>
 
         if (problems.Count > 0)
         {
-            error.WriteLine($"{path}: {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}"
-                + (problems.Count >= ConfigurationProblems.Limit ? $" (stopped at {ConfigurationProblems.Limit})" : string.Empty) + "; the guard would refuse it.");
+            var stopped = problems.Count >= ConfigurationProblems.Limit ? $" (stopped at {ConfigurationProblems.Limit})" : string.Empty;
+            error.WriteLine($"{path}: {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}{stopped}; the guard would refuse it.");
             return ExitCodes.BadInput;
         }
 
