@@ -29,7 +29,14 @@ public static class CliApp
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine($"error: {problem.Message}");
+                var option = problem.SymbolResult switch
+                {
+                    System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+                    System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+                    _ => null,
+                };
+                var text = Commands.UsageErrors.OneLine(problem.Message);
+                error.WriteLine(option is null || text.StartsWith(option, StringComparison.Ordinal) ? $"error: {text}" : $"error: {option}: {text}");
             }
 
             error.WriteLine("Run 'idckmsguard --help' or 'idckmsguard <command> --help' for usage.");

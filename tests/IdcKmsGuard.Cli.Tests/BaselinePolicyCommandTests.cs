@@ -64,7 +64,7 @@ public sealed class BaselinePolicyCommandTests
         var run = CliRun.Of("baseline-policy", "--org-id", PolicyFixtures.OrgId);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("Option '--account' is required.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error: --account is required", run.Error, StringComparison.Ordinal);
     }
 
     private static void AssertHealthyAndClean(KeyPolicy policy)

@@ -56,6 +56,6 @@ public sealed class PolicyInputErrorTests
         var run = CliRun.Of([.. args[..index], .. args[(index + 2)..]]);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains($"Option '{missing}' is required.", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"error: {missing} is required", run.Error, StringComparison.Ordinal);
     }
 }
