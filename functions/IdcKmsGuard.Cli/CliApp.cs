@@ -13,7 +13,7 @@ public static class CliApp
         var root = new RootCommand("IdcKmsGuard: keeps IAM Identity Center's customer managed KMS key usable.\n\n" + ExitCodes.Table)
         {
             InspectEventCommand.Create(),
-            CheckPolicyCommand.Create(),
+            CheckPolicyCommand.Create(services),
             RepairPolicyCommand.Create(),
             BaselinePolicyCommand.Create(),
             RulesCommand.Create(services),

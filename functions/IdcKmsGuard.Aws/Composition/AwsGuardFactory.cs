@@ -123,6 +123,11 @@ public static class AwsGuardFactory
             keys);
     }
 
+    /// <summary>Identity Center and KMS, read-only, as the guard reads them (the CLI's check-policy --key-id).</summary>
+    public static (IIdentityCenter IdentityCenter, IKeyStore Keys) CreateReaders(
+        string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time) =>
+        ReadersFor(region, credentials, endpoints, time);
+
     private static (SsoAdminIdentityCenter IdentityCenter, KmsKeyStore Keys) ReadersFor(
         string region, SdkCredentialSource credentials, AwsEndpointResolver endpoints, TimeProvider time)
     {

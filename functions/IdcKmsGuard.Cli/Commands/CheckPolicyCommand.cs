@@ -2,29 +2,49 @@ using System.CommandLine;
 using System.Text.Json;
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Policy.Findings;
+using IdcKmsGuard.Core.Policy.Model;
+using IdcKmsGuard.Core.Policy.Requirements;
 
 namespace IdcKmsGuard.Cli.Commands;
 
-/// <summary>`check-policy`: would this key policy still let Identity Center work? Exit 0 no finding, 1 findings below
-/// critical, 2 a critical one, 65 unreadable or placeholder policy, 64 an option value that is not what it takes.</summary>
-internal sealed class CheckPolicyCommand : ICliCommand<PolicySettings>
+/// <summary>`check-policy`: would this key policy still let Identity Center work? The policy of a file (with the
+/// instance's facts as options) or of a live key (--key-id: its policy, its instance and the deployed configuration read
+/// from the account). Exit 0 no finding, 1 findings below critical, 2 a critical one, 65 unreadable or placeholder
+/// policy or no instance using the key, 64 an option value that is not what it takes, 69 AWS unavailable or denied.</summary>
+internal sealed class CheckPolicyCommand(CliServices services) : IAsyncCliCommand<CheckPolicySettings>
 {
-    public static Command Create()
+    public static Command Create(CliServices services)
     {
-        var options = new PolicyOptions();
-        return CommandBinding.Wire(
-            options.Definition("check-policy", "Check a key policy against every request Identity Center makes."), options.Bind, new CheckPolicyCommand());
+        var options = new CheckPolicyOptions();
+        return CommandBinding.Wire(options.Definition(), options.Bind, new CheckPolicyCommand(services));
     }
 
-    public int Execute(PolicySettings settings, TextWriter output, TextWriter error)
+    public async Task<int> ExecuteAsync(CheckPolicySettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!PolicyInput.TryRead(settings.PolicyPath, error, out var policy))
+        KeyPolicy policy;
+        IdentityCenterFacts facts;
+        if (settings.File is { } file)
         {
-            return ExitCodes.BadInput;
+            if (!PolicyInput.TryRead(file.PolicyPath, error, out policy))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            facts = file.Facts;
+        }
+        else
+        {
+            var (exit, live) = await LiveKeyPolicy.ReadAsync(settings, services, error, cancellationToken).ConfigureAwait(false);
+            if (live is null)
+            {
+                return exit;
+            }
+
+            (policy, facts) = live.Value;
         }
 
-        var report = PolicyChecker.Check(policy, settings.Facts);
+        var report = PolicyChecker.Check(policy, facts);
         if (settings.Json)
         {
             output.WriteLine(JsonSerializer.Serialize(PolicyCheckDocument.From(report), CliJson.Context.PolicyCheckDocument));

@@ -6,6 +6,16 @@ namespace IdcKmsGuard.Cli.Commands;
 /// <summary>The options check-policy and repair-policy share: the policy file and the facts of the instance.</summary>
 internal sealed class PolicyOptions
 {
+    /// <param name="liveKey">check-policy: the policy and the instance's facts may come from the account instead
+    /// (--key-id), so none of them is required by the parser; <see cref="Missing"/> says which a file check lacks.</param>
+    public PolicyOptions(bool liveKey = false)
+    {
+        foreach (var option in new[] { Policy, Account, InstanceArn, IdentityStoreArn })
+        {
+            option.Required = !liveKey;
+        }
+    }
+
     public Option<string> Policy { get; } = new("--policy") { Description = "The key policy (JSON file; '-' reads standard input).", Required = true };
 
     public Option<string> Account { get; } = new("--account") { Description = "The Identity Center (management) account id.", Required = true };
@@ -46,6 +56,13 @@ internal sealed class PolicyOptions
         AddTo(command);
         return command;
     }
+
+    /// <summary>The required options a check of a policy file lacks (the parser requires them unless liveKey).</summary>
+    public IEnumerable<string> Missing(ParseResult parse) =>
+        new Option<string>[] { Policy, Account, InstanceArn, IdentityStoreArn }.Where(o => parse.GetValue(o) is null).Select(o => $"{o.Name} is required");
+
+    /// <summary>--region as given (null: not given, the default applies).</summary>
+    public string? GivenRegion(ParseResult parse) => parse.GetResult(Region) is { Implicit: false } ? parse.GetValue(Region) : null;
 
     public PolicySettings Bind(ParseResult parse)
     {
