@@ -32,7 +32,8 @@ internal static class LiveKeyPolicy
             if (users is not [var instance])
             {
                 error.WriteLine(users.Count == 0
-                    ? $"error: no Identity Center instance in {context.Region} uses {key}; give --policy FILE with --account, --instance-arn and --identity-store-arn to check it anyway."
+                    ? $"error: no Identity Center instance in {context.Region} uses {key}; "
+                        + "give --policy FILE with --account, --instance-arn and --identity-store-arn to check it anyway."
                     : $"error: {users.Count} Identity Center instances use {key}; give --policy FILE with the facts of the one to check.");
                 return (ExitCodes.BadInput, null);
             }
