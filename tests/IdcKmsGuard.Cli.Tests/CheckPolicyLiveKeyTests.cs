@@ -65,3 +65,25 @@ public sealed class CheckPolicyLiveKeyTests
             },
             ["check-policy", "--endpoint-url", TestAccount.Moto.Endpoint.ToString(), .. args]);
 }
+
+/// <summary>`check-policy --policy FILE --config FILE`: the configuration's extra requirements count for a file too.</summary>
+public sealed class CheckPolicyConfigurationTests
+{
+    [Fact]
+    public async Task CheckPolicy_WithAConfigurationThatRequiresMore_ShouldJudgeTheExtraRequirement()
+    {
+        using var configuration = new TempFile("""
+            { "version": 1, "extraRequirements": [
+              { "name": "Amazon Q Business decrypts through Identity Center", "principal": "qbusiness.amazonaws.com", "action": "kms:Decrypt",
+                "context": { "kms:ViaService": "sso.us-east-1.amazonaws.com" } } ] }
+            """);
+        string[] check = ["check-policy", "--policy", PolicyFixtures.BaselineFile, .. PolicyFixtures.FactArgs, "--json"];
+
+        var plain = await CliProcess.RunAsync(check);
+        var withConfiguration = await CliProcess.RunAsync([.. check, "--config", configuration.Path]);
+
+        Assert.True(plain.ExitCode == 0, plain.Output + plain.Error);
+        Assert.NotEqual(0, withConfiguration.ExitCode);
+        Assert.Contains("Amazon Q Business decrypts through Identity Center", withConfiguration.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Policy.Findings;
 using IdcKmsGuard.Core.Policy.Model;
 using IdcKmsGuard.Core.Policy.Requirements;
@@ -31,7 +32,14 @@ internal sealed class CheckPolicyCommand(CliServices services) : IAsyncCliComman
                 return ExitCodes.BadInput;
             }
 
-            facts = file.Facts;
+            // The configuration's extra requirements count for a file too: an option given is never ignored.
+            var (exit, configuration) = await ConfigurationAsync(settings, error, cancellationToken).ConfigureAwait(false);
+            if (configuration is null)
+            {
+                return exit;
+            }
+
+            facts = file.Facts with { Extra = [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))] };
         }
         else
         {
@@ -55,6 +63,22 @@ internal sealed class CheckPolicyCommand(CliServices services) : IAsyncCliComman
         }
 
         return ExitCodes.ForFindings(report.Findings.Select(f => f.Severity), Severity.Critical);
+    }
+
+    // --config FILE needs no AWS; --config-parameter reads the deployed one with the AWS options.
+    private async Task<(int Exit, GuardConfiguration? Configuration)> ConfigurationAsync(
+        CheckPolicySettings settings, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (settings.Aws.ConfigParameter is null)
+        {
+            var configuration = GuardConfiguration.Defaults;
+            return settings.Aws.ConfigPath is { } path && ConfigurationInput.TryRead(path, error, out configuration, out _) is var read and not ExitCodes.Ok
+                ? (read, null)
+                : (ExitCodes.Ok, configuration);
+        }
+
+        var (exit, context) = await settings.Aws.ResolveAsync(services, error, cancellationToken).ConfigureAwait(false);
+        return (exit, context?.Configuration);
     }
 }
 
