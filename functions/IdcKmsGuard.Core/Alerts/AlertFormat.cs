@@ -7,9 +7,10 @@ public sealed record AlertFormat
 {
     public static AlertFormat Default { get; } = new();
 
-    /// <summary>The guard's release (functions/Directory.Build.props): which code wrote the alert.</summary>
+    /// <summary>The guard's release (functions/Directory.Build.props): which code wrote the alert. Without the commit the
+    /// build appends (the CLI's --version shows it): every alert of one release says the same.</summary>
     public static string GuardVersion { get; } =
-        typeof(AlertFormat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        (typeof(AlertFormat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Split('+')[0];
 
     public RunbookLinks Runbooks { get; init; } = RunbookLinks.Default;
 
