@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using IdcKmsGuard.Core.Alerts;
+using IdcKmsGuard.Core.Auditing;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Policy.Findings;
 using IdcKmsGuard.Core.Policy.Model;
@@ -39,7 +40,7 @@ internal sealed class CheckPolicyCommand(CliServices services) : IAsyncCliComman
                 return exit;
             }
 
-            facts = file.Facts with { Extra = [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))] };
+            facts = file.Facts with { Extra = RequiredAccess.Extra(configuration) };
         }
         else
         {

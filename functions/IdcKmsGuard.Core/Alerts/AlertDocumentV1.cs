@@ -10,6 +10,12 @@ internal static class AlertDocumentV1
 {
     private static readonly string[] AddedInVersion2 = ["kind", "actionRequired", "incident", "guard", "account"];
 
+    // As the version 2 document is written: read by programs, never embedded in HTML.
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string From(string version2)
     {
         var document = JsonNode.Parse(version2)!.AsObject();
@@ -20,9 +26,6 @@ internal static class AlertDocumentV1
 
         document["schema"] = AlertDocument.SchemaOf(1);
         document["links"]!.AsObject().Remove("runbook");
-        return document.ToJsonString(new System.Text.Json.JsonSerializerOptions
-        {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        });
+        return document.ToJsonString(Relaxed);
     }
 }

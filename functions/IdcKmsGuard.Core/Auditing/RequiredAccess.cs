@@ -16,8 +16,15 @@ public static class RequiredAccess
         key.Instance.IdentityStoreArn,
         key.Target.ToString(),
         options.DelegatedAdminAccounts,
-        Extra: [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))])
+        Extra: Extra(configuration))
     {
         GuardRoleArn = options.GuardRoleArn,
     };
+
+    /// <summary>The configuration's extra requirements, as requests the key must allow too.</summary>
+    public static IReadOnlyList<ExtraRequest> Extra(GuardConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return [.. configuration.ExtraRequirements.Select(r => new ExtraRequest(r.Name, r.Principal, r.Action, r.Context))];
+    }
 }

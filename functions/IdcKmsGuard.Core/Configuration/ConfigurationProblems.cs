@@ -83,16 +83,10 @@ public static partial class ConfigurationProblems
         {
             array.RemoveAt(index);
             removed.Add((location[..location.LastIndexOf('[')], index));
-        }
-        else if (last.Name is { } name && parent is JsonObject obj && obj.Remove(name))
-        {
-        }
-        else
-        {
-            return null;
+            return root.ToJsonString();
         }
 
-        return root.ToJsonString();
+        return last.Name is { } name && parent is JsonObject obj && obj.Remove(name) ? root.ToJsonString() : null;
     }
 
     private static string? Parent(string location)

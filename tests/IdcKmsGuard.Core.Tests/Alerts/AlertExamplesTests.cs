@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Keys;
@@ -16,8 +15,6 @@ namespace IdcKmsGuard.Core.Tests.Alerts;
 public sealed class AlertExamplesTests
 {
     private static readonly string Folder = Path.Combine(RepoPaths.Root, "infra", "alerts", "examples");
-    private static readonly bool Update = Environment.GetEnvironmentVariable("IDCKMSGUARD_UPDATE_EXAMPLES") == "1";
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
     public async Task DeletionFixed_EveryMessageKind_ShouldMatchTheExamples()
@@ -31,7 +28,7 @@ public sealed class AlertExamplesTests
         Check("deletion-fixed.email.txt", $"Subject: {plain.Subject}\n\n{plain.EmailText}");
         CheckJson("deletion-fixed.json", plain.Json);
         CheckJson("deletion-fixed.chatbot.json", chat.Chatbot!);
-        CheckJson("deletion-fixed.attributes.json", JsonSerializer.Serialize(plain.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value)));
+        CheckJson("deletion-fixed.attributes.json", ExampleFiles.Attributes(plain.Attributes));
     }
 
     [Fact]
@@ -84,19 +81,7 @@ public sealed class AlertExamplesTests
         Assert.True(page.Contains("\n" + example + "```", StringComparison.Ordinal), $"{document} does not quote infra/alerts/examples/{name} as it is now; paste the file into its code block.");
     }
 
-    private static void Check(string name, string rendered)
-    {
-        var path = Path.Combine(Folder, name);
-        var text = rendered.ReplaceLineEndings("\n").TrimEnd() + "\n";
-        if (Update)
-        {
-            File.WriteAllText(path, text);
-        }
+    private static void Check(string name, string rendered) => ExampleFiles.Check(Folder, name, rendered);
 
-        Assert.True(File.Exists(path), $"{path} is missing; run the tests with IDCKMSGUARD_UPDATE_EXAMPLES=1.");
-        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), text);
-    }
-
-    private static void CheckJson(string name, string rendered) =>
-        Check(name, JsonNode.Parse(rendered)!.ToJsonString(Indented));
+    private static void CheckJson(string name, string rendered) => ExampleFiles.CheckJson(Folder, name, rendered);
 }

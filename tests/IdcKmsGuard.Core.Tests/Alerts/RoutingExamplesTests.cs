@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IdcKmsGuard.Core.Alerts;
 using IdcKmsGuard.Core.Configuration;
 using IdcKmsGuard.Core.Keys;
@@ -17,8 +16,6 @@ namespace IdcKmsGuard.Core.Tests.Alerts;
 public sealed class RoutingExamplesTests
 {
     public static readonly string Folder = Path.Combine(RepoPaths.Root, "infra", "alerts", "examples", "routing");
-    private static readonly bool Update = Environment.GetEnvironmentVariable("IDCKMSGUARD_UPDATE_EXAMPLES") == "1";
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private const string AdministratorRole = "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Administrator*";
 
     public static TheoryData<string> Names => [.. Scenarios.Keys];
@@ -74,8 +71,8 @@ public sealed class RoutingExamplesTests
     {
         var rendered = await Scenarios[name]();
 
-        Check($"{name}.json", JsonNode.Parse(rendered.Json)!.ToJsonString(Indented));
-        Check($"{name}.attributes.json", JsonSerializer.Serialize(rendered.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value), Indented));
+        ExampleFiles.CheckJson(Folder, $"{name}.json", rendered.Json);
+        ExampleFiles.CheckJson(Folder, $"{name}.attributes.json", ExampleFiles.Attributes(rendered.Attributes));
     }
 
     [Fact]
@@ -94,19 +91,5 @@ public sealed class RoutingExamplesTests
     {
         await scenario.HandleAsync(eventFile);
         return scenario.Publisher.Published[^1];
-    }
-
-    private static void Check(string name, string rendered)
-    {
-        var path = Path.Combine(Folder, name);
-        var text = rendered.ReplaceLineEndings("\n").TrimEnd() + "\n";
-        if (Update)
-        {
-            Directory.CreateDirectory(Folder);
-            File.WriteAllText(path, text);
-        }
-
-        Assert.True(File.Exists(path), $"{path} is missing; run the tests with IDCKMSGUARD_UPDATE_EXAMPLES=1.");
-        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), text);
     }
 }
